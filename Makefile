@@ -1,0 +1,50 @@
+# The two commands: `make run` serves the archive, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+
+.PHONY: run test db db-stop setup install static browser-deps clean
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install db browser-deps static
+	$(PY) -m pytest
+
+# Everything `make run` needs before serving.
+setup: install db static
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_regions
+	$(MANAGE) import_policies fixtures/seeds --quiet
+
+install: $(VENV)/.installed
+
+static: install
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# The embedded cluster, unless DATABASE_URL points at a server.
+db:
+ifeq ($(DATABASE_URL),)
+	@scripts/db.sh start
+else
+	@echo "Using DATABASE_URL; no embedded cluster"
+endif
+
+db-stop:
+	@scripts/db.sh stop
+
+# Debian's chromium for the browser tests (Playwright cannot download browsers here).
+browser-deps:
+	@scripts/browser-deps.sh
+
+clean: db-stop
+	rm -rf $(VENV) var staticfiles

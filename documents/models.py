@@ -1,0 +1,261 @@
+"""The archive's data: regions, issuers, policies with their task sections, and import records."""
+
+import datetime
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from documents.ingest.result import POLICY_TYPES
+
+
+class Region(models.Model):
+    class Level(models.TextChoices):
+        NATIONAL = "national", "全国"
+        PROVINCE = "province", "省级"
+        PREFECTURE = "prefecture", "地级"
+        COUNTY = "county", "县级"
+
+    code = models.CharField("区划代码", max_length=6, primary_key=True)
+    name = models.CharField("名称", max_length=50)
+    name_hant = models.CharField("繁体名称", max_length=50)
+    short_name = models.CharField("简称", max_length=20)
+    level = models.CharField("级别", max_length=12, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政区划"
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{6}$"), name="region_code_six_digits"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("region_detail", args=[self.code])
+
+    @property
+    def province(self):
+        """The provincial-level region this one belongs to (itself for a province; None for national)."""
+        if self.level == self.Level.PROVINCE:
+            return self
+        if self.level == self.Level.NATIONAL:
+            return None
+        return self.parent.province if self.parent_id else None
+
+
+class Issuer(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "政府"
+        PARTY = "party", "党委"
+        LEGISLATURE = "legislature", "人大"
+        DEPARTMENT = "department", "部门"
+        ASSOCIATION = "association", "协会/机构"
+        OTHER = "other", "其他"
+
+    name = models.CharField("名称", max_length=100, unique=True)
+    aliases = ArrayField(models.CharField(max_length=100), verbose_name="别名", default=list, blank=True)
+    kind = models.CharField("类别", max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    region = models.ForeignKey(
+        Region, verbose_name="所在地区", null=True, blank=True, on_delete=models.PROTECT, related_name="issuers"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "发布机构"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PolicyQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Policy.Status.PUBLISHED)
+
+
+class Policy(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        PUBLISHED = "published", "已发布"
+        WITHDRAWN = "withdrawn", "已撤回"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "日"
+        MONTH = "month", "月"
+        YEAR = "year", "年"
+        UNKNOWN = "unknown", "不详"
+
+    class Script(models.TextChoices):
+        SIMPLIFIED = "hans", "简体"
+        TRADITIONAL = "hant", "繁體"
+
+    PolicyType = models.TextChoices("PolicyType", [(label, label) for label in POLICY_TYPES])
+
+    title = models.CharField("标题", max_length=500)
+    doc_number = models.CharField("文号", max_length=100, blank=True)
+    issuers = models.ManyToManyField(Issuer, verbose_name="发布机构", blank=True, related_name="policies")
+    region = models.ForeignKey(
+        Region, verbose_name="地区", null=True, blank=True, on_delete=models.PROTECT, related_name="policies"
+    )
+    # Denormalised from region so that province facets need no join through parents.
+    province = models.ForeignKey(
+        Region, verbose_name="省份", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="province_policies", editable=False,
+    )
+    policy_type = models.CharField("类型", max_length=20, choices=PolicyType.choices, default="其他")
+    date_year = models.PositiveSmallIntegerField("年", null=True, blank=True)
+    date_month = models.PositiveSmallIntegerField("月", null=True, blank=True)
+    date_day = models.PositiveSmallIntegerField("日", null=True, blank=True)
+    date_precision = models.CharField("日期精度", max_length=8, choices=DatePrecision.choices, default="unknown")
+    # The earliest day the known parts allow, for sorting; null when the year is unknown.
+    date = models.DateField("排序日期", null=True, blank=True, editable=False)
+    source_site = models.CharField("来源网站", max_length=200, blank=True)
+    source_url = models.URLField("来源链接", max_length=1000, blank=True)
+    source_key = models.CharField("导入标识", max_length=500, blank=True, db_index=True)
+    script = models.CharField("原文字体", max_length=4, choices=Script.choices, default="hans")
+    raw_text = models.TextField("原始文本", help_text="导入时的原文，逐字保存")
+    clean_text = models.TextField("正文")
+    simplified_text = models.TextField("简体正文", editable=False)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    content_hash = models.CharField("内容哈希", max_length=64, unique=True)
+    quality_warnings = models.JSONField("质量警告", default=list, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = PolicyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "政策"
+        ordering = ["-date", "-id"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="policy_search_gin"),
+            models.Index(fields=["status", "province"], name="policy_status_province"),
+            models.Index(fields=["status", "region"], name="policy_status_region"),
+            models.Index(fields=["status", "date_year"], name="policy_status_year"),
+            models.Index(fields=["status", "policy_type"], name="policy_status_type"),
+            models.Index(fields=["status", "-date", "-id"], name="policy_status_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(date_month__gte=1, date_month__lte=12) | Q(date_month__isnull=True),
+                                   name="policy_month_valid"),
+            models.CheckConstraint(condition=Q(date_day__gte=1, date_day__lte=31) | Q(date_day__isnull=True),
+                                   name="policy_day_valid"),
+            # The precision names the finest known part; the year may still be unknown ("8月31日").
+            models.CheckConstraint(
+                name="policy_date_precision_consistent",
+                condition=(
+                    Q(date_precision="day", date_month__isnull=False, date_day__isnull=False)
+                    | Q(date_precision="month", date_month__isnull=False, date_day__isnull=True)
+                    | Q(date_precision="year", date_year__isnull=False, date_month__isnull=True,
+                        date_day__isnull=True)
+                    | Q(date_precision="unknown", date_year__isnull=True, date_month__isnull=True,
+                        date_day__isnull=True)
+                ),
+            ),
+            models.CheckConstraint(condition=Q(status__in=["draft", "published", "withdrawn"]),
+                                   name="policy_status_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="policy_title_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("policy_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.province = self.region.province if self.region_id else None
+        self.date = self.sort_date()
+        super().save(*args, **kwargs)
+
+    def sort_date(self):
+        if self.date_year is None:
+            return None
+        try:
+            return datetime.date(self.date_year, self.date_month or 1, self.date_day or 1)
+        except ValueError:
+            return None  # an impossible date; the database constraints say why
+
+    @property
+    def date_iso(self):
+        """ISO 8601 as precise as known: 2024-11-14, 2024-11, 2024, --08-31 (year unknown), or None."""
+        y, m, d = self.date_year, self.date_month, self.date_day
+        if y is not None:
+            return "-".join([f"{y:04d}"] + [f"{v:02d}" for v in (m, d) if v is not None])
+        if m is not None and d is not None:
+            return f"--{m:02d}-{d:02d}"
+        if m is not None:
+            return f"--{m:02d}"
+        return None
+
+    @property
+    def date_display(self):
+        y, m, d = self.date_year, self.date_month, self.date_day
+        if y is None and m is None:
+            return "日期不详"
+        parts = (f"{y}年" if y is not None else "") + (f"{m}月" if m else "") + (f"{d}日" if d else "")
+        return parts if y is not None else f"{parts}（年份不详）"
+
+
+class TaskSection(models.Model):
+    policy = models.ForeignKey(Policy, verbose_name="政策", on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField("顺序")
+    number = models.CharField("编号", max_length=40, blank=True)
+    level = models.PositiveSmallIntegerField("层级", default=1)
+    heading = models.CharField("标题", max_length=1000, blank=True)
+    body = models.TextField("内容", blank=True)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    anchor = models.CharField("锚点", max_length=40)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "任务章节"
+        ordering = ["policy", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "position"], name="section_position_unique"),
+            models.UniqueConstraint(fields=["policy", "anchor"], name="section_anchor_unique"),
+            models.CheckConstraint(condition=Q(level__gte=1), name="section_level_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}{self.heading}"[:80]
+
+    def get_absolute_url(self):
+        return f"{self.policy.get_absolute_url()}#{self.anchor}"
+
+
+class ImportRecord(models.Model):
+    """One input file or paste as received, verbatim, with what each cleaning stage did."""
+
+    class Outcome(models.TextChoices):
+        CREATED = "created", "新建"
+        UPDATED = "updated", "更新"
+        UNCHANGED = "unchanged", "未变"
+
+    policy = models.ForeignKey(
+        Policy, verbose_name="政策", null=True, blank=True, on_delete=models.SET_NULL, related_name="import_records"
+    )
+    file_name = models.CharField("文件名", max_length=500)
+    source_key = models.CharField("导入标识", max_length=500, blank=True)
+    raw_bytes = models.BinaryField("原始字节")
+    raw_sha256 = models.CharField("原始哈希", max_length=64, db_index=True)
+    encoding = models.CharField("检测编码", max_length=40, blank=True)
+    stages = models.JSONField("各阶段记录", default=list)
+    outcome = models.CharField("结果", max_length=10, choices=Outcome.choices)
+    created = models.DateTimeField("导入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "导入记录"
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_outcome_display()})"

@@ -1,0 +1,44 @@
+"""One serialisation of a policy, shared by the API, exports and commands."""
+
+from django.urls import reverse
+
+
+def region_dict(region):
+    return {"code": region.code, "name": region.name} if region else None
+
+
+def policy_to_dict(policy, *, full=False, request=None) -> dict:
+    """The listing fields; with full=True also the text and the task sections."""
+    url = reverse("policy_detail", args=[policy.pk])
+    data = {
+        "id": policy.pk,
+        "title": policy.title,
+        "url": request.build_absolute_uri(url) if request else url,
+        "doc_number": policy.doc_number,
+        "region": region_dict(policy.region),
+        "province": region_dict(policy.province),
+        "issuers": [{"name": issuer.name} for issuer in policy.issuers.all()],
+        "date": policy.date_iso,
+        "date_precision": policy.date_precision,
+        "policy_type": policy.policy_type,
+        "source": {"site": policy.source_site, "url": policy.source_url},
+        "script": policy.script,
+    }
+    if full:
+        data["text"] = policy.clean_text
+        data["sections"] = [
+            {
+                "number": s.number,
+                "level": s.level,
+                "heading": s.heading,
+                "body": s.body,
+                "anchor": s.anchor,
+                "parent": s.parent.anchor if s.parent_id else None,
+            }
+            for s in policy.sections.select_related("parent").order_by("position")
+        ]
+        data["quality_warnings"] = [
+            {"kind": w.get("kind"), "message": w.get("message"), "position": w.get("position")}
+            for w in policy.quality_warnings
+        ]
+    return data
