@@ -99,18 +99,23 @@ def save_issuers(policy: Policy, names: list[str]) -> None:
 
 
 def save_sections(policy: Policy, sections) -> None:
+    """Replace the policy's sections: one insert for all, one update for the parent links."""
     policy.sections.all().delete()
-    saved = []
-    for section in sections:
-        saved.append(
-            TaskSection.objects.create(
-                policy=policy,
-                position=section.position,
-                number=section.number,
-                level=section.level,
-                heading=section.heading[:1000],
-                body=section.body,
-                parent=saved[section.parent] if section.parent is not None else None,
-                anchor=section.anchor or f"s{section.position + 1}",
-            )
+    saved = TaskSection.objects.bulk_create(
+        TaskSection(
+            policy=policy,
+            position=section.position,
+            number=section.number,
+            level=section.level,
+            heading=section.heading[:1000],
+            body=section.body,
+            anchor=section.anchor or f"s{section.position + 1}",
         )
+        for section in sections
+    )
+    children = []
+    for section, row in zip(sections, saved):
+        if section.parent is not None:
+            row.parent = saved[section.parent]
+            children.append(row)
+    TaskSection.objects.bulk_update(children, ["parent"], batch_size=500)
