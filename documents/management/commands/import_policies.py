@@ -7,6 +7,8 @@ from django.db import DatabaseError
 from documents.importing import IngestError, import_document
 
 SUFFIXES = {".txt", ".html", ".htm", ".md", ".json"}
+# A folder's own documentation is not a policy.
+SKIPPED_NAMES = {"README.md", "README.txt"}
 
 
 def collect(paths):
@@ -14,7 +16,7 @@ def collect(paths):
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and p.name not in SKIPPED_NAMES):
                 yield file, str(file.relative_to(path))
         elif path.is_file():
             yield path, path.name
