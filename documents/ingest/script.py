@@ -1,0 +1,85 @@
+"""Script (traditional / simplified) helpers shared by the stages.
+
+OpenCC does the conversion; jieba's dictionary tells real words from noise.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .result import StageRecord
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{HAN}]")
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s of text; non-Han characters are left alone."""
+    return _converter("t2s").convert(text)
+
+
+def detect_script(text: str) -> str:
+    """'hant' when converting to simplified changes more characters than converting to traditional."""
+    to_hans = _count_changes(text, to_simplified(text))
+    to_hant = _count_changes(text, _converter("s2t").convert(text))
+    # A simplified text still has characters s2t rewrites, and vice versa; compare both ways
+    # so a few shared variants do not decide the script.
+    return "hant" if to_hans > to_hant else "hans"
+
+
+def _count_changes(a: str, b: str) -> int:
+    if len(a) != len(b):  # OpenCC phrase conversion can change length; fall back to a rough count
+        return abs(len(a) - len(b)) + sum(x != y for x, y in zip(a, b))
+    return sum(x != y for x, y in zip(a, b))
+
+
+def normalise_script(text: str) -> tuple[str, str, StageRecord]:
+    """Return (script, simplified_text, record); the original text is never changed."""
+    script = detect_script(text)
+    simplified = to_simplified(text)
+    changed = _count_changes(text, simplified)
+    record = StageRecord(
+        stage="script",
+        summary=f"script={script}, {changed} characters differ in the simplified form",
+        details=[{"script": script, "changed_characters": changed}],
+    )
+    return script, simplified, record
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def word_coverage(text: str) -> float:
+    """Share of Han characters that sit in dictionary words of two or more characters.
+
+    Real Chinese scores high (typically > 0.5); mojibake and mis-decoded bytes score near 0.
+    """
+    import jieba
+
+    simplified = to_simplified(text)
+    total = len(HAN_RE.findall(simplified))
+    if not total:
+        return 0.0
+    freq = _dictionary()
+    covered = sum(
+        len(word)
+        for word in jieba.cut(simplified, HMM=False)
+        if len(word) >= 2 and freq.get(word) and HAN_RE.match(word)
+    )
+    return covered / total
