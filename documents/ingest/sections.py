@@ -1,0 +1,152 @@
+"""Find the numbered task structure of a policy: 第一章 > 第一条, 一、 > （一） > 1. > (1), 一是…二是….
+
+Headings on scraped pages often run into the text (`一、健全保障机制（一）健全统筹协调机制按照…`),
+so markers are also recognised inside a line, but only where a numbering sequence continues
+(一、 after 。, then 二、…) — that is what tells `统一、规范` or `2025年` from a real marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .result import Section
+
+CN_DIGITS = "零〇一二三四五六七八九十百两"
+_CN = f"[{CN_DIGITS}]{{1,4}}"
+# (kind, rank, pattern); a lower rank is a higher level in the tree.
+KINDS = (
+    ("chapter", 0, re.compile(f"第{_CN}章")),
+    ("part", 1, re.compile(f"第{_CN}节")),
+    ("article", 2, re.compile(f"第{_CN}条")),
+    ("han", 3, re.compile(f"{_CN}、")),
+    ("paren_han", 4, re.compile(f"[（(]{_CN}[）)]")),
+    ("prose", 5, re.compile(f"{_CN}是")),
+    ("arabic", 6, re.compile(r"\d{1,2}[.．、](?![\d.．])")),
+    ("paren_arabic", 7, re.compile(r"[（(]\d{1,2}[）)]")),
+)
+RANK = {kind: rank for kind, rank, _ in KINDS}
+LINE_START_ONLY = {"chapter", "part", "article", "arabic", "paren_arabic"}
+_SENTENCE_END = "。！？；!?;"
+_HEADING_END = re.compile(r"[。！？；：!?;:]")
+MAX_HEADING = 60
+
+
+@dataclass
+class _Marker:
+    start: int
+    end: int
+    kind: str
+    number: int
+
+
+def cn_to_int(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+    total, current = 0, 0
+    for char in numeral:
+        if char == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = digits[char]
+    return total + current
+
+
+def _number(label: str) -> int:
+    arabic = re.search(r"\d+", label)
+    if arabic:
+        return int(arabic.group())
+    return cn_to_int("".join(c for c in label if c in CN_DIGITS))
+
+
+def _candidates(text: str) -> list[_Marker]:
+    found = []
+    for kind, _, pattern in KINDS:
+        for match in pattern.finditer(text):
+            start = match.start()
+            line_start = text.rfind("\n", 0, start) + 1
+            at_line_start = not text[line_start:start].strip()
+            before = text[start - 1] if start else "\n"
+            if kind in LINE_START_ONLY and not at_line_start:
+                continue
+            if kind == "han" and not (at_line_start or before in _SENTENCE_END or before.isspace()):
+                continue
+            if kind == "prose" and not (at_line_start or before in _SENTENCE_END + "，,：:" or before.isspace()):
+                continue
+            found.append(_Marker(start, match.end(), kind, _number(match.group())))
+    # A lone 一是 is ordinary prose ("其一是", "唯一是"); an enumeration needs 二是 as well.
+    prose_numbers = {m.number for m in found if m.kind == "prose"}
+    if not {1, 2} <= prose_numbers:
+        found = [m for m in found if m.kind != "prose"]
+    found.sort(key=lambda m: (m.start, RANK[m.kind]))
+    return found
+
+
+def _accept(candidates: list[_Marker]) -> list[tuple[_Marker, int, int | None]]:
+    """Keep markers that continue or start a numbering sequence; return (marker, level, parent)."""
+    accepted: list[tuple[_Marker, int, int | None]] = []
+    stack: list[tuple[_Marker, int]] = []  # open sections: (marker, index in accepted)
+    last_end = -1
+    for marker in candidates:
+        if marker.start < last_end:
+            continue  # overlapping match of another kind
+        sibling = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0].kind == marker.kind), None)
+        if sibling is not None and marker.number == stack[sibling][0].number + 1:
+            del stack[sibling:]
+        elif marker.number == 1:
+            while stack and RANK[stack[-1][0].kind] >= RANK[marker.kind]:
+                stack.pop()
+        else:
+            continue
+        parent = stack[-1][1] if stack else None
+        accepted.append((marker, len(stack) + 1, parent))
+        stack.append((marker, len(accepted) - 1))
+        last_end = marker.end
+    return accepted
+
+
+def find_sections(text: str) -> list[Section]:
+    """Return the task sections of text in document order, with levels, parents and anchors."""
+    accepted = _accept(_candidates(text))
+    sections: list[Section] = []
+    child_counts: dict[int | None, int] = {}
+    for index, (marker, level, parent) in enumerate(accepted):
+        end = accepted[index + 1][0].start if index + 1 < len(accepted) else len(text)
+        heading, body = split_heading(text[marker.end:end])
+        child_counts[parent] = child_counts.get(parent, 0) + 1
+        prefix = sections[parent].anchor + "-" if parent is not None else "s"
+        sections.append(Section(
+            number=text[marker.start:marker.end],
+            level=level,
+            heading=heading,
+            body=body,
+            position=index,
+            parent=parent,
+            anchor=f"{prefix}{child_counts[parent]}",
+        ))
+    return sections
+
+
+def split_heading(segment: str) -> tuple[str, str]:
+    """Heading and body of the text after a marker.
+
+    A short line of its own is the heading (`一、凝聚…共识`); otherwise the first sentence, cut at
+    the first comma when that sentence is too long to be a heading.
+    """
+    segment = segment.strip()
+    first_line, _, rest = segment.partition("\n")
+    first_line = first_line.strip()
+    if len(first_line) <= MAX_HEADING and not _HEADING_END.search(first_line.rstrip("。")):
+        return first_line.rstrip("。"), rest.strip()
+    match = _HEADING_END.search(segment)
+    cut = match.start() if match else len(segment)
+    if cut > MAX_HEADING:
+        comma = re.search(r"[，,]", segment)
+        cut = comma.start() if comma and comma.start() <= MAX_HEADING else MAX_HEADING
+    heading = segment[:cut].strip()
+    body = segment[cut:].lstrip("。！？；：!?;:，, \n").strip()
+    return heading, body
