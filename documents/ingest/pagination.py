@@ -61,7 +61,9 @@ def _page_marker_lines(lines: list[str]) -> set[int]:
         if number == 1:
             if i != first_text:
                 return set(chosen.values()) if len(chosen) >= 2 else set()
-        elif not _breaks_a_page(lines, i, chosen[number - 1]):
+        elif not _follows_a_page(lines, i, chosen[number - 1]):
+            continue
+        elif _ends_a_sentence(lines, i):
             # A page may end exactly at a sentence end; accept the marker anyway if the next page
             # marker follows before any other marker with this number.
             later = [n for _, n in markers[position + 1:] if n in (number, number + 1)]
@@ -72,6 +74,10 @@ def _page_marker_lines(lines: list[str]) -> set[int]:
     return set(chosen.values())
 
 
-def _breaks_a_page(lines: list[str], index: int, previous_marker: int) -> bool:
-    before = "\n".join(lines[previous_marker:index]).strip()
-    return len(before) >= MIN_PAGE_CHARS and not before.endswith(_SENTENCE_END)
+def _follows_a_page(lines: list[str], index: int, previous_marker: int) -> bool:
+    return len("\n".join(lines[previous_marker:index]).strip()) >= MIN_PAGE_CHARS
+
+
+def _ends_a_sentence(lines: list[str], index: int) -> bool:
+    previous = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    return previous.rstrip().endswith(_SENTENCE_END)

@@ -26,6 +26,7 @@ KINDS = (
     ("paren_arabic", 7, re.compile(r"[（(]\d{1,2}[）)]")),
 )
 RANK = {kind: rank for kind, rank, _ in KINDS}
+CONTINUOUS = {"chapter", "article"}  # numbered through the document, not restarted per parent
 LINE_START_ONLY = {"chapter", "part", "article", "arabic", "paren_arabic"}
 _SENTENCE_END = "。！？；!?;"
 _HEADING_END = re.compile(r"[。！？；：!?;:]")
@@ -90,6 +91,7 @@ def _accept(candidates: list[_Marker]) -> list[tuple[_Marker, int, int | None]]:
     """Keep markers that continue or start a numbering sequence; return (marker, level, parent)."""
     accepted: list[tuple[_Marker, int, int | None]] = []
     stack: list[tuple[_Marker, int]] = []  # open sections: (marker, index in accepted)
+    last_number: dict[str, int] = {}
     last_end = -1
     for marker in candidates:
         if marker.start < last_end:
@@ -97,6 +99,10 @@ def _accept(candidates: list[_Marker]) -> list[tuple[_Marker, int, int | None]]:
         sibling = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0].kind == marker.kind), None)
         if sibling is not None and marker.number == stack[sibling][0].number + 1:
             del stack[sibling:]
+        elif marker.kind in CONTINUOUS and marker.number == last_number.get(marker.kind, 0) + 1:
+            # 第三条 right after 第二章: articles number through the whole document.
+            while stack and RANK[stack[-1][0].kind] >= RANK[marker.kind]:
+                stack.pop()
         elif marker.number == 1:
             while stack and RANK[stack[-1][0].kind] >= RANK[marker.kind]:
                 stack.pop()
@@ -104,6 +110,7 @@ def _accept(candidates: list[_Marker]) -> list[tuple[_Marker, int, int | None]]:
             continue
         parent = stack[-1][1] if stack else None
         accepted.append((marker, len(stack) + 1, parent))
+        last_number[marker.kind] = marker.number
         stack.append((marker, len(accepted) - 1))
         last_end = marker.end
     return accepted
