@@ -81,9 +81,10 @@ def detect(text: str) -> tuple[list[QualityWarning], StageRecord]:
     """Flag what still looks like mojibake, with positions in text; adjacent spans are merged."""
     spans = [(m.start(), m.end()) for p in (_BROKEN_ANNOTATION, _SUSPECT) for m in p.finditer(text)]
     for match in _HAN_RUN.finditer(text):
-        # A run with no dictionary word, next to a stray ASCII character, is mis-decoded bytes.
+        # A run with no dictionary word, next to a stray `?`, `!` or Latin letter, is mis-decoded
+        # bytes. (Pages use ASCII commas as punctuation, so those do not count as stray.)
         neighbours = text[max(0, match.start() - 1):match.start()] + text[match.end():match.end() + 1]
-        if (len(match.group()) >= 4 and any(ch.isascii() and ch.isprintable() for ch in neighbours)
+        if (len(match.group()) >= 4 and any(ch in "?!" or ch.isascii() and ch.isalpha() for ch in neighbours)
                 and word_coverage(match.group()) == 0):
             spans.append((match.start(), match.end()))
     merged: list[list[int]] = []
