@@ -1,47 +1,257 @@
 """Public pages: thin views that read the request, call a service and render."""
 
-from django.db.models import Count, Max, Min, Q
-from django.shortcuts import get_object_or_404, render
+import datetime
+from dataclasses import replace
 
+from django.conf import settings
+from django.db.models import Count, F, Max, Min, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from documents import exports
+from documents.api import visible_policies
+from documents.charts import years_bar_chart
+from documents.citation import citation_text
 from documents.models import Issuer, Policy, Region
+from documents.reading import SCRIPTS, convert, text_blocks
+from documents.related import related_policies
+from documents.search.service import (
+    SORTS,
+    SearchParamsError,
+    matching_policies,
+    parse_search_params,
+    search_policies,
+)
+from documents.serializers import policy_to_dict
+
+FILTERS = ("province", "city", "issuer", "year", "type")
+SORT_LABELS = dict(zip(SORTS, ("相关度", "最新", "最早")))
+TILE_SHADES = 5
 
 
 def home(request):
     published = Policy.objects.published()
-    provinces = (
+    provinces = list(
         Region.objects.filter(level=Region.Level.PROVINCE)
         .annotate(policy_count=Count("province_policies", filter=Q(province_policies__status=Policy.Status.PUBLISHED)))
         .order_by("code")
     )
+    peak = max((p.policy_count for p in provinces), default=0) or 1
+    for province in provinces:
+        # 0 = none, 1..4 = quartiles of the busiest province: the tile map's shading.
+        province.shade = 0 if not province.policy_count else 1 + (TILE_SHADES - 2) * province.policy_count // peak
     span = published.aggregate(first=Min("date_year"), last=Max("date_year"))
+    newest = (
+        published.select_related("region", "province")
+        .prefetch_related("issuers")
+        .order_by(F("date").desc(nulls_last=True), "-id")[:8]
+    )
+    totals = {
+        "policies": published.count(),
+        "provinces": sum(1 for p in provinces if p.policy_count),
+        "issuers": Issuer.objects.filter(policies__status=Policy.Status.PUBLISHED).distinct().count(),
+        **span,
+    }
+    return render(request, "home.html", {"provinces": provinces, "newest": newest, "totals": totals})
+
+
+def policy_list(request):
+    return render_search(request, "policies/list.html", request.GET, {})
+
+
+def region_detail(request, code):
+    region = get_object_or_404(Region.objects.select_related("parent"), code=code)
+    policies = region_policies(region)
+    per_year = policies.exclude(date_year=None).values_list("date_year").annotate(n=Count("id")).order_by("date_year")
+    context = {
+        "region": region,
+        "chart": years_bar_chart(list(per_year), title=f"{region.name}每年发布的政策数量"),
+        "undated": policies.filter(date_year=None).count(),
+        "issuers": Issuer.objects.filter(policies__in=policies).annotate(n=Count("policies")).order_by("-n", "name")[:30],
+        "cities": region.children.filter(level=Region.Level.PREFECTURE).annotate(
+            n=Count("policies", filter=Q(policies__status=Policy.Status.PUBLISHED))
+        ).order_by("-n", "code") if region.level == Region.Level.PROVINCE else [],
+    }
+    if region.level == Region.Level.NATIONAL:
+        context["national_policies"] = policies.select_related("region").prefetch_related("issuers")[:100]
+        return render(request, "regions/detail.html", context)
+    data = request.GET.copy()
+    if region.level == Region.Level.PROVINCE:
+        data["province"], fixed = region.code, ("province",)
+    else:
+        data["province"], data["city"], fixed = region.province.code, region.code, ("province", "city")
+    return render_search(request, "regions/detail.html", data, context, fixed=fixed)
+
+
+def region_policies(region):
+    published = Policy.objects.published()
+    if region.level == Region.Level.PROVINCE:
+        return published.filter(province=region)
+    return published.filter(region=region)
+
+
+def render_search(request, template, data, context, fixed=()):
+    """Run the search for data (a QueryDict) and render template; malformed parameters give a 400 page."""
+    try:
+        params = parse_search_params(data)
+    except SearchParamsError as exc:
+        context.update(errors=exc.errors, error_fields=[FIELD_LABELS.get(k, k) for k in exc.errors])
+        return render(request, template, context, status=400)
+    page = search_policies(params)
+    context.update(
+        params=params,
+        page=page,
+        facets=facet_groups(page.facets, fixed, params),
+        chips=[chip for chip in active_filters(params) if chip["key"] not in fixed],
+        sorts=[(key, SORT_LABELS[key]) for key in SORTS],
+        page_numbers=page_window(params.page, page.num_pages),
+        first_number=(params.page - 1) * params.page_size + 1,
+        export_formats=EXPORT_LABELS,
+        hidden_filters=[
+            (key, getattr(params, key)) for key in (*FILTERS, "sort")
+            if key not in fixed and getattr(params, key) not in (None, "", "relevance")
+        ],
+        export_query=export_query(data),
+        feed_query=export_query(data, drop=("page", "page_size", "sort")),
+    )
+    if not page.count:
+        context["suggestions"] = drop_suggestions(params, fixed)
+    return render(request, template, context)
+
+
+FIELD_LABELS = {
+    "q": "检索词", "province": "省份", "city": "城市", "issuer": "发布机构",
+    "year": "年份", "type": "类型", "sort": "排序", "page": "页码", "page_size": "每页条数",
+}
+FACET_LABELS = [("province", "省份"), ("city", "城市"), ("issuer", "发布机构"), ("year", "年份"), ("type", "类型")]
+
+
+def facet_groups(facets, fixed, params):
+    """The sidebar: (key, label, entries) for each facet with entries, cities only under a chosen province."""
+    groups = []
+    for key, label in FACET_LABELS:
+        entries = facets.get(key) or []
+        if key in fixed or (key == "city" and not params.province):
+            continue
+        if entries:
+            groups.append((key, label, entries))
+    return groups
+
+
+def active_filters(params):
+    """The chips of the active filters: key, label and value text."""
+    chips = []
+    if params.q:
+        chips.append({"key": "q", "label": "检索词", "text": params.q})
+    regions = Region.objects.in_bulk([c for c in (params.province, params.city) if c])
+    for key in ("province", "city"):
+        code = getattr(params, key)
+        if code:
+            chips.append({"key": key, "label": FIELD_LABELS[key], "text": regions[code].name if code in regions else code})
+    if params.issuer is not None:
+        issuer = Issuer.objects.filter(pk=params.issuer).first()
+        chips.append({"key": "issuer", "label": "发布机构", "text": issuer.name if issuer else str(params.issuer)})
+    if params.year is not None:
+        chips.append({"key": "year", "label": "年份", "text": f"{params.year}年"})
+    if params.type:
+        chips.append({"key": "type", "label": "类型", "text": params.type})
+    return chips
+
+
+def drop_suggestions(params, fixed):
+    """For an empty result: each active filter with how many policies dropping it would find."""
+    suggestions = []
+    for chip in active_filters(params):
+        if chip["key"] in fixed:
+            continue
+        drop = {chip["key"]: "" if chip["key"] == "q" else None, "page": 1, "page_size": 1}
+        if chip["key"] == "province":
+            drop["city"] = None
+        chip["count"] = search_policies(replace(params, **drop)).count
+        suggestions.append(chip)
+    return suggestions
+
+
+def page_window(current, last, size=2):
+    """Page numbers around the current one, with None for a gap: [1, None, 4, 5, 6, None, 20]."""
+    shown = sorted({1, last, *range(max(1, current - size), min(last, current + size) + 1)})
+    window = []
+    for n in shown:
+        if window and n - window[-1] > 1:
+            window.append(None)
+        window.append(n)
+    return window
+
+
+def export_query(data, drop=("page", "page_size")):
+    query = data.copy()
+    for key in drop:
+        query.pop(key, None)
+    return query.urlencode()
+
+
+def policy_detail(request, pk):
+    policy = get_object_or_404(visible_policies(request), pk=pk)
+    script = request.GET.get("script") if request.GET.get("script") in SCRIPTS else policy.script
+    sections = list(policy.sections.order_by("position"))
+    shown = [
+        {
+            "number": convert(s.number, policy.script, script),
+            "heading": convert(s.heading, policy.script, script),
+            "body": s.body,
+            "anchor": s.anchor,
+            "level": s.level,
+        }
+        for s in sections
+    ]
+    data = policy_to_dict(policy, request=request)
+    terms, related = related_policies(policy)
     return render(
         request,
-        "home.html",
+        "policies/detail.html",
         {
-            "provinces": provinces,
-            "newest": published.select_related("region").order_by("-created")[:8],
-            "totals": {
-                "policies": published.count(),
-                "provinces": published.exclude(province=None).values("province").distinct().count(),
-                "issuers": Issuer.objects.filter(policies__status=Policy.Status.PUBLISHED).distinct().count(),
-                **span,
-            },
+            "policy": policy,
+            "script": script,
+            "other_script": "hant" if script == "hans" else "hans",
+            "title": convert(policy.title, policy.script, script),
+            "sections": shown,
+            "blocks": text_blocks(convert(policy.clean_text, policy.script, script), shown),
+            "citation": citation_text(data, accessed=timezone.localdate()),
+            "related_terms": terms,
+            "related": related,
+            "export_formats": EXPORT_LABELS,
         },
     )
 
 
-def policy_list(request):
-    policies = Policy.objects.published().select_related("region")[:50]
-    return render(request, "policies/list.html", {"policies": policies})
+EXPORT_LABELS = [("csv", "CSV"), ("json", "JSON"), ("bib", "BibTeX"), ("ris", "RIS")]
 
 
-def policy_detail(request, pk):
-    policies = Policy.objects.all() if request.user.is_staff else Policy.objects.published()
-    policy = get_object_or_404(policies.select_related("region", "province"), pk=pk)
-    return render(request, "policies/detail.html", {"policy": policy, "sections": policy.sections.all()})
+def policy_export(request, fmt):
+    """The whole result set of the page's filters as a file, up to settings.EXPORT_MAX_ROWS policies."""
+    try:
+        params = parse_search_params(request.GET)
+    except SearchParamsError as exc:
+        return render(request, "policies/export_error.html", {"errors": exc.errors}, status=400)
+    policies = matching_policies(params)
+    count = policies.count()
+    limit = settings.EXPORT_MAX_ROWS
+    if count > limit:
+        context = {"count": count, "limit": limit, "back": export_query(request.GET)}
+        return render(request, "policies/export_error.html", context, status=400)
+    rows = policies.select_related("region", "province").prefetch_related("issuers")
+    return export_response([policy_to_dict(p, request=request) for p in rows], fmt, "policies")
 
 
-def region_detail(request, code):
-    region = get_object_or_404(Region, code=code)
-    policies = Policy.objects.published().filter(province=region) | Policy.objects.published().filter(region=region)
-    return render(request, "regions/detail.html", {"region": region, "policies": policies.distinct()[:50]})
+def policy_export_one(request, pk, fmt):
+    policy = get_object_or_404(visible_policies(request), pk=pk)
+    return export_response([policy_to_dict(policy, request=request)], fmt, f"policy-{policy.pk}")
+
+
+def export_response(dicts, fmt, name):
+    render_file, content_type = exports.FORMATS[fmt]
+    response = HttpResponse(render_file(dicts), content_type=content_type)
+    stamp = datetime.date.today().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'
+    return response
