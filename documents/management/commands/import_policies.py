@@ -16,8 +16,9 @@ def collect(paths):
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and p.name not in SKIPPED_NAMES):
-                yield file, str(file.relative_to(path))
+            for file in sorted(path.rglob("*")):
+                if file.is_file() and file.suffix.lower() in SUFFIXES and file.name not in SKIPPED_NAMES:
+                    yield file, str(file.relative_to(path))
         elif path.is_file():
             yield path, path.name
         elif not path.exists():
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--draft", action="store_true", help="keep imported policies as drafts")
         parser.add_argument("--quiet", action="store_true", help="print only refusals and the total")
 
-    def handle(self, *paths, draft=False, quiet=False, **options):
+    def handle(self, *args, paths, draft=False, quiet=False, **options):
         counts = {"created": 0, "updated": 0, "unchanged": 0, "refused": 0}
         items = list(collect(paths))
         files = [(path, key) for path, key in items if key is not None]
