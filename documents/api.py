@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
 from documents.models import Policy
+from documents.search.service import SearchParamsError, parse_search_params, search_page_to_dict, search_policies
 from documents.serializers import policy_to_dict
 
 
@@ -23,3 +24,14 @@ def policy_detail(request, pk):
 
 def error(message, status=400):
     return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def policy_list(request):
+    """GET /api/policies/?q=&province=&city=&issuer=&year=&type=&sort=&page=&page_size= (see docs/search.md)."""
+    try:
+        params = parse_search_params(request.GET)
+    except SearchParamsError as exc:
+        return JsonResponse({"error": str(exc), "fields": exc.errors}, status=400,
+                            json_dumps_params={"ensure_ascii": False})
+    page = search_policies(params, include_unpublished=request.user.is_staff)
+    return JsonResponse(search_page_to_dict(page, request=request), json_dumps_params={"ensure_ascii": False})

@@ -39,22 +39,35 @@ def normalise(text: str) -> str:
     return "".join(out)
 
 
-def tokens(text: str) -> list[tuple[str, int]]:
-    """(token, offset) pairs for simplified text: jieba words and the dictionary words inside them."""
-    text = normalise(text)
-    seg = tokenizer()
-    freq = seg.FREQ
+def words(text: str) -> list[tuple[str, int]]:
+    """jieba's words of already normalised text with their offsets, punctuation and spaces left out."""
     result = []
     offset = 0
-    for word in seg.cut(text, HMM=True):
+    for word in tokenizer().cut(text, HMM=True):
         if _is_word(word) and not word.isspace():
             result.append((word, offset))
-            length = len(word)
-            if length > 2:
-                for size in range(2, min(length, MAX_SUBWORD + 1)):
-                    for start in range(0, length - size + 1):
-                        part = word[start : start + size]
-                        if part != word and freq.get(part):
-                            result.append((part, offset + start))
         offset += len(word)
+    return result
+
+
+def subwords(word: str) -> list[tuple[str, int]]:
+    """The dictionary words strictly inside a word (经济 in 数字经济), with offsets within it."""
+    freq = tokenizer().FREQ
+    length = len(word)
+    parts = []
+    if length > 2:
+        for size in range(2, min(length, MAX_SUBWORD + 1)):
+            for start in range(0, length - size + 1):
+                part = word[start : start + size]
+                if part != word and freq.get(part):
+                    parts.append((part, start))
+    return parts
+
+
+def tokens(text: str) -> list[tuple[str, int]]:
+    """(token, offset) pairs for simplified text: jieba words and the dictionary words inside them."""
+    result = []
+    for word, offset in words(normalise(text)):
+        result.append((word, offset))
+        result.extend((part, offset + start) for part, start in subwords(word))
     return result

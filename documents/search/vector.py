@@ -13,7 +13,7 @@ FIELD_GAP = 50
 MAX_POSITIONS_PER_LEXEME = 256
 
 
-def _quote(lexeme: str) -> str:
+def quote_lexeme(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
@@ -39,6 +39,6 @@ def tsvector_literal(title: str, headings: list[str], body: str) -> str:
         base = add(heading, "B") + FIELD_GAP
     add(body, "C")
     return " ".join(
-        _quote(lexeme) + ":" + ",".join(f"{pos}{weight}" for pos, weight in sorted(slots.items()))
+        quote_lexeme(lexeme) + ":" + ",".join(f"{pos}{weight}" for pos, weight in sorted(slots.items()))
         for lexeme, slots in positions.items()
     )

@@ -1,0 +1,140 @@
+"""Facet counts in one pass over the matches.
+
+Each facet counts the matches of the query and of every OTHER active filter (the province
+facet ignores the province filter, so a researcher can switch provinces). Instead of one
+query per facet, the matches are read once: each row carries its facet keys and one boolean
+per active filter, and GROUPING SETS count every facet with FILTER clauses that leave out the
+facet's own condition. The issuer facet (a many-to-many) joins the same rows in a second
+branch of the statement. The grand total (all filters) comes from the empty grouping set.
+"""
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Value, When
+
+from documents.models import Issuer, Policy, Region
+from documents.search.filters import FACETS, facet_q
+
+KEY_COLUMNS = {"province": "k_province", "city": "k_city", "year": "k_year", "type": "k_type"}
+ISSUER_LIMIT = 50
+CACHE_SECONDS = 300
+GENERATION_KEY = "search:facets:generation"
+
+
+def _flag(name: str) -> str:
+    return f"f_{name}"
+
+
+def _all_but(name: str | None) -> str:
+    flags = [_flag(other) for other in FACETS if other != name]
+    return " AND ".join(flags)
+
+
+def count_facets(matches, active: dict) -> tuple[int, dict[str, list[dict]]]:
+    """(total, facets) for a queryset of text matches and the active filters {facet: value}."""
+    rows = matches.annotate(
+        k_province=F("province_id"),
+        k_city=Case(
+            When(region__level=Region.Level.PREFECTURE, then=F("region_id")),
+            When(region__parent__level=Region.Level.PREFECTURE, then=F("region__parent_id")),
+        ),
+        k_year=F("date_year"),
+        k_type=F("policy_type"),
+        **{
+            _flag(name): ExpressionWrapper(facet_q(name, active[name]), output_field=BooleanField())
+            if active.get(name) is not None else Value(True)
+            for name in FACETS
+        },
+    ).values("id", *KEY_COLUMNS.values(), *map(_flag, FACETS))
+    inner, params = rows.query.sql_with_params()
+    keys = ", ".join(KEY_COLUMNS.values())
+    counts = ",\n".join(
+        f"count(*) FILTER (WHERE {_all_but(name)}) AS n_{name}" for name in KEY_COLUMNS
+    )
+    sets = ", ".join(f"({column})" for column in KEY_COLUMNS.values())
+    through = Policy.issuers.through._meta.db_table
+    sql = f"""
+        WITH m AS MATERIALIZED ({inner})
+        SELECT GROUPING({keys}) AS g, {keys}, {counts}, count(*) FILTER (WHERE {_all_but(None)}) AS total,
+               NULL::bigint AS issuer_id, NULL::bigint AS n_issuer
+          FROM m GROUP BY GROUPING SETS ({sets}, ())
+        UNION ALL
+        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, link.issuer_id, count(*)
+          FROM m JOIN {through} AS link ON link.policy_id = m.id
+         WHERE {_all_but("issuer")}
+         GROUP BY link.issuer_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        result = cursor.fetchall()
+
+    total = 0
+    raw: dict[str, dict] = {name: {} for name in FACETS}
+    names = list(KEY_COLUMNS)
+    for row in result:
+        grouping, values, facet_counts, row_total, issuer_id, issuer_count = row[0], row[1:5], row[5:9], row[9], row[10], row[11]
+        if issuer_id is not None:
+            raw["issuer"][issuer_id] = issuer_count
+            continue
+        if grouping is None:
+            continue
+        if all(value is None for value in values) and grouping == 0b1111:
+            total = row_total
+            continue
+        for index, name in enumerate(names):
+            # GROUPING's bits are set for the columns not grouped; the grouped column has bit 0.
+            if not grouping & (1 << (3 - index)) and values[index] is not None and facet_counts[index]:
+                raw[name][values[index]] = facet_counts[index]
+    return total, _present(raw, active)
+
+
+def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
+    regions = {
+        r.code: r.name
+        for r in Region.objects.filter(code__in=[*raw["province"], *raw["city"],
+                                                  *[active.get(k) for k in ("province", "city") if active.get(k)]])
+    }
+    issuer_ids = sorted(raw["issuer"], key=lambda i: -raw["issuer"][i])[:ISSUER_LIMIT]
+    if active.get("issuer") is not None and active["issuer"] not in issuer_ids:
+        issuer_ids.append(active["issuer"])
+    issuers = dict(Issuer.objects.filter(pk__in=issuer_ids).values_list("pk", "name"))
+    facets = {}
+    for name in FACETS:
+        counts = raw[name]
+        keys = issuer_ids if name == "issuer" else list(counts)
+        selected = active.get(name)
+        if selected is not None and selected not in keys:
+            keys.append(selected)
+        items = []
+        for key in keys:
+            label = (regions.get(key) if name in ("province", "city") else issuers.get(key) if name == "issuer"
+                     else f"{key}年" if name == "year" else key)
+            if label is None:
+                continue
+            items.append({"code": key, "name": label, "count": counts.get(key, 0), "selected": key == selected})
+        if name == "year":
+            items.sort(key=lambda item: -item["code"])
+        else:
+            items.sort(key=lambda item: (-item["count"], str(item["code"])))
+        facets[name] = items
+    return facets
+
+
+def cached_browse_facets(matches, active: dict, include_unpublished: bool):
+    """Facets without a text query depend only on the filters: cache them until a policy changes."""
+    generation = cache.get_or_set(GENERATION_KEY, 0, None)
+    key = f"search:facets:{generation}:{int(include_unpublished)}:" + ":".join(
+        f"{name}={active.get(name)}" for name in FACETS
+    )
+    found = cache.get(key)
+    if found is None:
+        found = count_facets(matches, active)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def invalidate_browse_facets(**kwargs) -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)

@@ -1,0 +1,235 @@
+"""Parsing what a researcher types into a tsquery built from quoted lexemes (pure).
+
+Syntax, as in web search: words (separated by spaces) are ANDed, ``"quoted phrase"``,
+``-exclude``, ``A OR B`` (``|`` works too; OR binds tighter than the implicit AND). A word
+is a run of characters: where jieba splits it into several tokens it must occur as that
+contiguous text, in any segmentation (see _phrase), exactly as if it were quoted. The query goes through OpenCC
+t2s and the index's own segmentation (documents.search.tokens), so a query and its
+traditional form give the same tsquery. No user text ever reaches a tsquery parser: every
+lexeme is quoted here and the string is cast with ``::tsquery`` (see LexemeQuery), exactly
+as the index's tsvector literal is.
+
+An empty query, or one with no word in it (only punctuation, emoji, quotes…), parses to an
+empty ParsedQuery: the service then applies no text filter and browses everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery
+
+from documents.search.script import to_simplified
+from documents.search.tokens import normalise, subwords, tokenizer, words
+from documents.search.vector import MAX_POSITION, quote_lexeme
+
+# Long pastes are cut, not refused: a query is a few words, not a document.
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 32
+MAX_LEXEME_BYTES = 2046
+
+QUOTES = "\"“”„«»「」『』＂"
+OR_WORDS = {"OR", "|", "｜"}
+NEGATION = "-－—"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word run or quoted phrase: its simplified text and its index tokens with offsets."""
+
+    text: str
+    words: tuple[tuple[str, int], ...]
+    phrase: bool = False
+
+    def tsquery(self, weights: str = "") -> str:
+        if self.phrase:
+            return _phrase(self.words, weights)
+        return _and([_word(word, weights) for word, _ in self.words])
+
+    def highlight_strings(self) -> list[str]:
+        """What to mark in a snippet: the whole phrase, or each word of an ANDed run."""
+        if self.phrase:
+            return [self.text]
+        long = [word for word, _ in self.words if len(word) > 1]
+        return long or [word for word, _ in self.words]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """Positive clauses (ANDed; the terms of a clause are ORed) and excluded terms."""
+
+    clauses: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses and not self.excluded
+
+    @property
+    def has_positive(self) -> bool:
+        return bool(self.clauses)
+
+    @property
+    def has_phrase(self) -> bool:
+        return any(term.phrase for clause in self.clauses for term in clause) or bool(self.excluded)
+
+    def tsquery(self, weights: str = "", *, with_excluded: bool = True) -> str:
+        """The tsquery string; weights ("A", "AB") restrict the positive lexemes to those fields."""
+        parts = [_or([term.tsquery(weights) for term in clause]) for clause in self.clauses]
+        if with_excluded:
+            parts += [f"!{_group(term.tsquery())}" for term in self.excluded]
+        return _and(parts)
+
+    def highlight_strings(self) -> list[str]:
+        seen = dict.fromkeys(s for clause in self.clauses for term in clause for s in term.highlight_strings())
+        return sorted(seen, key=len, reverse=True)
+
+    def lexemes(self) -> list[str]:
+        return list(dict.fromkeys(word for clause in self.clauses for term in clause for word, _ in term.words))
+
+
+class LexemeQuery(SearchQuery):
+    """A tsquery string built by this module, cast as-is (no parser, no dictionary)."""
+
+    template = "(%(expressions)s)::tsquery"
+
+    def __init__(self, tsquery: str):
+        super().__init__(tsquery)
+
+
+def parse(text: str | None) -> ParsedQuery:
+    """Parse a query in either script; never raises for any string."""
+    text = _CONTROL.sub(" ", str(text or "")[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
+    clauses: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = False
+    count = 0
+    for kind, raw in _lex(to_simplified(text)):
+        if kind == "or":
+            pending_or = bool(clauses)
+            continue
+        term = _term(raw, phrase=kind.endswith("phrase"))
+        if term is None or count >= MAX_TERMS:
+            continue
+        count += 1
+        if kind.startswith("not"):
+            excluded.append(term)
+            pending_or = False
+        elif pending_or:
+            clauses[-1].append(term)
+            pending_or = False
+        else:
+            clauses.append([term])
+    return ParsedQuery(tuple(tuple(dict.fromkeys(c)) for c in dict.fromkeys(map(tuple, clauses))),
+                       tuple(dict.fromkeys(excluded)))
+
+
+def _lex(text: str):
+    """(kind, text) pairs: kind is word, phrase, not-word, not-phrase or or."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        negated = ch in NEGATION and i + 1 < n and not text[i + 1].isspace()
+        if negated:
+            i += 1
+            ch = text[i]
+        if ch in QUOTES:
+            end = next((j for j in range(i + 1, n) if text[j] in QUOTES), n)  # unbalanced: to the end
+            yield ("not-phrase" if negated else "phrase"), text[i + 1 : end]
+            i = end + 1
+            continue
+        end = next((j for j in range(i, n) if text[j].isspace() or text[j] in QUOTES), n)
+        word = text[i:end]
+        i = end
+        if not negated and word in OR_WORDS:
+            yield "or", word
+        else:
+            yield ("not-word" if negated else "word"), word
+
+
+def _term(raw: str, *, phrase: bool) -> Term | None:
+    text = normalise(raw)
+    found = tuple((w, o) for w, o in words(text) if len(w.encode()) < MAX_LEXEME_BYTES and o < MAX_POSITION)
+    if not found:
+        return None
+    if phrase or len(found) > 1:
+        # A run without spaces that jieba splits is matched as the contiguous text it is,
+        # like a quoted phrase: 高新区新闻 means that string, not 高新区 somewhere and 新闻 elsewhere.
+        start = found[0][1]
+        end = found[-1][1] + len(found[-1][0])
+        return Term(text[start:end], found, phrase=len(found) > 1 or len(_cover(found[0][0])) > 1)
+    return Term(found[0][0], found)
+
+
+def _cover(word: str) -> list[tuple[str, int]]:
+    """The fewest dictionary sub-words that spell the word exactly, or the word itself.
+
+    The index holds these sub-words wherever the word occurs, and also where a document's
+    segmentation splits the same characters differently, so they match across segmentations.
+    """
+    parts = subwords(word)
+    best: dict[int, list[tuple[str, int]]] = {0: []}
+    for end in range(1, len(word) + 1):
+        options = [best[start] + [(p, start)] for p, start in parts if start + len(p) == end and start in best]
+        if options:
+            best[end] = min(options, key=len)
+    return best.get(len(word)) or [(word, 0)]
+
+
+def _word(word: str, weights: str) -> str:
+    """A word, or for a word jieba made up (not in its dictionary) also its dictionary parts as a phrase."""
+    lexeme = _lexeme(word, weights)
+    if tokenizer().FREQ.get(word) or len(word) <= 2:
+        return lexeme
+    cover = _cover(word)
+    if len(cover) == 1:
+        return lexeme
+    return f"({lexeme} | {_phrase(cover, weights)})"
+
+
+def _phrase(found, weights: str) -> str:
+    """Consecutive pieces at their exact character distance (the index stores character offsets)."""
+    pieces = [(piece, offset + start) for word, offset in found for piece, start in _cover(word)]
+    out = _lexeme(pieces[0][0], weights)
+    for (_, previous), (piece, offset) in zip(pieces, pieces[1:]):
+        out += f" <{offset - previous}> {_lexeme(piece, weights)}"
+    return _group(out) if len(pieces) > 1 else out
+
+
+def _lexeme(word: str, weights: str) -> str:
+    return quote_lexeme(word) + (f":{weights}" if weights else "")
+
+
+def _group(expr: str) -> str:
+    """The expression in parentheses unless it is a single lexeme or already one group."""
+    return expr if " " not in expr or _one_group(expr) else f"({expr})"
+
+
+def _one_group(expr: str) -> bool:
+    expr = expr.removeprefix("!")
+    if not expr.startswith("("):
+        return False
+    depth, quoted = 0, False
+    for index, ch in enumerate(expr):
+        if ch == "'":
+            quoted = not quoted  # '' inside a lexeme toggles twice
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+            if depth == 0:
+                return index == len(expr) - 1
+    return False
+
+
+def _and(parts: list[str]) -> str:
+    parts = list(dict.fromkeys(parts))
+    return parts[0] if len(parts) == 1 else " & ".join(_group(p) for p in parts)
+
+
+def _or(parts: list[str]) -> str:
+    parts = list(dict.fromkeys(parts))
+    return parts[0] if len(parts) == 1 else _group(" | ".join(_group(p) for p in parts))

@@ -1,0 +1,252 @@
+"""Search: the one function every view, the API, exports, feeds and commands call.
+
+Ranking: a match in the title puts a policy above every policy matched only in section
+headings, and those above the ones matched only in the body (tiers 2, 1, 0); within a tier,
+ts_rank_cd (cover density: proximity of the terms) with the weights title 1.0, heading 0.4,
+body 0.2, normalised into [0, 1); ties by date (newest first), then id.
+
+A result page ranks a bounded candidate set, not every match (see docs/performance.md): when
+more than EXACT_LIMIT policies match, the candidates are the newest CANDIDATES matches in the
+title, in titles or headings, and overall, and only those are ranked. Below that the ranking
+is exact and equals matching_policies().
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+from django.contrib.postgres.search import SearchRank
+from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
+from django.http import QueryDict
+
+from documents.models import Policy, TaskSection
+from documents.search.facets import cached_browse_facets, count_facets
+from documents.search.filters import (
+    DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
+)
+from documents.search.highlight import section_matches, snippets
+from documents.search.query import LexemeQuery, ParsedQuery, parse
+from documents.serializers import policy_to_dict
+
+__all__ = [
+    "SORTS", "SearchParams", "SearchParamsError", "parse_search_params", "Hit", "SearchPage",
+    "search_policies", "matching_policies", "search_page_to_dict",
+]
+
+WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C (body), B (headings), A (title)
+EXACT_LIMIT = 1000
+CANDIDATES = 200
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    province: str | None = None  # region code
+    city: str | None = None  # region code
+    issuer: int | None = None  # Issuer id
+    year: int | None = None
+    type: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    def active_filters(self) -> dict:
+        return {name: getattr(self, name) for name in FACETS if getattr(self, name) is not None}
+
+    def as_query(self) -> dict:
+        """The non-default parameters, for shareable URLs."""
+        defaults = SearchParams()
+        return {k: v for k, v in asdict(self).items() if v != getattr(defaults, k) and v is not None}
+
+
+class SearchParamsError(ValueError):
+    """Malformed search parameters; errors maps each field to a message in Chinese."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("；".join(f"{name}：{message}" for name, message in errors.items()))
+
+
+def parse_search_params(data) -> SearchParams:
+    """Validate request parameters (a QueryDict or a dict). page_size above 100 is capped at 100."""
+    if isinstance(data, QueryDict):
+        data = {key: data.get(key) for key in data}
+    data = {key: ("" if value is None else str(value)) for key, value in dict(data).items()}
+    # Any text is a valid query (the parser drops what it cannot use); only NUL is refused by forms.
+    data["q"] = data.get("q", "").replace("\x00", " ")
+    if data.get("page_size", "").strip().isdigit() and int(data["page_size"]) > MAX_PAGE_SIZE:
+        data["page_size"] = str(MAX_PAGE_SIZE)
+    filterset = PolicySearchFilter(data, queryset=Policy.objects.none())
+    if not filterset.is_valid():
+        raise SearchParamsError({
+            name: f"{MESSAGES.get(name, '参数无效')}（{_shown(data.get(name, ''))}）" for name in filterset.errors
+        })
+    cleaned = filterset.form.cleaned_data
+    return SearchParams(
+        q=cleaned.get("q") or "",
+        sort=cleaned.get("sort") or "relevance",
+        page=cleaned.get("page") or 1,
+        page_size=cleaned.get("page_size") or DEFAULT_PAGE_SIZE,
+        **{name: facet_value(name, cleaned.get(name)) for name in FACETS},
+    )
+
+
+def _shown(value: str) -> str:
+    value = value.replace("\x00", "\\0")
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
+@dataclass
+class Hit:
+    policy: Policy
+    rank: float | None
+    snippets: list[str] = field(default_factory=list)  # escaped HTML with <mark>
+    matched_sections: list[dict] = field(default_factory=list)  # {"number", "heading", "anchor", "url"}
+
+
+@dataclass
+class SearchPage:
+    params: SearchParams
+    count: int
+    hits: list[Hit]
+    facets: dict[str, list[dict]]  # province, city, issuer, year, type: [{"code", "name", "count", "selected"}]
+    num_pages: int
+
+
+def _base(include_unpublished: bool) -> QuerySet:
+    return Policy.objects.all() if include_unpublished else Policy.objects.published()
+
+
+def _text_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    if parsed.is_empty:
+        return queryset
+    return queryset.filter(search_vector=LexemeQuery(parsed.tsquery()))
+
+
+def _filtered(queryset: QuerySet, params: SearchParams) -> QuerySet:
+    for name, value in params.active_filters().items():
+        queryset = queryset.filter(facet_q(name, value))
+    return queryset
+
+
+def _rank(parsed: ParsedQuery):
+    """The relevance score: tier (title 2, heading 1, body 0) plus cover density in [0, 1)."""
+    positive = LexemeQuery(parsed.tsquery(with_excluded=False))
+    return Case(
+        When(Q(search_vector=LexemeQuery(parsed.tsquery("A", with_excluded=False))), then=Value(2.0)),
+        When(Q(search_vector=LexemeQuery(parsed.tsquery("AB", with_excluded=False))), then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    ) + SearchRank(F("search_vector"), positive, weights=WEIGHTS, normalization=32, cover_density=True)
+
+
+def _order(sort: str, ranked: bool) -> list:
+    newest = [F("date").desc(nulls_last=True), F("id").desc()]
+    if sort == "oldest":
+        return [F("date").asc(nulls_last=True), F("id").asc()]
+    if sort == "relevance" and ranked:
+        return [F("rank").desc(), *newest]
+    return newest
+
+
+def matching_policies(params: SearchParams, *, include_unpublished: bool = False) -> QuerySet:
+    """Every policy matching the query and filters, in the requested order (exports and feeds slice it).
+
+    With a query and sort=relevance each policy carries `rank`; the order is exact over all matches.
+    """
+    parsed = parse(params.q)
+    matches = _filtered(_text_matches(_base(include_unpublished), parsed), params)
+    ranked = parsed.has_positive and params.sort == "relevance"
+    if ranked:
+        matches = matches.annotate(rank=_rank(parsed))
+    return matches.select_related("region", "province").prefetch_related("issuers").order_by(
+        *_order(params.sort, ranked)
+    )
+
+
+def search_policies(params: SearchParams, *, include_unpublished: bool = False) -> SearchPage:
+    """One result page: hits with snippets and matched sections, facet counts, and the total."""
+    parsed = parse(params.q)
+    matches = _text_matches(_base(include_unpublished), parsed)
+    active = params.active_filters()
+    if parsed.is_empty:
+        count, facets = cached_browse_facets(matches, active, include_unpublished)
+    else:
+        count, facets = count_facets(matches, active)
+    num_pages = max(1, math.ceil(count / params.page_size))
+    start = (params.page - 1) * params.page_size
+    filtered = _filtered(matches, params)
+    ranked = parsed.has_positive and params.sort == "relevance"
+    if start >= count:
+        rows = []
+    elif ranked:
+        rows = _ranked_page(filtered, parsed, count, start, params.page_size)
+    else:
+        rows = [(pk, None) for pk in filtered.order_by(*_order(params.sort, False))
+                .values_list("id", flat=True)[start : start + params.page_size]]
+    hits = _hits(rows, parsed)
+    return SearchPage(params=params, count=count, hits=hits, facets=facets, num_pages=num_pages)
+
+
+def _ranked_page(filtered: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int):
+    """(id, rank) for one page; over a bounded candidate set when many policies match."""
+    if count > EXACT_LIMIT and start + size <= CANDIDATES:
+        newest = _order("newest", False)
+        pools = [filtered]
+        for weights in ("A", "AB"):
+            field_vector = Func(F("search_vector"), Value(f"{{{weights.lower()}}}"), function="ts_filter")
+            pools.append(filtered.alias(field_vector=field_vector).filter(
+                field_vector=LexemeQuery(parsed.tsquery(with_excluded=False))))
+        candidate_ids = set()
+        for pool in pools:
+            candidate_ids.update(pool.order_by(*newest).values_list("id", flat=True)[:CANDIDATES])
+        filtered = Policy.objects.filter(pk__in=candidate_ids)
+    ranked = filtered.annotate(rank=_rank(parsed)).order_by(*_order("relevance", True))
+    return list(ranked.values_list("id", "rank")[start : start + size])
+
+
+def _hits(rows, parsed: ParsedQuery) -> list[Hit]:
+    if not rows:
+        return []
+    ids = [pk for pk, _ in rows]
+    policies = Policy.objects.select_related("region", "province").prefetch_related("issuers").in_bulk(ids)
+    needles = parsed.highlight_strings()
+    sections: dict[int, list] = {}
+    if needles:
+        for section in TaskSection.objects.filter(policy_id__in=ids).only(
+            "policy_id", "number", "heading", "body", "anchor", "position"
+        ).order_by("policy_id", "position"):
+            sections.setdefault(section.policy_id, []).append(section)
+    hits = []
+    for pk, rank in rows:
+        policy = policies[pk]
+        url = policy.get_absolute_url()
+        hits.append(Hit(
+            policy=policy,
+            rank=rank,
+            snippets=snippets(policy.clean_text, needles, simplified=policy.simplified_text, count=2 if needles else 1),
+            matched_sections=[
+                {"number": s.number, "heading": s.heading, "anchor": s.anchor, "url": f"{url}#{s.anchor}"}
+                for s in section_matches(sections.get(pk, []), needles)
+            ],
+        ))
+    return hits
+
+
+def search_page_to_dict(page: SearchPage, *, request=None) -> dict:
+    """The API body (also what `search_policies --json` prints): the one serialisation plus hit details."""
+    return {
+        "count": page.count,
+        "page": page.params.page,
+        "num_pages": page.num_pages,
+        "results": [
+            {**policy_to_dict(hit.policy, request=request), "rank": hit.rank, "snippets": hit.snippets,
+             "matched_sections": [
+                 {**section, "url": request.build_absolute_uri(section["url"]) if request else section["url"]}
+                 for section in hit.matched_sections
+             ]}
+            for hit in page.hits
+        ],
+        "facets": page.facets,
+    }

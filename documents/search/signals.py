@@ -1,0 +1,59 @@
+"""Keeping search current when policies change outside the import service (admin edits, scripts).
+
+A saved policy or task section gets its vector rebuilt once per transaction, after commit
+(an admin form saves a policy and then each inline section: one rebuild, not one per row).
+Browse facets are cached (see facets.py); any change to policies invalidates them.
+"""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from documents.indexing import update_search_vector
+from documents.models import Policy, TaskSection
+from documents.search.facets import invalidate_browse_facets
+
+INDEXED_FIELDS = {"title", "clean_text", "simplified_text"}
+
+
+class Rebuild:
+    """An on-commit callback that rebuilds one policy's vector."""
+
+    def __init__(self, policy_id: int):
+        self.policy_id = policy_id
+
+    def __call__(self):
+        policy = Policy.objects.filter(pk=self.policy_id).first()
+        if policy is not None:
+            update_search_vector(policy)
+
+
+def schedule_reindex(policy_id: int) -> None:
+    connection = transaction.get_connection()
+    waiting = (callback for _, callback, *_ in connection.run_on_commit) if connection.in_atomic_block else ()
+    if not any(getattr(callback, "policy_id", None) == policy_id for callback in waiting):
+        transaction.on_commit(Rebuild(policy_id))
+
+
+@receiver(post_save, sender=Policy)
+def policy_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw:
+        return
+    invalidate_browse_facets()
+    transaction.on_commit(invalidate_browse_facets)
+    if update_fields is None or INDEXED_FIELDS & set(update_fields):
+        schedule_reindex(instance.pk)
+
+
+@receiver(post_save, sender=TaskSection)
+@receiver(post_delete, sender=TaskSection)
+def section_changed(sender, instance, raw=False, **kwargs):
+    if not raw and Policy.objects.filter(pk=instance.policy_id).exists():
+        schedule_reindex(instance.policy_id)
+
+
+@receiver(post_delete, sender=Policy)
+@receiver(m2m_changed, sender=Policy.issuers.through)
+def policy_changed(sender, **kwargs):
+    invalidate_browse_facets()
+    transaction.on_commit(invalidate_browse_facets)

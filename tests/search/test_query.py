@@ -1,0 +1,89 @@
+"""Query parsing is pure: these tests need no database."""
+
+import pytest
+
+from documents.search.query import MAX_TERMS, parse
+
+
+def test_traditional_and_simplified_queries_parse_to_the_same_tsquery():
+    assert parse("數字經濟 -蘇州").tsquery() == parse("数字经济 -苏州").tsquery() == "'数字经济' & !'苏州'"
+
+
+def test_space_separated_words_are_anded():
+    assert parse("新质生产力 专精特新").tsquery() == "'新质生产力' & '专精特新'"
+
+
+def test_quoted_phrase_uses_character_distances():
+    assert parse('"国际一流"').tsquery() == "('国际' <2> '一流')"
+
+
+def test_run_split_by_jieba_must_occur_as_contiguous_text():
+    assert parse("高新区新闻").tsquery() == "('高新区' <3> '新闻')"
+
+
+def test_or_binds_tighter_than_and():
+    assert parse("数字经济 长三角 OR 粤港澳").tsquery() == "'数字经济' & ('长三角' | '粤港澳')"
+
+
+def test_pipe_is_or_too():
+    assert parse("长三角 | 粤港澳").tsquery() == parse("长三角 OR 粤港澳").tsquery()
+
+
+def test_lowercase_or_is_a_word_not_an_operator():
+    assert parse("长三角 or 粤港澳").tsquery() == "'长三角' & 'or' & '粤港澳'"
+
+
+def test_exclusion_of_a_phrase():
+    assert parse('数字经济 -"高新区新闻"').tsquery() == "'数字经济' & !('高新区' <3> '新闻')"
+
+
+def test_full_width_quotes_and_minus_work():
+    assert parse("“国际一流” －苏州").tsquery() == "('国际' <2> '一流') & !'苏州'"
+
+
+def test_a_part_of_a_dictionary_word_is_its_own_lexeme():
+    assert parse("经济").tsquery() == "'经济'"
+
+
+def test_apostrophes_separate_words_and_never_reach_the_tsquery():
+    assert parse("it's").tsquery() == "('it' <3> 's')"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "，。！？", "\"\"", "-", "OR", "OR OR |", "😀🎉", "\x00", "-\"\""])
+def test_queries_without_words_are_empty_and_browse_everything(text):
+    parsed = parse(text)
+    assert parsed.is_empty
+    assert parsed.tsquery() == ""
+
+
+def test_unbalanced_quote_runs_to_the_end():
+    assert parse('数字经济 "国际一流').tsquery() == "'数字经济' & ('国际' <2> '一流')"
+
+
+def test_nul_and_control_characters_separate_words():
+    assert parse("数字经济\x00专精特新\x07").tsquery() == "'数字经济' & '专精特新'"
+
+
+def test_very_long_queries_are_cut_not_refused():
+    parsed = parse("数字经济 " * 5000)
+    assert parsed.tsquery() == "'数字经济'"
+    many = parse(" ".join(f"词{i}" for i in range(1000)))
+    assert len(many.clauses) <= MAX_TERMS
+
+
+def test_only_exclusions_is_not_empty():
+    parsed = parse("-苏州")
+    assert not parsed.is_empty and not parsed.has_positive
+    assert parsed.tsquery() == "!'苏州'"
+
+
+def test_dangling_or_is_ignored():
+    assert parse("OR 数字经济 OR").tsquery() == "'数字经济'"
+
+
+def test_highlight_strings_are_simplified_longest_first():
+    assert parse('數據要素 "國際一流"').highlight_strings() == ["数据要素", "国际一流"]
+
+
+def test_latin_letters_are_folded_to_lower_case():
+    assert parse("ＡＩ 5G").tsquery() == "'ai' & '5g'"

@@ -1,0 +1,114 @@
+import pytest
+
+from documents.models import Policy
+from documents.search.service import SearchParams, matching_policies, search_policies
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(page):
+    return [hit.policy.pk for hit in page.hits]
+
+
+@pytest.fixture
+def tiers(make_policy):
+    """Three policies that mention 数据要素 in the title, a heading, or only the body."""
+    body = make_policy("关于加快发展的意见", "推动数据要素市场化配置改革。" + "其他内容。" * 50, year=2024, month=5, day=1)
+    heading = make_policy("关于产业发展的通知", "总体要求。", sections=[("一、", "培育数据要素市场", "建立规则。")],
+                          year=2020)
+    title = make_policy("数据要素市场建设方案", "全文。", year=2019)
+    return title, heading, body
+
+
+def test_title_match_ranks_above_heading_match_above_body_match(tiers):
+    title, heading, body = tiers
+    assert ids(search_policies(SearchParams(q="数据要素"))) == [title.pk, heading.pk, body.pk]
+
+
+def test_matching_policies_orders_every_match_like_the_result_page(tiers):
+    assert list(matching_policies(SearchParams(q="数据要素")).values_list("pk", flat=True)) == [p.pk for p in tiers]
+
+
+def test_equal_relevance_is_broken_by_date_newest_first(make_policy):
+    old = make_policy("算力规划", "内容。", year=2018)
+    new = make_policy("算力方案", "内容。", year=2023)
+    assert ids(search_policies(SearchParams(q="算力"))) == [new.pk, old.pk]
+
+
+def test_closer_terms_rank_higher_within_a_tier(make_policy):
+    far = make_policy("通知甲", "人工智能。" + "无关的句子。" * 200 + "集成电路。", year=2020)
+    near = make_policy("通知乙", "人工智能与集成电路协同发展。", year=2020)
+    assert ids(search_policies(SearchParams(q="人工智能 集成电路"))) == [near.pk, far.pk]
+
+
+def test_newest_and_oldest_sorts_ignore_relevance(tiers):
+    title, heading, body = tiers
+    assert ids(search_policies(SearchParams(q="数据要素", sort="newest"))) == [body.pk, heading.pk, title.pk]
+    assert ids(search_policies(SearchParams(q="数据要素", sort="oldest"))) == [title.pk, heading.pk, body.pk]
+
+
+def test_empty_query_browses_everything_newest_first(tiers):
+    page = search_policies(SearchParams())
+    assert page.count == 3
+    assert ids(page) == [tiers[2].pk, tiers[1].pk, tiers[0].pk]
+
+
+def test_part_of_a_dictionary_word_finds_the_whole(make_policy):
+    policy = make_policy("关于数字经济核心产业的通知", "正文。")
+    assert ids(search_policies(SearchParams(q="经济"))) == [policy.pk]
+    assert ids(search_policies(SearchParams(q="数字经济"))) == [policy.pk]
+
+
+def test_exclusion_removes_policies(make_policy):
+    keep = make_policy("数字经济方案", "上海。")
+    make_policy("数字经济意见", "苏州工业园区。")
+    assert ids(search_policies(SearchParams(q="数字经济 -苏州"))) == [keep.pk]
+
+
+def test_or_finds_either_term(make_policy):
+    a = make_policy("长三角一体化", "正文。", year=2021)
+    b = make_policy("粤港澳大湾区", "正文。", year=2020)
+    make_policy("京津冀协同", "正文。")
+    assert set(ids(search_policies(SearchParams(q="长三角 OR 粤港澳")))) == {a.pk, b.pk}
+
+
+def test_phrase_requires_adjacent_characters(make_policy):
+    adjacent = make_policy("打造国际一流营商环境", "正文。")
+    make_policy("国际合作方案", "达到一流水平。")
+    assert ids(search_policies(SearchParams(q='"国际一流"'))) == [adjacent.pk]
+
+
+def test_drafts_are_hidden_unless_asked_for(make_policy):
+    draft = make_policy("专精特新企业培育", "正文。", status=Policy.Status.DRAFT)
+    assert search_policies(SearchParams(q="专精特新")).count == 0
+    assert ids(search_policies(SearchParams(q="专精特新"), include_unpublished=True)) == [draft.pk]
+
+
+def test_pagination_counts_pages_and_slices(make_policy):
+    made = [make_policy(f"算力通知{i}", "正文。", year=2000 + i) for i in range(5)]
+    page = search_policies(SearchParams(q="算力", page=2, page_size=2, sort="newest"))
+    assert (page.count, page.num_pages) == (5, 3)
+    assert ids(page) == [made[2].pk, made[1].pk]
+    assert search_policies(SearchParams(q="算力", page=9, page_size=2)).hits == []
+
+
+def test_matched_sections_name_the_sections_containing_the_terms(make_policy):
+    policy = make_policy("方案", "正文。发展算力，建设數據中心。加强数据中心安全。", sections=[("一、", "总体要求", "坚持创新。"), ("二、", "发展算力", "建设數據中心。"),
+                                                   ("三、", "保障措施", "加强数据中心安全。")])
+    hit = search_policies(SearchParams(q="数据中心")).hits[0]
+    assert hit.matched_sections == [
+        {"number": "二、", "heading": "发展算力", "anchor": "s2", "url": f"/policies/{policy.pk}/#s2"},
+        {"number": "三、", "heading": "保障措施", "anchor": "s3", "url": f"/policies/{policy.pk}/#s3"},
+    ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_vector_follows_an_edited_title_and_sections_on_save(make_policy):
+    policy = make_policy("旧标题", "正文。", sections=[("一、", "总体要求", "正文。")])
+    policy.title = "元宇宙发展行动计划"
+    policy.save()
+    assert ids(search_policies(SearchParams(q="元宇宙"))) == [policy.pk]
+    section = policy.sections.get()
+    section.heading = "发展低空经济"
+    section.save()
+    assert search_policies(SearchParams(q="低空经济")).hits[0].rank >= 1  # a heading match
