@@ -14,7 +14,6 @@ urlpatterns = [
     path("feeds/policies/", policy_feed, name="policy_feed"),
     path("regions/<str:code>/", views.region_detail, name="region_detail"),
     path("api/policies/", api.policy_list, name="api_policy_list"),
-    path("api/policies/", api.policy_list, name="api_policy_list"),
     path("api/policies/<int:pk>/", api.policy_detail, name="api_policy_detail"),
     path("admin/", admin.site.urls),
 ]
