@@ -1,0 +1,45 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from documents.models import Policy
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    from io import StringIO
+
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_search_policies_json_is_the_api_body_with_relative_urls(client, make_policy):
+    make_policy("数字经济方案", "推进数字经济发展。", region="440100", year=2024,
+                sections=[("一、", "发展数字经济", "正文。")])
+    printed = json.loads(run("search_policies", "數字經濟", "--json", "--province", "440000"))
+    api = json.loads(client.get("/api/policies/", {"q": "數字經濟", "province": "440000"}).content.decode()
+                     .replace("http://testserver/", "/"))
+    assert printed == api
+    assert printed["count"] == 1
+
+
+def test_search_policies_prints_one_line_per_hit_and_a_summary(make_policy):
+    make_policy("数字经济方案", "正文。")
+    lines = run("search_policies", "数字经济").splitlines()
+    assert lines[0].startswith("#") and "数字经济方案" in lines[0]
+    assert lines[-1] == "1 条结果，第 1/1 页"
+
+
+def test_search_policies_refuses_malformed_filters():
+    with pytest.raises(CommandError, match="年份"):
+        run("search_policies", "x", "--year", "abc")
+
+
+def test_reindex_rebuilds_missing_vectors(make_policy):
+    policy = make_policy("算力网络规划", "正文。")
+    Policy.objects.filter(pk=policy.pk).update(search_vector=None)
+    assert "Reindexed 1 policies" in run("reindex")
+    assert json.loads(run("search_policies", "算力", "--json"))["count"] == 1
