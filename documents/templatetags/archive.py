@@ -1,6 +1,10 @@
-"""Template helpers for the public pages: links that change one filter of the current page."""
+"""Template helpers for the public pages: links that change one filter of the page, search snippets."""
+
+import re
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -30,3 +34,23 @@ def toggle_filter(context, key, value, selected=False):
 def without_filter(context, key):
     """The current query without key (and what depends on it), from the first page."""
     return toggle_filter(context, key, None, selected=True)
+
+
+_MARK_TAG = re.compile(r"</?mark>")
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#x27|#39|#34);")
+
+
+@register.filter
+def highlighted(snippet):
+    """A search snippet as HTML: escaped text whose only tags are <mark> and </mark>.
+
+    The search service builds snippets with escape() and format_html, but a joined string loses
+    Django's safe marker; rather than trust it blindly we check that shape and otherwise show
+    the snippet as plain text.
+    """
+    if isinstance(snippet, SafeString):
+        return snippet
+    bare = _ENTITY.sub("", _MARK_TAG.sub("", str(snippet)))
+    if any(ch in bare for ch in "<>&\"'"):
+        return escape(snippet)
+    return mark_safe(snippet)
