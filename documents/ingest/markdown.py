@@ -71,8 +71,8 @@ ORGANISATION_RE = re.compile(r"(人民代表大会|委员会|常委会|政府|�
 CENTRAL_BODY_RE = re.compile(r"^(全国人民代表大会|国务院|中央|中共中央|最高人民|国家)")
 MINISTRY_RE = re.compile(r"(部|总局|总署|署|局|委员会|银行|军委)$")
 LOCAL_BODY_RE = re.compile(r"人民代表大会|人民政府|^[省市县区州]|县|自治")
-# "市十四届人民代表大会常务委员会": the place is left to the title (宁波市…条例).
-RELATIVE_PLACE_RE = re.compile(r"^[^省市县区州《（(]{1,10}[省市县区州]")
+# "县第五届人民代表大会": the place is left to the title (景宁畲族自治县…条例).
+COUNTY_RE = re.compile(r"^[^《（(省市]{1,10}?县")
 
 NATIONAL_WORDING_RE = re.compile(r"省、自治区、直辖市|县级以上地方(?:各级)?人民政府")
 # 国务院关于…的规定, 公安部对…的暂行规定: the issuer leads the title.
@@ -342,11 +342,19 @@ def _issuers(events: list[Event], header: list[str]) -> list[str]:
 
 
 def _qualify(name: str, title: str) -> str:
-    """市人民代表大会常务委员会 + 宁波市…条例 -> 宁波市人民代表大会常务委员会."""
-    place = RELATIVE_PLACE_RE.match(title)
-    if name[0] in "省市县区州" and place and place.group().endswith(name[0]):
-        return place.group() + name[1:]
-    return name
+    """市人大常委会 + 宁波市…条例 -> 宁波市人民代表大会常务委员会: full, canonical names."""
+    name = name.replace("人大常委会", "人民代表大会常务委员会")
+    if name[0] == "县":
+        county = COUNTY_RE.match(title)
+        return county.group() + name[1:] if county else name
+    if name[0] not in "省市":
+        return name
+    region = gazetteer.find_region_in_text(title)
+    if region is None or region.level == "national":
+        return name
+    if name[0] == "省":
+        region = gazetteer.province_of(region.code)
+    return region.name + name[1:] if region.name.endswith(name[0]) else name
 
 
 def _title_issuers(title: str) -> list[str]:

@@ -193,14 +193,22 @@ def test_full_width_and_chinese_numeral_dates():
     assert [e.date.isoformat() for e in events] == ["2012-12-19", "1994-12-06"]
 
 
-def test_relative_issuer_is_qualified_by_the_title():
+@pytest.mark.parametrize(
+    "title, body, issuer, region",
+    [
+        ("宁波市企业工资集体协商条例", "市十四届人民代表大会常务委员会", "宁波市人民代表大会常务委员会", "330200"),
+        ("杭州市民用建筑节能条例", "市十二届人大常委会", "杭州市人民代表大会常务委员会", "330100"),
+        ("宁波杭州湾新区条例", "市十四届人大常委会", "宁波市人民代表大会常务委员会", "330200"),
+    ],
+)
+def test_relative_issuer_is_qualified_by_the_title(title, body, issuer, region):
     text = (
-        "# 宁波市企业工资集体协商条例\n\n2013年10月29日 市十四届人民代表大会常务委员会第十二次会议通过\n\n"
+        f"# {title}\n\n2013年10月29日 {body}第十二次会议通过\n\n"
         "2014年3月27日 省十二届人民代表大会常务委员会第九次会议批准\n\n<!-- INFO END -->\n\n第一条 为了……\n"
     )
     result = read_markdown(text, "x.md")
-    assert result.issuers == ["宁波市人民代表大会常务委员会"]
-    assert result.region_code == "330200"
+    assert result.issuers == [issuer]
+    assert result.region_code == region
 
 
 def test_no_history_means_unknown_date_and_issuer_with_warnings():
