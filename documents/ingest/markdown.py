@@ -41,6 +41,8 @@ DATE_RE = re.compile(
     r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
 FILENAME_DATE_RE = re.compile(r"\((\d{4})-(\d{2})-(\d{2})\)(?:\.md)?$")
+# How long after adoption a text may be published before the file-name date looks wrong.
+PUBLICATION_LAG_DAYS = 120
 
 # What a history entry records, by its first verb; "effective" dates are not the document's
 # date (a regulation passed in June may take effect next January).
@@ -474,7 +476,8 @@ def _date_warnings(filename: str, events: list[Event], position: int | None) -> 
         hint = f"；文件名中的日期为 {named.isoformat()}，未采用，请核对" if named else ""
         return [QualityWarning("date_unknown", f"正文未注明通过或公布日期{hint}", None, "")]
     latest = max(e.date for e in events)
-    if named is None or named == latest:
+    # The file name usually carries the publication date, days or weeks after adoption.
+    if named is None or 0 <= (named - latest).days <= PUBLICATION_LAG_DAYS:
         return []
     earlier = "（与沿革中较早的一次日期相同）" if any(e.date == named for e in events) else ""
     return [

@@ -26,9 +26,12 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)
 
 
-def detect_script(text: str) -> str:
+def detect_script(text: str, simplified: str | None = None) -> str:
     """'hant' when converting to simplified changes more characters than converting to traditional."""
-    to_hans = _count_changes(text, to_simplified(text))
+    simplified = to_simplified(text) if simplified is None else simplified
+    if simplified == text:  # nothing to simplify: the common case, decided without a second pass
+        return "hans"
+    to_hans = _count_changes(text, simplified)
     to_hant = _count_changes(text, _converter("s2t").convert(text))
     # A simplified text still has characters s2t rewrites, and vice versa; compare both ways
     # so a few shared variants do not decide the script.
@@ -43,8 +46,8 @@ def _count_changes(a: str, b: str) -> int:
 
 def normalise_script(text: str) -> tuple[str, str, StageRecord]:
     """Return (script, simplified_text, record); the original text is never changed."""
-    script = detect_script(text)
     simplified = to_simplified(text)
+    script = detect_script(text, simplified)
     changed = _count_changes(text, simplified)
     record = StageRecord(
         stage="script",
