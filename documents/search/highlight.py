@@ -88,13 +88,17 @@ def snippets(original: str, needles: list[str], *, simplified: str | None = None
     return result
 
 
-def section_matches(sections, needles: list[str], *, limit: int = 10) -> list:
-    """The sections whose simplified heading or body contains a needle, in document order."""
+def section_matches(sections, needles: list[str], *, traditional: bool = True, limit: int = 10) -> list:
+    """The sections whose simplified heading or body contains a needle, in document order.
+
+    Sections of a policy written in simplified script are searched as they are (no conversion).
+    """
     if not needles:
         return []
     found = []
     for section in sections:
-        text = normalise(to_simplified(f"{section.heading}\n{section.body}"))
+        text = f"{section.heading}\n{section.body}"
+        text = normalise(to_simplified(text) if traditional else text)
         if any(needle in text for needle in needles):
             found.append(section)
             if len(found) == limit:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 
-from django.contrib.postgres.search import SearchRank
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.http import QueryDict
 
@@ -195,7 +195,8 @@ def _ranked_page(filtered: QuerySet, parsed: ParsedQuery, count: int, start: int
         newest = _order("newest", False)
         pools = [filtered]
         for weights in ("A", "AB"):
-            field_vector = Func(F("search_vector"), Value(f"{{{weights.lower()}}}"), function="ts_filter")
+            field_vector = Func(F("search_vector"), Value(f"{{{weights.lower()}}}"), function="ts_filter",
+                                output_field=SearchVectorField())
             pools.append(filtered.alias(field_vector=field_vector).filter(
                 field_vector=LexemeQuery(parsed.tsquery(with_excluded=False))))
         candidate_ids = set()
@@ -210,7 +211,8 @@ def _hits(rows, parsed: ParsedQuery) -> list[Hit]:
     if not rows:
         return []
     ids = [pk for pk, _ in rows]
-    policies = Policy.objects.select_related("region", "province").prefetch_related("issuers").in_bulk(ids)
+    policies = (Policy.objects.select_related("region", "province").prefetch_related("issuers")
+                .defer("search_vector", "raw_text").in_bulk(ids))
     needles = parsed.highlight_strings()
     sections: dict[int, list] = {}
     if needles:
@@ -228,7 +230,7 @@ def _hits(rows, parsed: ParsedQuery) -> list[Hit]:
             snippets=snippets(policy.clean_text, needles, simplified=policy.simplified_text, count=2 if needles else 1),
             matched_sections=[
                 {"number": s.number, "heading": s.heading, "anchor": s.anchor, "url": f"{url}#{s.anchor}"}
-                for s in section_matches(sections.get(pk, []), needles)
+                for s in section_matches(sections.get(pk, []), needles, traditional=policy.script != "hans")
             ],
         ))
     return hits

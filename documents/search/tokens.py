@@ -30,13 +30,25 @@ def _is_word(token: str) -> bool:
     return bool(_WORDLIKE.search(token))
 
 
+def _fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    folded = folded.lower() if len(folded) == 1 else ch
+    return folded if len(folded) == 1 else ch  # one char for one char, always
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+@lru_cache(maxsize=1)
+def _folding() -> list[str]:
+    """A str.translate table for the whole BMP (a list: no lookup ever misses, so it is fast)."""
+    return [chr(code) if 0xD800 <= code <= 0xDFFF else _fold(chr(code)) for code in range(0x10000)]
+
+
 def normalise(text: str) -> str:
     """Full-width to half-width and lower case, keeping the length (one char for one char)."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded.lower() if len(folded) == 1 else ch)
-    return "".join(out)
+    text = text.translate(_folding())
+    return _ASTRAL.sub(lambda match: _fold(match.group()), text) if _ASTRAL.search(text) else text
 
 
 def words(text: str) -> list[tuple[str, int]]:

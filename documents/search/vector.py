@@ -19,26 +19,31 @@ def quote_lexeme(lexeme: str) -> str:
 
 def tsvector_literal(title: str, headings: list[str], body: str) -> str:
     """A tsvector in PostgreSQL's input syntax for already simplified texts."""
+    return literal_from_tokens([("A", tokens(title))] + [("B", tokens(h)) for h in headings] + [("C", tokens(body))])
+
+
+def literal_from_tokens(fields) -> str:
+    """The literal from (weight, [(token, offset)]) fields in order: title, headings…, body."""
     positions: dict[str, dict[int, str]] = {}
     base = 1
-
-    def add(text: str, weight: str) -> int:
+    for weight, field_tokens in fields:
         end = base
-        for token, offset in tokens(text):
-            if len(token.encode()) >= 2046:
-                continue
-            pos = min(base + offset, MAX_POSITION)
-            slots = positions.setdefault(token, {})
-            if pos not in slots and len(slots) < MAX_POSITIONS_PER_LEXEME:
+        for token, offset in field_tokens:
+            if len(token) > 500 and len(token.encode()) >= 2046:
+                continue  # longer than PostgreSQL allows a lexeme to be
+            pos = base + offset
+            stop = pos + len(token)
+            if stop > end:
+                end = stop
+            if pos > MAX_POSITION:
+                pos = MAX_POSITION
+            slots = positions.get(token)
+            if slots is None:
+                positions[token] = {pos: weight}
+            elif pos not in slots and len(slots) < MAX_POSITIONS_PER_LEXEME:
                 slots[pos] = weight
-            end = max(end, base + offset + len(token))
-        return end
-
-    base = add(title, "A") + FIELD_GAP
-    for heading in headings:
-        base = add(heading, "B") + FIELD_GAP
-    add(body, "C")
+        base = end + FIELD_GAP
     return " ".join(
-        quote_lexeme(lexeme) + ":" + ",".join(f"{pos}{weight}" for pos, weight in sorted(slots.items()))
+        quote_lexeme(lexeme) + ":" + ",".join([f"{pos}{weight}" for pos, weight in sorted(slots.items())])
         for lexeme, slots in positions.items()
     )
