@@ -94,7 +94,7 @@ def test_pagination_counts_pages_and_slices(make_policy):
 
 def test_matched_sections_name_the_sections_containing_the_terms(make_policy):
     policy = make_policy("方案", "正文。发展算力，建设數據中心。加强数据中心安全。", sections=[("一、", "总体要求", "坚持创新。"), ("二、", "发展算力", "建设數據中心。"),
-                                                   ("三、", "保障措施", "加强数据中心安全。")])
+                                                   ("三、", "保障措施", "加强数据中心安全。")], script="hant")
     hit = search_policies(SearchParams(q="数据中心")).hits[0]
     assert hit.matched_sections == [
         {"number": "二、", "heading": "发展算力", "anchor": "s2", "url": f"/policies/{policy.pk}/#s2"},
