@@ -184,6 +184,8 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
         for index in SEARCH_INDEXES:
             cursor.execute(f"DROP INDEX IF EXISTS {index}")
     load_started = time.monotonic()
+    global _EXTRA_COLUMNS
+    _EXTRA_COLUMNS = required_extra_columns()
     params = connection.get_connection_params()
     dsn = {key: params[key] for key in ("dbname", "user", "host", "port", "password") if params.get(key)}
     connection.close()  # the workers fork: none of them may share this socket
@@ -232,8 +234,25 @@ def sizes() -> dict:
                                                for name, size in zip(SEARCH_INDEXES, indexes)}}
 
 
+POLICY_COLUMNS = ("id", "title", "doc_number", "region_id", "province_id", "policy_type", "date_year", "date_month",
+                  "date_day", "date_precision", "date", "source_site", "source_url", "source_key", "script",
+                  "raw_text", "clean_text", "simplified_text", "status", "content_hash", "quality_warnings",
+                  "search_vector", "created", "updated")
+EMPTY_VALUES = {"ARRAY": "{}", "json": "[]", "jsonb": "[]", "boolean": "f", "integer": "0", "smallint": "0",
+                "bigint": "0", "text": "", "character varying": ""}
 _GENERATOR: Generator | None = None
 _CONNECTION = None
+_EXTRA_COLUMNS: list[tuple[str, str]] = []
+
+
+def required_extra_columns() -> list[tuple[str, str]]:
+    """NOT NULL columns without a database default that the generator does not fill (fields added later)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'documents_policy' "
+            "AND is_nullable = 'NO' AND column_default IS NULL"
+        )
+        return [(name, EMPTY_VALUES.get(kind, "")) for name, kind in cursor.fetchall() if name not in POLICY_COLUMNS]
 
 
 def _connect(params):
@@ -255,18 +274,15 @@ def _load_chunk(bounds) -> int:
             pk, doc["title"], "", doc["region"], doc["province"], doc["type"], doc["year"], doc["month"], doc["day"],
             "day", date(doc["year"], doc["month"], doc["day"]), "", "", f"bench/{pk}", "hans", "", text, text,
             "published", hashlib.sha256(f"bench {pk}".encode()).hexdigest(), "[]", doc["vector"], now, now,
+            *[value for _, value in _EXTRA_COLUMNS],
         ))
         for position, number, heading, body in doc["sections"]:
             section_rows.append((pk * 64 + position, pk, position, number, 1, heading, body, f"s{position + 1}"))
         for issuer in doc["issuers"]:
             issuer_rows.append((pk * 4 + len(issuer_rows) % 4, pk, issuer))
     with _CONNECTION.cursor() as cursor:
-        with cursor.copy(
-            "COPY documents_policy (id, title, doc_number, region_id, province_id, policy_type, date_year, "
-            "date_month, date_day, date_precision, date, source_site, source_url, source_key, script, raw_text, "
-            "clean_text, simplified_text, status, content_hash, quality_warnings, search_vector, created, updated) "
-            "FROM STDIN"
-        ) as copy:
+        columns = ", ".join([*POLICY_COLUMNS, *[name for name, _ in _EXTRA_COLUMNS]])
+        with cursor.copy(f"COPY documents_policy ({columns}) FROM STDIN") as copy:
             for row in policy_rows:
                 copy.write_row(row)
         with cursor.copy("COPY documents_tasksection (id, policy_id, position, number, level, heading, body, anchor) "

@@ -14,6 +14,12 @@ from documents.search.script import to_simplified
 from documents.search.tokens import normalise
 
 _SPACE = re.compile(r"\s")
+_PLAIN_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def searchable(text: str, needles: list[str]) -> str:
+    """The text to find needles in: normalise() only matters when a needle holds Latin letters, digits or signs."""
+    return text if all(_PLAIN_HAN.fullmatch(n) for n in needles) else normalise(text)
 
 
 def find_spans(haystack: str, needles: list[str]) -> list[tuple[int, int, int]]:
@@ -60,10 +66,10 @@ def snippets(original: str, needles: list[str], *, simplified: str | None = None
     needles are simplified, normalised strings (ParsedQuery.highlight_strings()). Without any
     occurrence the opening of the text is returned, so a title-only match still shows context.
     """
-    searchable = normalise(simplified if simplified is not None else to_simplified(original))
-    display = original if len(original) == len(searchable) else searchable
+    haystack = searchable(simplified if simplified is not None else to_simplified(original), needles)
+    display = original if len(original) == len(haystack) else haystack
     display = _SPACE.sub(" ", display)
-    spans = find_spans(searchable, needles)
+    spans = find_spans(haystack, needles)
     if not spans:
         return [escape(display[:width].strip()) + ("…" if len(display) > width else "")] if display.strip() else []
 
@@ -98,7 +104,7 @@ def section_matches(sections, needles: list[str], *, traditional: bool = True, l
     found = []
     for section in sections:
         text = f"{section.heading}\n{section.body}"
-        text = normalise(to_simplified(text) if traditional else text)
+        text = searchable(to_simplified(text) if traditional else text, needles)
         if any(needle in text for needle in needles):
             found.append(section)
             if len(found) == limit:

@@ -43,9 +43,11 @@ class Term:
     words: tuple[tuple[str, int], ...]
     phrase: bool = False
 
-    def tsquery(self, weights: str = "") -> str:
-        if self.phrase:
+    def tsquery(self, weights: str = "", relaxed: bool = False) -> str:
+        if self.phrase and not relaxed:
             return _phrase(self.words, weights)
+        if self.phrase:  # the pieces anywhere: a superset the index answers without reading vectors
+            return _and([_lexeme(piece, weights) for word, _ in self.words for piece, _ in _cover(word)])
         return _and([_word(word, weights) for word, _ in self.words])
 
     def highlight_strings(self) -> list[str]:
@@ -75,9 +77,12 @@ class ParsedQuery:
     def has_phrase(self) -> bool:
         return any(term.phrase for clause in self.clauses for term in clause) or bool(self.excluded)
 
-    def tsquery(self, weights: str = "", *, with_excluded: bool = True) -> str:
-        """The tsquery string; weights ("A", "AB") restrict the positive lexemes to those fields."""
-        parts = [_or([term.tsquery(weights) for term in clause]) for clause in self.clauses]
+    def tsquery(self, weights: str = "", *, with_excluded: bool = True, relaxed: bool = False) -> str:
+        """The tsquery string; weights ("A", "AB") restrict the positive lexemes to those fields.
+
+        relaxed turns phrases into ANDs of their pieces (a superset of the matches).
+        """
+        parts = [_or([term.tsquery(weights, relaxed) for term in clause]) for clause in self.clauses]
         if with_excluded:
             parts += [f"!{_group(term.tsquery())}" for term in self.excluded]
         return _and(parts)
