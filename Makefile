@@ -48,3 +48,23 @@ browser-deps:
 
 clean: db-stop
 	rm -rf $(VENV) var staticfiles
+
+# --- Operations (docs/deployment.md) ---------------------------------------------------------
+.PHONY: backup restore serve-prod loadtest loadtest-corpus
+
+# pg_dump of the archive database (DATABASE_URL or the embedded one) to FILE, default var/backups/.
+backup: install db
+	@scripts/backup.sh $(FILE)
+
+# Restore a `make backup` file into DATABASE_URL's database (new or empty; FORCE=1 replaces it).
+restore: install db
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/….dump [DATABASE_URL=…] [FORCE=1]"; exit 2; }
+	@scripts/restore.sh $(FILE)
+
+# Production-style server on loopback: gunicorn, DEBUG off, static files through whitenoise.
+# Needs SECRET_KEY (and ALLOWED_HOSTS, TLS proxy settings) in the environment, as in production.
+WORKERS ?= 4
+serve-prod: setup
+	DEBUG=False $(MANAGE) collectstatic --noinput --verbosity 0
+	DEBUG=False $(VENV)/bin/gunicorn policyarchive.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+		--access-logfile - --timeout 30 --graceful-timeout 10 --max-requests 2000 --max-requests-jitter 200
