@@ -1,8 +1,9 @@
 """Reads from a streaming replica when DATABASE_REPLICA_URL is set; everything else from the primary.
 
-A read goes to the primary instead when it belongs to a write: inside a transaction on the
-primary (an import, an admin save), or during a request pinned by pin_to_primary() (unsafe
-methods and the admin, where a curator must see what they just saved, not the replica's lag).
+The replica is opt-in per unit of work: only public GET/HEAD requests (ReplicaReadsMiddleware)
+read from it. Writes, management commands (imports read their own writes), the admin (a
+curator must see what they just saved, not the replica's lag) and reads inside a transaction
+on the primary stay on the primary.
 """
 
 from contextlib import contextmanager
@@ -10,27 +11,31 @@ from contextvars import ContextVar
 
 from django.db import connections
 
-_pinned = ContextVar("pinned_to_primary", default=False)
+_replica_reads = ContextVar("replica_reads", default=False)
 # Sessions, accounts and login throttling are read right after they are written: never from a lagging copy.
 PRIMARY_ONLY_APPS = {"sessions", "auth", "axes"}
 
 
 @contextmanager
-def pin_to_primary():
-    token = _pinned.set(True)
+def replica_reads():
+    """Let reads in this block go to the replica (a no-op without DATABASE_REPLICA_URL)."""
+    token = _replica_reads.set(True)
     try:
         yield
     finally:
-        _pinned.reset(token)
+        _replica_reads.reset(token)
 
 
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        if "replica" not in connections.settings or _pinned.get() or model._meta.app_label in PRIMARY_ONLY_APPS:
-            return "default"
-        if connections["default"].in_atomic_block:
-            return "default"
-        return "replica"
+        if (
+            _replica_reads.get()
+            and "replica" in connections.settings
+            and model._meta.app_label not in PRIMARY_ONLY_APPS
+            and not connections["default"].in_atomic_block
+        ):
+            return "replica"
+        return "default"
 
     def db_for_write(self, model, **hints):
         return "default"
@@ -42,14 +47,14 @@ class ReplicaRouter:
         return db == "default"  # the replica replays the primary's WAL, migrations included
 
 
-class PinToPrimaryMiddleware:
-    """Pin unsafe requests and the admin to the primary (see the module docstring)."""
+class ReplicaReadsMiddleware:
+    """Public GET and HEAD requests read from the replica; everything else from the primary."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD", "OPTIONS") and not request.path.startswith("/admin/"):
+        if request.method not in ("GET", "HEAD") or request.path.startswith("/admin/"):
             return self.get_response(request)
-        with pin_to_primary():
+        with replica_reads():
             return self.get_response(request)

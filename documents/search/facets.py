@@ -8,8 +8,10 @@ facet's own condition. The issuer facet (a many-to-many) joins the same rows in 
 branch of the statement. The grand total (all filters) comes from the empty grouping set.
 """
 
+import hashlib
+
 from django.core.cache import cache
-from django.db import connection
+from django.db import connections, router
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, Value, When
 
 from documents.models import Issuer, Policy, Region
@@ -64,7 +66,8 @@ def count_facets(matches, active: dict) -> tuple[int, dict[str, list[dict]]]:
          WHERE {_all_but("issuer")}
          GROUP BY link.issuer_id
     """
-    with connection.cursor() as cursor:
+    # Raw SQL bypasses the router: ask it, so facet counts follow the page's reads (replica or primary).
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute(sql, params)
         result = cursor.fetchall()
 
@@ -120,10 +123,15 @@ def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
     return facets
 
 
-def cached_browse_facets(matches, active: dict, include_unpublished: bool):
-    """Facets without a text query depend only on the filters: cache them until a policy changes."""
+def cached_facets(matches, active: dict, include_unpublished: bool, tsquery: str = ""):
+    """Facet counts depend only on the tsquery and the filters: cache them until any policy changes.
+
+    Browsing (no query) and popular queries are answered without counting again; a change
+    to any policy bumps the generation, so no count outlives the data it counted.
+    """
     generation = cache.get_or_set(GENERATION_KEY, 0, None)
-    key = f"search:facets:{generation}:{int(include_unpublished)}:" + ":".join(
+    digest = hashlib.sha256(tsquery.encode()).hexdigest()[:24]
+    key = f"search:facets:{generation}:{int(include_unpublished)}:{digest}:" + ":".join(
         f"{name}={active.get(name)}" for name in FACETS
     )
     found = cache.get(key)

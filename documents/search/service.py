@@ -18,12 +18,12 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from django.contrib.postgres.search import SearchRank, SearchVectorField
-from django.db import connection, transaction
+from django.db import connections, router, transaction
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.http import QueryDict
 
 from documents.models import Policy, TaskSection
-from documents.search.facets import cached_browse_facets, count_facets
+from documents.search.facets import cached_facets
 from documents.search.filters import (
     DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
 )
@@ -172,11 +172,8 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
     parsed = parse(params.q)
     matches = _text_matches(_base(include_unpublished), parsed)
     active = params.active_filters()
-    if parsed.is_empty:
-        count, facets = cached_browse_facets(matches, active, include_unpublished)
-    else:
-        with index_scans():
-            count, facets = count_facets(matches, active)
+    with index_scans():
+        count, facets = cached_facets(matches, active, include_unpublished, parsed.tsquery())
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     filtered = _filtered(matches, params)
@@ -203,8 +200,9 @@ def index_scans():
     without reading a single vector: with 90% of 100,000 policies matching it picks the
     sequential scan and takes seconds instead of tens of milliseconds.
     """
-    with transaction.atomic():
-        with connection.cursor() as cursor:
+    using = router.db_for_read(Policy)  # the database the page's reads go to (the replica, if any)
+    with transaction.atomic(using=using):
+        with connections[using].cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
         yield
 
