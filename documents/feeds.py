@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_safe
 
 from documents.search.service import SearchParamsError, matching_policies, parse_search_params
 
@@ -52,6 +53,7 @@ class PolicyFeed(Feed):
         return [policy.policy_type]
 
 
+@require_safe
 def policy_feed(request):
     """Parse the filters once, so malformed ones get a 400 message rather than a server error."""
     try:

@@ -21,12 +21,31 @@ class Piece:
     level: int = 0  # the section's level when this piece is a section's label and heading
 
 
+NEEDLE = 24  # characters of a section's label and heading enough to find it
+
+
 def _needles(section: dict) -> list[str]:
-    label = section["number"] + section["heading"]
-    candidates = [label, section["number"] + section["heading"][:10], section["heading"][:12]]
-    if not section["heading"]:
-        candidates.append(section["number"] + section["body"][:12])
-    return [c for c in dict.fromkeys(candidates) if len(c.strip()) >= 2]
+    """What a section's start looks like in the text, most specific first, without white space."""
+    number, heading = section["number"], section["heading"]
+    candidates = [number + heading[:NEEDLE], number + heading[:10], heading[:12]]
+    if not heading:
+        candidates.append(number + section["body"][:12])
+    squeezed = ("".join(c.split()) for c in candidates)
+    return [c for c in dict.fromkeys(squeezed) if len(c) >= 2]
+
+
+def _original_span(line: str, start: int, length: int) -> tuple[int, int]:
+    """The [start, end) in line of the squeezed (white space removed) span [start, start + length)."""
+    seen, begin = -1, None
+    for i, ch in enumerate(line):
+        if ch.isspace():
+            continue
+        seen += 1
+        if seen == start:
+            begin = i
+        if seen == start + length - 1:
+            return begin, i + 1
+    raise ValueError("span outside the line")
 
 
 def text_blocks(text: str, sections: list[dict]) -> list[list[Piece]]:
@@ -38,33 +57,34 @@ def text_blocks(text: str, sections: list[dict]) -> list[list[Piece]]:
     anchor to the next one found, so every table-of-contents link lands.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    starts: dict[int, list[tuple[int, int, list[str], int]]] = {}  # line -> (offset, length, anchors, level)
+    squeezed = ["".join(line.split()) for line in lines]
+    starts: dict[int, list[tuple[int, int, list[str], int]]] = {}  # line -> (start, end, anchors, level)
     line_i, offset, pending = 0, 0, []
     for section in sections:
         found = None
         for needle in _needles(section):
             for i in range(line_i, len(lines)):
-                k = lines[i].find(needle, offset if i == line_i else 0)
+                k = squeezed[i].find(needle, offset if i == line_i else 0)
                 if k >= 0:
-                    found = (i, k, len(needle))
+                    found = (i, k + len(needle), *_original_span(lines[i], k, len(needle)))
                     break
             if found:
                 break
         if found is None:
             pending.append(section["anchor"])
             continue
-        i, k, length = found
-        starts.setdefault(i, []).append((k, length, pending + [section["anchor"]], section["level"]))
+        i, after, start, end = found
+        starts.setdefault(i, []).append((start, end, pending + [section["anchor"]], section["level"]))
         pending = []
-        line_i, offset = i, k + length
+        line_i, offset = i, after
     blocks = []
     for i, line in enumerate(lines):
         pieces, cursor = [], 0
-        for k, length, anchors, level in starts.get(i, []):
-            if k > cursor:
-                pieces.append(Piece(line[cursor:k]))
-            pieces.append(Piece(line[k : k + length], anchors, level))
-            cursor = k + length
+        for start, end, anchors, level in starts.get(i, []):
+            if start > cursor:
+                pieces.append(Piece(line[cursor:start]))
+            pieces.append(Piece(line[start:end], anchors, level))
+            cursor = end
         if cursor < len(line):
             pieces.append(Piece(line[cursor:]))
         blocks.append(pieces)

@@ -8,6 +8,7 @@ from django.db.models import Count, F, Max, Min, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from documents import exports
 from documents.api import visible_policies
@@ -30,6 +31,7 @@ SORT_LABELS = dict(zip(SORTS, ("相关度", "最新", "最早")))
 TILE_SHADES = 5
 
 
+@require_safe
 def home(request):
     published = Policy.objects.published()
     provinces = list(
@@ -56,12 +58,17 @@ def home(request):
     return render(request, "home.html", {"provinces": provinces, "newest": newest, "totals": totals})
 
 
+@require_safe
 def policy_list(request):
     return render_search(request, "policies/list.html", request.GET, {})
 
 
+@require_safe
 def region_detail(request, code):
-    region = get_object_or_404(Region.objects.select_related("parent"), code=code)
+    # Province and prefecture-city pages; the national root (中央) has none: it is not a place to browse.
+    region = get_object_or_404(
+        Region.objects.select_related("parent"), code=code, level__in=[Region.Level.PROVINCE, Region.Level.PREFECTURE]
+    )
     policies = region_policies(region)
     per_year = policies.exclude(date_year=None).values_list("date_year").annotate(n=Count("id")).order_by("date_year")
     context = {
@@ -73,9 +80,6 @@ def region_detail(request, code):
             n=Count("policies", filter=Q(policies__status=Policy.Status.PUBLISHED))
         ).order_by("-n", "code") if region.level == Region.Level.PROVINCE else [],
     }
-    if region.level == Region.Level.NATIONAL:
-        context["national_policies"] = policies.select_related("region").prefetch_related("issuers")[:100]
-        return render(request, "regions/detail.html", context)
     data = request.GET.copy()
     if region.level == Region.Level.PROVINCE:
         data["province"], fixed = region.code, ("province",)
@@ -191,6 +195,7 @@ def export_query(data, drop=("page", "page_size")):
     return query.urlencode()
 
 
+@require_safe
 def policy_detail(request, pk):
     policy = get_object_or_404(visible_policies(request), pk=pk)
     script = request.GET.get("script") if request.GET.get("script") in SCRIPTS else policy.script
@@ -205,6 +210,9 @@ def policy_detail(request, pk):
         }
         for s in sections
     ]
+    for s in shown:
+        label = s["number"] + s["heading"]
+        s["toc_label"] = label if len(label) <= 42 else label[:41] + "…"
     data = policy_to_dict(policy, request=request)
     terms, related = related_policies(policy)
     return render(
@@ -228,6 +236,7 @@ def policy_detail(request, pk):
 EXPORT_LABELS = [("csv", "CSV"), ("json", "JSON"), ("bib", "BibTeX"), ("ris", "RIS")]
 
 
+@require_safe
 def policy_export(request, fmt):
     """The whole result set of the page's filters as a file, up to settings.EXPORT_MAX_ROWS policies."""
     try:
@@ -244,6 +253,7 @@ def policy_export(request, fmt):
     return export_response([policy_to_dict(p, request=request) for p in rows], fmt, "policies")
 
 
+@require_safe
 def policy_export_one(request, pk, fmt):
     policy = get_object_or_404(visible_policies(request), pk=pk)
     return export_response([policy_to_dict(policy, request=request)], fmt, f"policy-{policy.pk}")

@@ -3,7 +3,7 @@
 import re
 
 from django import template
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -54,3 +54,28 @@ def highlighted(snippet):
     if any(ch in bare for ch in "<>&\"'"):
         return escape(snippet)
     return mark_safe(snippet)
+
+
+@register.simple_tag
+def policy_text(blocks):
+    """The reading text (reading.text_blocks) as HTML paragraphs; section labels are <strong id=anchor>.
+
+    Built in Python rather than in template loops: a law has thousands of pieces.
+    """
+    paragraphs = []
+    for pieces in blocks:
+        html = []
+        for piece in pieces:
+            if not piece.anchors:
+                html.append(escape(piece.text))
+                continue
+            *extra, anchor = piece.anchors
+            html.extend(format_html('<span id="{}"></span>', a) for a in extra)
+            if piece.text:
+                html.append(format_html('<strong id="{}" class="sec l{}">{}</strong>', anchor, piece.level, piece.text))
+            else:
+                html.append(format_html('<span id="{}"></span>', anchor))
+        heading_line = len(pieces) == 1 and pieces[0].anchors and pieces[0].text
+        opening = format_html('<p class="heading-line l{}">', pieces[0].level) if heading_line else "<p>"
+        paragraphs.append(opening + "".join(html) + "</p>")
+    return mark_safe("\n".join(paragraphs))  # every text above went through escape() or format_html

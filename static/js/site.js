@@ -15,4 +15,11 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   });
+
+  // A long table of contents starts folded on a phone, so the text is one scroll away.
+  if (window.matchMedia("(max-width: 56rem)").matches) {
+    document.querySelectorAll("details[data-collapse-narrow]").forEach((details) => {
+      if (!location.hash) details.open = false;
+    });
+  }
 });

@@ -54,7 +54,12 @@ def test_unknown_region_is_404(client, db):
     assert client.get("/regions/abc/").status_code == 404
 
 
-def test_national_page_lists_central_policies(client, make_policy):
-    make_policy("国务院关于数字经济的意见", "数字经济", region="000000", year=2022)
-    response = client.get("/regions/000000/")
-    assert response.status_code == 200 and "国务院关于数字经济的意见" in response.content.decode()
+def test_national_root_has_no_region_page(client, make_policy):
+    policy = make_policy("国务院关于数字经济的意见", "数字经济", region="000000", year=2022)
+    assert client.get("/regions/000000/").status_code == 404
+    assert 'href="/regions/000000/"' not in client.get(policy.get_absolute_url()).content.decode()
+
+
+def test_pages_refuse_post(client, db):
+    for url in ("/", "/policies/", "/regions/440000/", "/feeds/policies/", "/policies/export.csv"):
+        assert client.post(url).status_code == 405
