@@ -68,3 +68,9 @@ serve-prod: setup
 	DEBUG=False $(MANAGE) collectstatic --noinput --verbosity 0
 	DEBUG=False $(VENV)/bin/gunicorn policyarchive.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
 		--access-logfile - --timeout 30 --graceful-timeout 10 --max-requests 2000 --max-requests-jitter 200
+
+# Load test (a command, not a test): locust against `serve-prod`-style gunicorn on loopback, on the
+# seeds plus LOAD_DOCS generated policies in database LOAD_DB; LOAD_USERS runs of LOAD_DURATION each.
+loadtest: install db
+	@$(PY) -c "import locust" 2>/dev/null || $(PY) -m pip install --quiet -e '.[load]'
+	@scripts/loadtest.sh

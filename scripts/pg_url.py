@@ -2,7 +2,7 @@
 
 Shared by backup.sh, restore.sh and replica.sh so none of them parses URLs by hand:
 `pg_url.py` → the archive's database, `pg_url.py --dbname postgres` → the server's maintenance database,
-`pg_url.py --name` → just the database name.
+`pg_url.py --name` → just the database name, `pg_url.py --url NAME` → a DATABASE_URL for database NAME.
 """
 
 import os
@@ -23,6 +23,9 @@ params = {
 }
 if sys.argv[1:2] == ["--name"]:
     print(config["NAME"])
+elif sys.argv[1:2] == ["--url"]:
+    base, _, query = url.partition("?")
+    print(base.rsplit("/", 1)[0] + "/" + sys.argv[2] + (f"?{query}" if query else ""))
 else:
     if sys.argv[1:2] == ["--dbname"]:
         params["dbname"] = sys.argv[2]
