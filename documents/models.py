@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from documents.ingest.result import POLICY_TYPES
 
@@ -67,6 +68,8 @@ class Issuer(models.Model):
         Region, verbose_name="所在地区", null=True, blank=True, on_delete=models.PROTECT, related_name="issuers"
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "发布机构"
         ordering = ["name"]
@@ -78,6 +81,14 @@ class Issuer(models.Model):
 class PolicyQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Policy.Status.PUBLISHED)
+
+
+# What a curator can correct by hand; reprocessing leaves a field named here alone once edited.
+# "date" covers year, month, day and precision; "sections" the task section tree.
+MANUAL_FIELDS = (
+    "title", "doc_number", "issuers", "region", "policy_type", "date", "source_site", "source_url",
+    "script", "clean_text", "sections",
+)
 
 
 class Policy(models.Model):
@@ -126,15 +137,28 @@ class Policy(models.Model):
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     content_hash = models.CharField("内容哈希", max_length=64, unique=True)
     quality_warnings = models.JSONField("质量警告", default=list, blank=True)
+    manual_fields = ArrayField(
+        models.CharField(max_length=20, choices=[(name, name) for name in MANUAL_FIELDS]),
+        verbose_name="人工修改的字段", default=list, blank=True,
+        help_text="重新处理（reprocess）不会覆盖这些字段；删去一项即可让流水线重新接管",
+    )
+    # datasketch MinHash values of the simplified text (uint64, little-endian), for near-duplicate lookup.
+    minhash = models.BinaryField("近似指纹", null=True, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
 
     objects = PolicyQuerySet.as_manager()
+    # Derived, bulky columns stay out of history; a revert takes their current values and recomputes.
+    history = HistoricalRecords(excluded_fields=["search_vector", "minhash"], m2m_fields=[issuers])
 
     class Meta:
         verbose_name = verbose_name_plural = "政策"
         ordering = ["-date", "-id"]
+        permissions = [
+            ("publish_policy", "可以发布政策"),
+            ("withdraw_policy", "可以撤回政策"),
+        ]
         indexes = [
             GinIndex(fields=["search_vector"], name="policy_search_gin"),
             models.Index(fields=["status", "province"], name="policy_status_province"),
@@ -217,6 +241,8 @@ class TaskSection(models.Model):
     )
     anchor = models.CharField("锚点", max_length=40)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "任务章节"
         ordering = ["policy", "position"]
@@ -240,6 +266,9 @@ class ImportRecord(models.Model):
         CREATED = "created", "新建"
         UPDATED = "updated", "更新"
         UNCHANGED = "unchanged", "未变"
+        PENDING = "pending", "待审核"  # uploaded in the admin, waiting for a curator's review
+        ATTACHED = "attached", "已作为来源附加"  # a duplicate kept as another source of an existing policy
+        DISCARDED = "discarded", "已放弃"  # the curator chose not to keep it; the bytes stay here
 
     policy = models.ForeignKey(
         Policy, verbose_name="政策", null=True, blank=True, on_delete=models.SET_NULL, related_name="import_records"
@@ -259,3 +288,22 @@ class ImportRecord(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.get_outcome_display()})"
+
+
+class PolicySource(models.Model):
+    """Another site that published the same policy (a duplicate the curator attached)."""
+
+    policy = models.ForeignKey(Policy, verbose_name="政策", on_delete=models.CASCADE, related_name="sources")
+    site = models.CharField("来源网站", max_length=200, blank=True)
+    url = models.URLField("来源链接", max_length=1000, blank=True)
+    import_record = models.ForeignKey(
+        ImportRecord, verbose_name="导入记录", null=True, blank=True, on_delete=models.SET_NULL, related_name="sources"
+    )
+    created = models.DateTimeField("添加时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "其他来源"
+        ordering = ["policy", "created"]
+
+    def __str__(self):
+        return self.site or self.url or f"导入记录 #{self.import_record_id}"
