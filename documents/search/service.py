@@ -37,8 +37,9 @@ __all__ = [
 ]
 
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C (body), B (headings), A (title)
-EXACT_LIMIT = 1000
+EXACT_LIMIT = 300
 CANDIDATES = 60  # per pool; pages beyond the pools are ranked exactly
+WIDER = 10  # when a relaxed phrase leaves the pools short of a page, try pools this many times larger
 
 
 @dataclass
@@ -223,12 +224,13 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
             field_vector = Func(F("search_vector"), Value(f"{{{weights}}}"), function="ts_filter",
                                 output_field=SearchVectorField())
             pools.append(unmatched.alias(field_vector=field_vector).filter(field_vector=relaxed))
-        candidate_ids = set()
-        for pool in pools:
-            candidate_ids.update(pool.order_by(*newest).values_list("id", flat=True)[:CANDIDATES])
-        rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
-        if len(rows) == size or len(candidate_ids) < CANDIDATES:
-            return rows
+        for limit in (CANDIDATES, CANDIDATES * WIDER):
+            candidate_ids = set()
+            for pool in pools:
+                candidate_ids.update(pool.order_by(*newest).values_list("id", flat=True)[:limit])
+            rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
+            if len(rows) == size or len(candidate_ids) < limit:
+                return rows
     return _rank_rows(filtered, parsed, start, size)
 
 

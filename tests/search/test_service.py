@@ -112,3 +112,19 @@ def test_the_vector_follows_an_edited_title_and_sections_on_save(make_policy):
     section.heading = "发展低空经济"
     section.save()
     assert search_policies(SearchParams(q="低空经济")).hits[0].rank >= 1  # a heading match
+
+
+def test_bounded_candidates_keep_title_matches_first_and_phrases_exact(make_policy, monkeypatch):
+    from documents.search import service
+
+    monkeypatch.setattr(service, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(service, "CANDIDATES", 2)
+    monkeypatch.setattr(service, "WIDER", 2)
+    old_title = make_policy("数据要素市场方案", "正文。", year=2001)
+    body = [make_policy(f"通知{i}", "数据要素。", year=2010 + i) for i in range(5)]
+    found = ids(search_policies(SearchParams(q="数据要素", page_size=2)))
+    assert found == [old_title.pk, body[-1].pk]
+    apart = [make_policy(f"意见{i}", "国际合作。一流水平。", year=2020 + i) for i in range(4)]
+    adjacent = make_policy("办法", "国际一流。", year=2000)
+    assert ids(search_policies(SearchParams(q='"国际一流"', page_size=2))) == [adjacent.pk]
+    assert apart
