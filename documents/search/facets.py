@@ -34,7 +34,7 @@ def _all_but(name: str | None) -> str:
 
 def count_facets(matches, active: dict) -> tuple[int, dict[str, list[dict]]]:
     """(total, facets) for a queryset of text matches and the active filters {facet: value}."""
-    rows = matches.annotate(
+    rows = matches.order_by().annotate(
         k_province=F("province_id"),
         k_city=Case(
             When(region__level=Region.Level.PREFECTURE, then=F("region_id")),
