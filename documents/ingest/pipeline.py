@@ -12,6 +12,7 @@ from .boilerplate import strip_boilerplate
 from .decode import decode
 from .html import PageMetadata, html_to_text
 from .metadata import Metadata, extract_metadata
+from .office import docx_to_text, pdf_to_text
 from .pagination import join_pages
 from .result import POLICY_TYPES, IngestError, IngestResult, QualityWarning, StageRecord
 from .script import HAN_RE, normalise_script
@@ -19,14 +20,20 @@ from .sections import find_sections
 
 TEXT_SUFFIXES = {"", ".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
+OFFICE_SUFFIXES = {".docx": docx_to_text, ".pdf": pdf_to_text}  # text layer read first, then the usual stages
 MIN_BODY_HAN = 10  # fewer Han characters than this after cleaning: nothing but page furniture
 
 
 def ingest_bytes(data: bytes, filename: str) -> IngestResult:
     """Ingest an uploaded file; the extension picks the reader. Raises IngestError on bad input."""
     suffix = PurePath(filename).suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | {".md", ".json"}:
-        raise IngestError(f"文件 {filename} 的类型 {suffix} 不受支持（可用 .txt、.html、.md、.json）")
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES.keys() | {".md", ".json"}:
+        raise IngestError(f"文件 {filename} 的类型 {suffix} 不受支持（可用 .txt、.html、.md、.json、.docx、.pdf）")
+    if suffix in OFFICE_SUFFIXES:
+        if not data.strip():
+            raise IngestError(f"文件 {filename} 为空")
+        text, record = OFFICE_SUFFIXES[suffix](data, filename)
+        return clean_and_extract(text, filename, suffix[1:], [record])
     text, encoding, decoded = decode(data, filename)
     if suffix == ".md":
         from .markdown import read_markdown  # the corpus reader; imported late, it is optional here

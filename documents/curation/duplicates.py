@@ -1,0 +1,77 @@
+"""Exact and near duplicates of a policy's text.
+
+Exact: the content hash (simplified text, white space folded). Near: the same policy scraped from
+two sites keeps some of each site's menus and footers, so the texts differ by a few lines; a
+MinHash of character shingles estimates their Jaccard similarity, and datasketch's LSH finds the
+candidates without comparing against every stored policy.
+"""
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from documents.models import Policy
+
+NUM_PERM = 128
+SHINGLE = 5  # characters; short enough for Chinese, long enough that shared stock phrases do not match
+# Candidates from LSH above this estimated Jaccard similarity are reported as near duplicates.
+NEAR_THRESHOLD = 0.6
+_NOISE = re.compile(r"[\s\W_]+")
+
+
+@dataclass
+class Duplicate:
+    policy: Policy
+    similarity: float  # 1.0 for an exact duplicate
+    exact: bool = False
+
+
+def shingles(simplified_text: str) -> set[bytes]:
+    text = _NOISE.sub("", simplified_text)
+    if len(text) <= SHINGLE:
+        return {text.encode()} if text else set()
+    return {text[i:i + SHINGLE].encode() for i in range(len(text) - SHINGLE + 1)}
+
+
+def signature(simplified_text: str) -> MinHash:
+    minhash = MinHash(num_perm=NUM_PERM)
+    minhash.update_batch(list(shingles(simplified_text)))
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return minhash.hashvalues.astype("<u8").tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(bytes(data), dtype="<u8"))
+
+
+def fill_missing_signatures() -> int:
+    """Compute signatures for policies stored before they existed (or created outside the import service)."""
+    missing = Policy.objects.filter(minhash__isnull=True).values_list("pk", "simplified_text")
+    count = 0
+    for pk, text in missing.iterator(chunk_size=200):
+        Policy.objects.filter(pk=pk).update(minhash=to_bytes(signature(text)))
+        count += 1
+    return count
+
+
+def find_duplicates(simplified_text: str, content_hash: str, *, exclude: int | None = None) -> list[Duplicate]:
+    """Stored policies with the same content (exact) or nearly the same text, most similar first."""
+    exact = Policy.objects.filter(content_hash=content_hash).exclude(pk=exclude).first()
+    found = [Duplicate(exact, 1.0, exact=True)] if exact else []
+    fill_missing_signatures()
+    query = signature(simplified_text)
+    lsh = MinHashLSH(threshold=NEAR_THRESHOLD * 0.8, num_perm=NUM_PERM)  # looser: LSH is only the first cut
+    stored = {}
+    for pk, data in Policy.objects.exclude(pk=exclude).values_list("pk", "minhash").iterator(chunk_size=1000):
+        stored[pk] = from_bytes(data)
+        lsh.insert(pk, stored[pk])
+    scores = {pk: query.jaccard(stored[pk]) for pk in lsh.query(query) if not (exact and pk == exact.pk)}
+    near = {pk: score for pk, score in scores.items() if score >= NEAR_THRESHOLD}
+    policies = Policy.objects.in_bulk(near)
+    found += sorted((Duplicate(policies[pk], score) for pk, score in near.items()), key=lambda d: -d.similarity)
+    return found
