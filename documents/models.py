@@ -142,7 +142,7 @@ class Policy(models.Model):
         verbose_name="人工修改的字段", default=list, blank=True,
         help_text="重新处理（reprocess）不会覆盖这些字段；删去一项即可让流水线重新接管",
     )
-    # datasketch MinHash values of the simplified text (uint64, little-endian), for near-duplicate lookup.
+    # datasketch MinHash values of the simplified text (uint32, little-endian), for near-duplicate lookup.
     minhash = models.BinaryField("近似指纹", null=True, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     created = models.DateTimeField("创建时间", auto_now_add=True)

@@ -15,6 +15,8 @@ from datasketch import MinHash, MinHashLSH
 from documents.models import Policy
 
 NUM_PERM = 128
+# datasketch 2's default permutation scheme; stored signatures name none, so it is fixed here.
+SCHEME = "affine32"
 SHINGLE = 5  # characters; short enough for Chinese, long enough that shared stock phrases do not match
 # Candidates from LSH above this estimated Jaccard similarity are reported as near duplicates.
 NEAR_THRESHOLD = 0.6
@@ -36,17 +38,17 @@ def shingles(simplified_text: str) -> set[bytes]:
 
 
 def signature(simplified_text: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch(list(shingles(simplified_text)))
     return minhash
 
 
 def to_bytes(minhash: MinHash) -> bytes:
-    return minhash.hashvalues.astype("<u8").tobytes()
+    return minhash.hashvalues.astype("<u4").tobytes()
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(bytes(data), dtype="<u8"))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(bytes(data), dtype="<u4"), scheme=SCHEME)
 
 
 def fill_missing_signatures() -> int:
