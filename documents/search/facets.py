@@ -6,15 +6,27 @@ query per facet, the matches are read once: each row carries its facet keys and 
 per active filter, and GROUPING SETS count every facet with FILTER clauses that leave out the
 facet's own condition. The issuer facet (a many-to-many) joins the same rows in a second
 branch of the statement. The grand total (all filters) comes from the empty grouping set.
+
+Two things keep the pass small (docs/performance.md):
+* a facet counts the rows that pass every OTHER filter, so with n ≥ 2 active filters only
+  the rows passing at least n − 1 of them are read (the planner ANDs the text match's GIN
+  bitmap with the filters' btree bitmaps);
+* for a query that is one frequent lexeme (or none, browsing), the counts that ignore every
+  filter come precomputed from documents/search/stats.py while they are fresh: with no filter
+  the whole answer, with one filter its own facet (the rest reads only that filter's rows).
 """
 
 import hashlib
 
 from django.core.cache import cache
 from django.db import connections, router
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Value, When
+from functools import reduce
+from operator import and_, or_
+
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Func, Value, When
 
 from documents.models import Issuer, Policy, Region
+from documents.search import stats
 from documents.search.filters import FACETS, facet_q
 
 KEY_COLUMNS = {"province": "k_province", "city": "k_city", "year": "k_year", "type": "k_type"}
@@ -32,8 +44,42 @@ def _all_but(name: str | None) -> str:
     return " AND ".join(flags)
 
 
-def count_facets(matches, active: dict) -> tuple[int, dict[str, list[dict]]]:
-    """(total, facets) for a queryset of text matches and the active filters {facet: value}."""
+def count_facets(matches, active: dict, lexeme: str | None = None) -> tuple[int, dict[str, list[dict]]]:
+    """(total, facets) for a queryset of text matches and the active filters {facet: value}.
+
+    lexeme: the query's single plain lexeme ('' for no query) when precomputed counts may answer.
+    """
+    active = {name: value for name, value in active.items() if value is not None}
+    known = stats.lookup(lexeme) if lexeme is not None else None
+    if known is not None and not active:
+        return known[0], _present(known[1], active)
+    precounted = set(active) if known is not None and len(active) == 1 else set()
+    if "issuer" in precounted and active["issuer"] not in known[1]["issuer"]:
+        precounted = set()  # only the most frequent issuers are stored: count this one live
+    if len(active) >= 2:  # a facet counts the rows passing every other filter: at least n - 1 of them
+        matches = matches.filter(_unindexed(reduce(or_, [
+            reduce(and_, [facet_q(other, active[other]) for other in active if other != name]) for name in active
+        ])))
+    elif precounted:  # the active facet's own counts are precomputed; the others need its rows only
+        matches = matches.filter(_unindexed(facet_q(*next(iter(active.items())))))
+    total, raw = _count(matches, active)
+    for name in precounted:
+        raw[name] = known[1][name]
+    return total, _present(raw, active)
+
+
+def _unindexed(condition) -> Func:
+    """The condition as `(…) IS TRUE`, which no btree index answers.
+
+    Otherwise the planner may fetch a filter's rows by its btree index and check the text
+    match on each row, decompressing every vector, instead of taking the matches from the
+    GIN index (which needs no vector) and checking the filter on the heap row.
+    """
+    return Func(ExpressionWrapper(condition, output_field=BooleanField()), template="(%(expressions)s) IS TRUE",
+                output_field=BooleanField())
+
+
+def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
     rows = matches.order_by().annotate(
         k_province=F("province_id"),
         k_city=Case(
@@ -88,7 +134,7 @@ def count_facets(matches, active: dict) -> tuple[int, dict[str, list[dict]]]:
             # GROUPING's bits are set for the columns not grouped; the grouped column has bit 0.
             if not grouping & (1 << (3 - index)) and values[index] is not None and facet_counts[index]:
                 raw[name][values[index]] = facet_counts[index]
-    return total, _present(raw, active)
+    return total, raw
 
 
 def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
@@ -97,7 +143,7 @@ def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
         for r in Region.objects.filter(code__in=[*raw["province"], *raw["city"],
                                                   *[active.get(k) for k in ("province", "city") if active.get(k)]])
     }
-    issuer_ids = sorted(raw["issuer"], key=lambda i: -raw["issuer"][i])[:ISSUER_LIMIT]
+    issuer_ids = sorted(raw["issuer"], key=lambda i: (-raw["issuer"][i], i))[:ISSUER_LIMIT]
     if active.get("issuer") is not None and active["issuer"] not in issuer_ids:
         issuer_ids.append(active["issuer"])
     issuers = dict(Issuer.objects.filter(pk__in=issuer_ids).values_list("pk", "name"))
@@ -123,7 +169,7 @@ def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
     return facets
 
 
-def cached_facets(matches, active: dict, include_unpublished: bool, tsquery: str = ""):
+def cached_facets(matches, active: dict, include_unpublished: bool, tsquery: str = "", lexeme: str | None = None):
     """Facet counts depend only on the tsquery and the filters: cache them until any policy changes.
 
     Browsing (no query) and popular queries are answered without counting again; a change
@@ -136,7 +182,8 @@ def cached_facets(matches, active: dict, include_unpublished: bool, tsquery: str
     )
     found = cache.get(key)
     if found is None:
-        found = count_facets(matches, active)
+        # Precomputed counts cover published policies only.
+        found = count_facets(matches, active, None if include_unpublished else lexeme)
         cache.set(key, found, CACHE_SECONDS)
     return found
 

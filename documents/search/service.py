@@ -29,6 +29,7 @@ from documents.search.filters import (
 )
 from documents.search.highlight import section_matches, snippets
 from documents.search.query import LexemeQuery, ParsedQuery, parse
+from documents.search.stats import plain_lexeme
 from documents.serializers import policy_to_dict
 
 __all__ = [
@@ -174,7 +175,7 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
     matches = _text_matches(_base(include_unpublished), parsed)
     active = params.active_filters()
     with index_scans():
-        count, facets = cached_facets(matches, active, include_unpublished, parsed.tsquery())
+        count, facets = cached_facets(matches, active, include_unpublished, parsed.tsquery(), plain_lexeme(parsed))
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     filtered = _filtered(matches, params)

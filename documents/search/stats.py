@@ -1,0 +1,183 @@
+"""Precomputed facet counts for the most frequent lexemes and for browsing (migration 0006).
+
+Counting the facets of a term that most policies contain means reading every match
+(≈ 4 µs a row: 0.4 s at 100,000 policies). Those terms are few, and their counts change only
+when policies do, so `refresh()` counts them once for all: for every lexeme found in at
+least MIN_SHARE of the published policies (and at least MIN_DOCS) among the candidates — the
+TOP_LEXEMES most common lexemes by ANALYZE's statistics and the policy vocabulary
+(fixtures/vocabulary.txt: 数字经济, 人工智能…) — and for '' (every published policy, i.e.
+browsing): the total and the count of each province, city, year and type and of the
+ISSUER_KEEP most frequent issuers. Each lexeme's policies come from the GIN index (no vector
+is read); one GROUPING SETS statement counts them all.
+
+`lookup()` returns them for a query that is one plain lexeme (or none), but only while they
+are fresh: statement triggers record every transaction that writes policies or their issuer
+links in search_stats_dirty, and the counts are used only if every such transaction was
+already visible to the snapshot `refresh()` counted in. Any later change makes them stale
+(the search then counts live, exactly as before) until the next refresh; imports, reindex
+and the benchmark build refresh them.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.db import connections, router, transaction
+
+from documents.models import Policy
+from documents.search.tokens import VOCABULARY, normalise
+from documents.search.vector import quote_lexeme
+
+MIN_SHARE = 0.3  # a lexeme found in fewer policies is counted live (at most MIN_SHARE × N rows)
+MIN_DOCS = 5000
+TOP_LEXEMES = 300  # the most frequent lexemes (ANALYZE's most common elements of the vector)
+ISSUER_KEEP = 100  # issuers kept per lexeme, most frequent first (the page shows 50)
+FACET_NAMES = ("province", "city", "issuer", "year", "type")
+
+
+def available(using=None) -> bool:
+    with connections[using or "default"].cursor() as cursor:
+        cursor.execute("SELECT to_regclass('search_stats_state') IS NOT NULL")
+        return cursor.fetchone()[0]
+
+
+def candidates(cursor, published: int, threshold: int) -> list[str]:
+    """The policy vocabulary's words and the TOP_LEXEMES most common lexemes, from ANALYZE's statistics."""
+    cursor.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                   "WHERE tablename = 'documents_policy' AND attname = 'search_vector'")
+    row = cursor.fetchone()
+    if row is None or row[0] is None:
+        cursor.execute("ANALYZE documents_policy (search_vector)")
+        cursor.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                       "WHERE tablename = 'documents_policy' AND attname = 'search_vector'")
+        row = cursor.fetchone()
+    common = []
+    if row is not None and row[0] is not None:
+        pairs = sorted(zip(row[0], row[1]), key=lambda pair: -pair[1])
+        common = [word for word, share in pairs if share * published >= threshold * 0.8][:TOP_LEXEMES]
+    vocabulary = [line.split()[0] for line in VOCABULARY.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list(dict.fromkeys(common + [normalise(word) for word in vocabulary]))
+
+
+def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: str = "default") -> dict:
+    """Recount the frequent lexemes' facets in one snapshot; returns figures for logs."""
+    started = time.monotonic()
+    conn = connections[using]
+    with transaction.atomic(using=using):
+        with conn.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            cursor.execute("SET LOCAL work_mem = '256MB'")
+            cursor.execute("SET LOCAL enable_seqscan = off")  # each lexeme's policies from the GIN index
+            cursor.execute("SELECT pg_current_snapshot(), count(*) FROM documents_policy WHERE status = 'published'")
+            snapshot, published = cursor.fetchone()
+            threshold = max(min_docs, int(published * min_share))
+            words = candidates(cursor, published, threshold)
+            cursor.execute("CREATE TEMP TABLE search_frequent (word text, q tsquery) ON COMMIT DROP")
+            cursor.executemany("INSERT INTO search_frequent VALUES (%s, %s::tsquery)",
+                               [(word, quote_lexeme(word)) for word in words])
+            cursor.execute(f"CREATE TEMP TABLE search_keys ON COMMIT DROP AS {_KEYS_SQL}")
+            # (lexeme, policy) for every candidate found in at least `threshold` policies, and ('', policy).
+            cursor.execute("""
+                CREATE TEMP TABLE search_frequent_docs ON COMMIT DROP AS
+                SELECT f.word, p.id FROM search_frequent f
+                 CROSS JOIN LATERAL (SELECT id FROM documents_policy
+                                      WHERE search_vector @@ f.q AND status = 'published') AS p
+            """)
+            cursor.execute("DELETE FROM search_frequent_docs WHERE word IN (SELECT word FROM search_frequent_docs "
+                           "GROUP BY word HAVING count(*) < %s)", [threshold])
+            cursor.execute("INSERT INTO search_frequent_docs SELECT '', id FROM search_keys")
+            cursor.execute("ANALYZE search_frequent_docs")
+            cursor.execute("DELETE FROM search_term_facets")
+            cursor.execute("""
+                INSERT INTO search_term_facets (lexeme, facet, key, count)
+                SELECT d.word,
+                       CASE WHEN GROUPING(k_province) = 0 THEN 'province' WHEN GROUPING(k_city) = 0 THEN 'city'
+                            WHEN GROUPING(k_year) = 0 THEN 'year' WHEN GROUPING(k_type) = 0 THEN 'type'
+                            ELSE 'total' END,
+                       coalesce(k_province, k_city, k_year::text, k_type, ''), count(*)
+                  FROM search_frequent_docs d JOIN search_keys k ON k.id = d.id
+                 GROUP BY GROUPING SETS ((d.word), (d.word, k_province), (d.word, k_city), (d.word, k_year),
+                                         (d.word, k_type))
+                HAVING GROUPING(k_province, k_city, k_year, k_type) = 15
+                    OR coalesce(k_province, k_city, k_year::text, k_type) IS NOT NULL
+            """)
+            cursor.execute("""
+                INSERT INTO search_term_facets (lexeme, facet, key, count)
+                SELECT word, 'issuer', issuer_id::text, n FROM (
+                    SELECT d.word, link.issuer_id, count(*) AS n,
+                           row_number() OVER (PARTITION BY d.word ORDER BY count(*) DESC, link.issuer_id) AS place
+                      FROM search_frequent_docs d JOIN documents_policy_issuers link ON link.policy_id = d.id
+                     GROUP BY d.word, link.issuer_id) AS ranked
+                 WHERE place <= %s
+            """, [ISSUER_KEEP])
+            cursor.execute("SELECT count(DISTINCT word) FROM search_frequent_docs")
+            lexemes = cursor.fetchone()[0] - 1
+            cursor.execute(
+                "INSERT INTO search_stats_state (id, snapshot, min_docs, lexemes, built) VALUES (1, %s, %s, %s, now()) "
+                "ON CONFLICT (id) DO UPDATE SET snapshot = EXCLUDED.snapshot, min_docs = EXCLUDED.min_docs, "
+                "lexemes = EXCLUDED.lexemes, built = EXCLUDED.built",
+                [snapshot, threshold, lexemes],
+            )
+            # Writers the snapshot saw are accounted for; later ones stay and make the counts stale.
+            cursor.execute("DELETE FROM search_stats_dirty WHERE pg_visible_in_snapshot(xid, %s::pg_snapshot)",
+                           [snapshot])
+    return {"lexemes": lexemes, "min_docs": threshold, "seconds": round(time.monotonic() - started, 1)}
+
+
+# The facet keys of every published policy, as facets.count_facets computes them.
+_KEYS_SQL = """
+    SELECT p.id, p.province_id AS k_province,
+           CASE WHEN r.level = 'prefecture' THEN r.code WHEN pr.level = 'prefecture' THEN pr.code END AS k_city,
+           p.date_year AS k_year, p.policy_type AS k_type
+      FROM documents_policy p
+      LEFT JOIN documents_region r ON r.code = p.region_id
+      LEFT JOIN documents_region pr ON pr.code = r.parent_id
+     WHERE p.status = 'published'
+"""
+
+
+def plain_lexeme(parsed) -> str | None:
+    """The lexeme when the query is exactly one plain lexeme, '' when there is no query, else None."""
+    if parsed.is_empty:
+        return ""
+    if parsed.excluded or len(parsed.clauses) != 1 or len(parsed.clauses[0]) != 1:
+        return None
+    term = parsed.clauses[0][0]
+    if term.phrase or len(term.words) != 1:
+        return None
+    word = term.words[0][0]
+    return word if term.tsquery() == quote_lexeme(word) else None
+
+
+def lookup(lexeme: str) -> tuple[int, dict[str, dict]] | None:
+    """(total, {facet: {key: count}}) for a precomputed lexeme while fresh, else None."""
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT facet, key, count FROM search_term_facets
+             WHERE lexeme = %s AND (
+                   SELECT NOT EXISTS (SELECT FROM search_stats_dirty d WHERE NOT pg_visible_in_snapshot(d.xid, s.snapshot))
+                     FROM search_stats_state s WHERE s.id = 1)
+            """,
+            [lexeme],
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    total = 0
+    raw: dict[str, dict] = {name: {} for name in FACET_NAMES}
+    for facet, key, count in rows:
+        if facet == "total":
+            total = count
+        elif facet == "year":
+            raw["year"][int(key)] = count
+        elif facet == "issuer":
+            raw["issuer"][int(key)] = count
+        else:
+            raw[facet][key] = count
+    return total, raw
+
+
+def refresh_if_available(using: str = "default") -> dict | None:
+    return refresh(using=using) if available(using) else None
+
