@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import connection, connections
 
 from documents.ingest.result import POLICY_TYPES
+from documents.search import stats
 from documents.search.tokens import tokens
 from documents.search.vector import literal_from_tokens
 
@@ -211,8 +212,10 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
         cursor.execute("VACUUM ANALYZE documents_policy")
         cursor.execute("VACUUM ANALYZE documents_tasksection")
         cursor.execute("VACUUM ANALYZE documents_policy_issuers")
-    return {"load_s": round(load_seconds, 1), "index_s": round(time.monotonic() - index_started, 1),
-            **sizes()}
+    index_seconds = time.monotonic() - index_started
+    refreshed = stats.refresh()
+    return {"load_s": round(load_seconds, 1), "index_s": round(index_seconds, 1),
+            "stats_s": refreshed["seconds"], "stats_lexemes": refreshed["lexemes"], **sizes()}
 
 
 SEARCH_INDEXES = ("policy_search_gin", "policy_search_title_gin", "policy_search_heading_gin")
@@ -230,9 +233,12 @@ def sizes() -> dict:
             + ", ".join(f"pg_relation_size('{index}')" for index in SEARCH_INDEXES)
         )
         total, *indexes = cursor.fetchone()
+        cursor.execute("SELECT pg_total_relation_size('search_term_facets')")
+        term_facets = cursor.fetchone()[0]
     mb = 1024 * 1024
     return {"table_mb": round(total / mb), **{f"{name}_mb": round(size / mb, 1)
-                                               for name, size in zip(SEARCH_INDEXES, indexes)}}
+                                               for name, size in zip(SEARCH_INDEXES, indexes)},
+            "search_term_facets_mb": round(term_facets / mb, 1)}
 
 
 POLICY_COLUMNS = ("id", "title", "doc_number", "region_id", "province_id", "policy_type", "date_year", "date_month",

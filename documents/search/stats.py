@@ -11,9 +11,11 @@ ISSUER_KEEP most frequent issuers. Each lexeme's policies come from the GIN inde
 is read); one GROUPING SETS statement counts them all.
 
 `lookup()` returns them for a query that is one plain lexeme (or none), but only while they
-are fresh: statement triggers record every transaction that writes policies or their issuer
-links in search_stats_dirty, and the counts are used only if every such transaction was
-already visible to the snapshot `refresh()` counted in. Any later change makes them stale
+are fresh: statement triggers add a row (the writer's transaction id) to search_stats_dirty
+for every statement that writes policies or their issuer links; `refresh()` deletes the rows
+of the transactions its snapshot saw, so the counts are fresh exactly while no row is
+visible (a writer committed after the snapshot, or a later write in the refreshing
+transaction, leaves one). Writers share no row lock. Any later change makes them stale
 (the search then counts live, exactly as before) until the next refresh; imports, reindex
 and the benchmark build refresh them.
 """
@@ -63,10 +65,12 @@ def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: st
     """Recount the frequent lexemes' facets in one snapshot; returns figures for logs."""
     started = time.monotonic()
     conn = connections[using]
+    # Read committed is enough: a statement may see writes committed after the snapshot, but
+    # their transactions are not in it, so their dirty rows keep these counts stale.
     with transaction.atomic(using=using):
         with conn.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             cursor.execute("SET LOCAL work_mem = '256MB'")
+            cursor.execute("DROP TABLE IF EXISTS search_frequent, search_keys, search_frequent_docs")
             cursor.execute("SET LOCAL enable_seqscan = off")  # each lexeme's policies from the GIN index
             cursor.execute("SELECT pg_current_snapshot(), count(*) FROM documents_policy WHERE status = 'published'")
             snapshot, published = cursor.fetchone()
@@ -118,9 +122,10 @@ def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: st
                 "lexemes = EXCLUDED.lexemes, built = EXCLUDED.built",
                 [snapshot, threshold, lexemes],
             )
-            # Writers the snapshot saw are accounted for; later ones stay and make the counts stale.
-            cursor.execute("DELETE FROM search_stats_dirty WHERE pg_visible_in_snapshot(xid, %s::pg_snapshot)",
-                           [snapshot])
+            # Writers the snapshot saw, and this transaction's earlier writes, are accounted for;
+            # later ones stay and make the counts stale.
+            cursor.execute("DELETE FROM search_stats_dirty WHERE pg_visible_in_snapshot(xid, %s::pg_snapshot) "
+                           "OR xid = pg_current_xact_id_if_assigned()", [snapshot])
     return {"lexemes": lexemes, "min_docs": threshold, "seconds": round(time.monotonic() - started, 1)}
 
 
@@ -134,6 +139,13 @@ _KEYS_SQL = """
       LEFT JOIN documents_region pr ON pr.code = r.parent_id
      WHERE p.status = 'published'
 """
+
+
+def is_fresh(using: str = "default") -> bool:
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT NOT EXISTS (SELECT FROM search_stats_dirty) FROM search_stats_state WHERE id = 1")
+        row = cursor.fetchone()
+    return bool(row and row[0])
 
 
 def plain_lexeme(parsed) -> str | None:
@@ -155,9 +167,8 @@ def lookup(lexeme: str) -> tuple[int, dict[str, dict]] | None:
         cursor.execute(
             """
             SELECT facet, key, count FROM search_term_facets
-             WHERE lexeme = %s AND (
-                   SELECT NOT EXISTS (SELECT FROM search_stats_dirty d WHERE NOT pg_visible_in_snapshot(d.xid, s.snapshot))
-                     FROM search_stats_state s WHERE s.id = 1)
+             WHERE lexeme = %s AND EXISTS (SELECT FROM search_stats_state WHERE id = 1)
+               AND NOT EXISTS (SELECT FROM search_stats_dirty)
             """,
             [lexeme],
         )
@@ -178,6 +189,13 @@ def lookup(lexeme: str) -> tuple[int, dict[str, dict]] | None:
     return total, raw
 
 
-def refresh_if_available(using: str = "default") -> dict | None:
-    return refresh(using=using) if available(using) else None
+def refresh_if_useful(using: str = "default") -> dict | None:
+    """Refresh after an import or reindex when the archive is large enough for counting to cost."""
+    if not available(using):
+        return None
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM documents_policy WHERE status = 'published'")
+        if cursor.fetchone()[0] < MIN_DOCS:
+            return None
+    return refresh(using=using)
 

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from documents.importing import IngestError, import_document
+from documents.search.stats import refresh_if_useful
 
 SUFFIXES = {".txt", ".html", ".htm", ".md", ".json"}
 # A folder's own documentation is not a policy.
@@ -55,6 +56,9 @@ class Command(BaseCommand):
             progress.step()
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Imported {len(files)} files: {summary}")
+        refreshed = refresh_if_useful()
+        if refreshed:
+            self.stdout.write(f"Search statistics refreshed: {refreshed}")
         if counts["refused"]:
             raise CommandError(f"{counts['refused']} file(s) refused")
 

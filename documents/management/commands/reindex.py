@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from documents.indexing import update_search_vector
 from documents.models import Policy
 from documents.search.facets import invalidate_browse_facets
+from documents.search.stats import refresh_if_useful
 
 
 class Command(BaseCommand):
@@ -25,4 +26,7 @@ class Command(BaseCommand):
             if done % 1000 == 0:
                 self.stdout.write(f"{done} policies…")
         invalidate_browse_facets()
+        refreshed = refresh_if_useful()
+        if refreshed:
+            self.stdout.write(f"Search statistics refreshed: {refreshed}")
         self.stdout.write(f"Reindexed {done} policies in {time.monotonic() - started:.1f} s")
