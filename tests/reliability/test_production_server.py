@@ -189,10 +189,11 @@ def test_stored_markup_is_escaped_in_the_feed(server):
 def chromium():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: run scripts/browser-deps.sh")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Only while this module runs: a leaked variable fails later `check --deploy` runs.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                              args=["--headless", "--no-sandbox", "--disable-gpu"])
         yield browser
