@@ -17,7 +17,7 @@ test: install db browser-deps static
 setup: install db static
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_regions
-	$(MANAGE) import_policies fixtures/seeds --quiet
+	$(MANAGE) import_policies fixtures/seeds fixtures/corpus --quiet
 
 install: $(VENV)/.installed
 

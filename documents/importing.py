@@ -7,13 +7,20 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from documents.curation.duplicates import signature, to_bytes
-from documents.indexing import update_search_vector
+from documents.indexing import update_search_vector, vector_value
 from documents.ingest.pipeline import ingest_bytes
 from documents.ingest.result import IngestError, IngestResult
 from documents.issuers import issuer_kind, issuer_region_code
 from documents.models import ImportRecord, Issuer, Policy, Region, TaskSection
+from documents.search.script import t2s as t2s_converter
+from documents.search.signals import vector_supplied
+from documents.search.vector import tsvector_literal
 
-__all__ = ["IngestError", "ImportOutcome", "import_document", "content_hash"]
+__all__ = ["IngestError", "ImportOutcome", "Prepared", "import_document", "prepare", "store", "content_hash"]
+
+HEADING_LENGTH = 1000  # TaskSection.heading's max_length
+# Manual fields whose text the search vector is built from: with these, the stored policy is the source.
+INDEXED_MANUAL_FIELDS = {"title", "clean_text", "sections"}
 
 
 @dataclass
@@ -23,9 +30,45 @@ class ImportOutcome:
     result: IngestResult | None = None
 
 
+@dataclass
+class Prepared:
+    """The pipeline's work on one input, done before touching the database (in worker processes for a folder)."""
+
+    result: IngestResult
+    digest: str
+    vector: str  # the search vector's literal
+    minhash: bytes
+
+
 def content_hash(simplified_text: str) -> str:
     """Identity of a policy's content: its simplified text with white space folded."""
     return hashlib.sha256(re.sub(r"\s+", "", simplified_text).encode()).hexdigest()
+
+
+def raw_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def already_imported(raw_sha: str) -> Policy | None:
+    """The policy these exact bytes became, when they were imported before."""
+    seen = ImportRecord.objects.filter(raw_sha256=raw_sha, policy__isnull=False).select_related("policy").first()
+    return seen.policy if seen is not None else None
+
+
+def imported_before(raw_shas) -> dict[str, Policy]:
+    """already_imported for many inputs in one query: {raw sha256: policy}."""
+    records = ImportRecord.objects.filter(raw_sha256__in=list(raw_shas), policy__isnull=False).select_related("policy")
+    return {record.raw_sha256: record.policy for record in records}
+
+
+def prepare(data: bytes, filename: str) -> Prepared:
+    """Everything CPU-bound: the pipeline, the content hash, the search vector and the MinHash (pure).
+    Raises IngestError for input that cannot become a policy."""
+    result = ingest_bytes(data, filename)
+    t2s = t2s_converter()
+    headings = [t2s.convert(section.heading[:HEADING_LENGTH]) for section in result.sections]
+    vector = tsvector_literal(t2s.convert(title_of(result)), headings, result.simplified_text)
+    return Prepared(result, content_hash(result.simplified_text), vector, to_bytes(signature(result.simplified_text)))
 
 
 def import_document(data: bytes, filename: str, *, source_key: str = "", publish: bool = True) -> ImportOutcome:
@@ -35,24 +78,34 @@ def import_document(data: bytes, filename: str, *, source_key: str = "", publish
     input with a known source_key updates that policy. Raises IngestError for input that
     cannot become a policy, storing nothing.
     """
-    raw_sha = hashlib.sha256(data).hexdigest()
-    seen = ImportRecord.objects.filter(raw_sha256=raw_sha, policy__isnull=False).select_related("policy").first()
+    raw_sha = raw_hash(data)
+    seen = already_imported(raw_sha)
     if seen is not None:
-        return ImportOutcome("unchanged", seen.policy)
+        return ImportOutcome("unchanged", seen)
+    return store(data, filename, prepare(data, filename), source_key=source_key, publish=publish, raw_sha=raw_sha)
 
-    result = ingest_bytes(data, filename)
-    digest = content_hash(result.simplified_text)
-    with transaction.atomic():
+
+def store(data: bytes, filename: str, prepared: Prepared, *, source_key: str = "", publish: bool = True,
+          raw_sha: str = "") -> ImportOutcome:
+    """Store a prepared input and its import record in one transaction (the database half of import_document)."""
+    result, digest = prepared.result, prepared.digest
+    raw_sha = raw_sha or raw_hash(data)
+    with transaction.atomic(), vector_supplied():
         policy = Policy.objects.select_for_update().filter(content_hash=digest).first()
         if policy is not None:
+            if policy.import_records.filter(raw_sha256=raw_sha).exists():
+                return ImportOutcome("unchanged", policy, result)  # these bytes, stored meanwhile by another worker
             outcome = "unchanged"
         else:
             policy = Policy.objects.select_for_update().filter(source_key=source_key).first() if source_key else None
             outcome = "created" if policy is None else "updated"
             policy = policy or Policy(status=Policy.Status.PUBLISHED if publish else Policy.Status.DRAFT)
             policy.source_key = source_key
-            store_result(policy, result, digest, reason=f"导入 {filename}")
-            update_search_vector(policy)
+            store_result(policy, result, digest, reason=f"导入 {filename}", minhash=prepared.minhash)
+            if set(policy.manual_fields) & INDEXED_MANUAL_FIELDS:
+                update_search_vector(policy)  # the curator's title or text, not the pipeline's
+            else:
+                Policy.objects.filter(pk=policy.pk).update(search_vector=vector_value(prepared.vector))
         ImportRecord.objects.create(
             policy=policy,
             file_name=filename,
@@ -66,10 +119,10 @@ def import_document(data: bytes, filename: str, *, source_key: str = "", publish
     return ImportOutcome(outcome, policy, result)
 
 
-def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: str = "") -> None:
+def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: str = "", minhash: bytes = b"") -> None:
     """Save the pipeline's result on policy (new or existing), leaving the curator's manual fields alone."""
     keep = set(policy.manual_fields)
-    apply_result(policy, result, digest, keep=keep)
+    apply_result(policy, result, digest, keep=keep, minhash=minhash)
     policy._change_reason = reason
     policy.save()
     if "issuers" not in keep:
@@ -78,10 +131,10 @@ def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: s
         save_sections(policy, result.sections)
 
 
-def apply_result(policy: Policy, result: IngestResult, digest: str, *, keep=()) -> None:
+def apply_result(policy: Policy, result: IngestResult, digest: str, *, keep=(), minhash: bytes = b"") -> None:
     """Copy the pipeline's fields onto policy, except the manual fields named in keep (see MANUAL_FIELDS)."""
     derived = {
-        "title": lambda: setattr(policy, "title", result.title or result.filename),
+        "title": lambda: setattr(policy, "title", title_of(result)),
         "doc_number": lambda: setattr(policy, "doc_number", result.doc_number),
         "region": lambda: setattr(policy, "region", region_for(result.region_code)),
         "policy_type": lambda: setattr(policy, "policy_type", result.policy_type),
@@ -99,8 +152,12 @@ def apply_result(policy: Policy, result: IngestResult, digest: str, *, keep=()) 
         policy.clean_text = result.clean_text
         policy.simplified_text = result.simplified_text
         policy.content_hash = digest
-        policy.minhash = to_bytes(signature(result.simplified_text))
+        policy.minhash = minhash or to_bytes(signature(result.simplified_text))
     policy.quality_warnings = [warning.__dict__ for warning in result.warnings]
+
+
+def title_of(result: IngestResult) -> str:
+    return result.title or result.filename
 
 
 def region_for(code: str | None) -> Region | None:
@@ -131,28 +188,34 @@ def save_issuers(policy: Policy, names: list[str]) -> None:
 
 
 def save_sections(policy: Policy, sections) -> None:
-    """Replace the policy's sections: one insert for all, one update for the parent links, one history insert.
+    """Replace the policy's sections: one insert per depth of the tree (parents first, so children
+    are inserted with their parent's id) and one history insert.
 
     The history rows take the policy's change reason and the request's user (simple-history's
     middleware); the old sections' deletions are recorded by simple-history's delete signal.
     """
     policy.sections.all().delete()
-    saved = TaskSection.objects.bulk_create(
+    rows = [
         TaskSection(
             policy=policy,
             position=section.position,
             number=section.number,
             level=section.level,
-            heading=section.heading[:1000],
+            heading=section.heading[:HEADING_LENGTH],
             body=section.body,
             anchor=section.anchor or f"s{section.position + 1}",
         )
         for section in sections
-    )
-    children = []
-    for section, row in zip(sections, saved):
-        if section.parent is not None:
-            row.parent = saved[section.parent]
-            children.append(row)
-    TaskSection.objects.bulk_update(children, ["parent"], batch_size=500)
-    TaskSection.history.bulk_history_create(saved, default_change_reason=getattr(policy, "_change_reason", ""))
+    ]
+    depth = []
+    for section in sections:  # pre-order: a parent comes before its children
+        depth.append(0 if section.parent is None else depth[section.parent] + 1)
+    for level in range(max(depth, default=-1) + 1):
+        batch = []
+        for index, section in enumerate(sections):
+            if depth[index] == level:
+                if section.parent is not None:
+                    rows[index].parent = rows[section.parent]
+                batch.append(rows[index])
+        TaskSection.objects.bulk_create(batch)
+    TaskSection.history.bulk_history_create(rows, default_change_reason=getattr(policy, "_change_reason", ""))

@@ -11,7 +11,11 @@ from documents.search.vector import tsvector_literal
 def search_vector_expression(policy):
     t2s = t2s_converter()
     headings = [t2s.convert(h) for h in policy.sections.order_by("position").values_list("heading", flat=True)]
-    literal = tsvector_literal(t2s.convert(policy.title), headings, policy.simplified_text)
+    return vector_value(tsvector_literal(t2s.convert(policy.title), headings, policy.simplified_text))
+
+
+def vector_value(literal: str):
+    """A tsvector literal as an expression for update()."""
     return Cast(Value(literal), SearchVectorField())
 
 

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from documents.curation.duplicates import Duplicate, find_duplicates
 from documents.indexing import update_search_vector
+from documents.search.signals import vector_supplied
 from documents.importing import apply_result, content_hash, save_issuers, save_sections, set_date
 from documents.ingest.pipeline import ingest_bytes
 from documents.ingest.result import IngestResult
@@ -76,7 +77,7 @@ def accept(review: Review, corrections: dict, *, status: str, manual: list[str])
     curator changed, which reprocessing will then leave alone. Raises DuplicateContent rather
     than store a second policy with the same content.
     """
-    with transaction.atomic():
+    with transaction.atomic(), vector_supplied():
         record = ImportRecord.objects.select_for_update().get(pk=review.record.pk)
         if record.outcome != ImportRecord.Outcome.PENDING:
             raise ValueError(f"导入记录 #{record.pk} 已处理（{record.get_outcome_display()}）")
@@ -93,7 +94,7 @@ def accept(review: Review, corrections: dict, *, status: str, manual: list[str])
         policy.save()
         save_issuers(policy, corrections["issuers"])
         save_sections(policy, review.result.sections)
-        update_search_vector(policy)  # now, as import_document does; the search signal's rebuild follows on commit
+        update_search_vector(policy)  # now, with the corrected title; no rebuild on commit
         record.policy = policy
         record.outcome = ImportRecord.Outcome.CREATED
         record.save(update_fields=["policy", "outcome"])

@@ -5,6 +5,9 @@ A saved policy or task section gets its vector rebuilt once per transaction, aft
 Browse facets are cached (see facets.py); any change to policies invalidates them.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -14,6 +17,17 @@ from documents.models import Policy, TaskSection
 from documents.search.facets import invalidate_browse_facets
 
 INDEXED_FIELDS = {"title", "clean_text", "simplified_text"}
+_supplied = ContextVar("search_vector_supplied", default=False)
+
+
+@contextmanager
+def vector_supplied():
+    """Saves inside this block store their search vector themselves (the import service): no rebuild."""
+    token = _supplied.set(True)
+    try:
+        yield
+    finally:
+        _supplied.reset(token)
 
 
 class Rebuild:
@@ -41,14 +55,14 @@ def policy_saved(sender, instance, update_fields=None, raw=False, **kwargs):
         return
     invalidate_browse_facets()
     transaction.on_commit(invalidate_browse_facets)
-    if update_fields is None or INDEXED_FIELDS & set(update_fields):
+    if not _supplied.get() and (update_fields is None or INDEXED_FIELDS & set(update_fields)):
         schedule_reindex(instance.pk)
 
 
 @receiver(post_save, sender=TaskSection)
 @receiver(post_delete, sender=TaskSection)
 def section_changed(sender, instance, raw=False, **kwargs):
-    if not raw and Policy.objects.filter(pk=instance.policy_id).exists():
+    if not raw and not _supplied.get() and Policy.objects.filter(pk=instance.policy_id).exists():
         schedule_reindex(instance.policy_id)
 
 

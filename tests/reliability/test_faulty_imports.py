@@ -137,3 +137,33 @@ def test_import_killed_mid_folder_keeps_whole_documents_and_completes_on_rerun(s
     assert all(sections == expected_sections(by_key[key]) and records == 1 for key, sections, records in rows)
     assert query(url, "SELECT count(*) FROM documents_tasksection WHERE policy_id NOT IN "
                       "(SELECT id FROM documents_policy)") == [(0,)]
+
+
+def test_parallel_import_stores_each_content_once_and_reruns_unchanged(scratch_databases, tmp_path):
+    """Two workers meeting the same content (a copy under another name) or the same new issuer:
+    one stores it, the other's transaction is rolled back and retried, finding the stored rows."""
+    url = scratch_databases.new("parallel")
+    files = sorted(CORPUS.rglob("*.md"))[:30]
+    for path in files:
+        shutil.copy(path, tmp_path / path.name)
+    for path in files[:3]:  # the same bytes: the same input, recorded once
+        shutil.copy(path, tmp_path / f"copy-{path.name}")
+    for path in files[3:6]:  # other bytes, the same content: recorded, stored once
+        (tmp_path / f"copy-{path.name}").write_bytes(path.read_bytes() + b"\n\n")
+    env = {**os.environ, "DATABASE_URL": url}
+    command = [PYTHON, "manage.py", "import_policies", str(tmp_path), "--quiet", "--jobs", "3"]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "36 files" in first.stdout and "30 created" in first.stdout and "6 unchanged" in first.stdout
+    rows = stored(url)
+    assert len(rows) == 30
+    assert query(url, "SELECT count(*) FROM documents_importrecord") == [(33,)]
+    assert query(url, "SELECT count(*) FROM (SELECT name FROM documents_issuer GROUP BY name HAVING count(*) > 1) d") \
+        == [(0,)]
+    by_name = {path.name: path for path in files}
+    for source_key, sections, records in rows:
+        assert sections == expected_sections(by_name[source_key.removeprefix("copy-")])
+
+    again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "36 unchanged" in again.stdout, again.stdout + again.stderr
+    assert query(url, "SELECT count(*) FROM documents_importrecord") == [(33,)]

@@ -43,3 +43,13 @@ def test_reindex_rebuilds_missing_vectors(make_policy):
     Policy.objects.filter(pk=policy.pk).update(search_vector=None)
     assert "Reindexed 1 policies" in run("reindex")
     assert json.loads(run("search_policies", "算力", "--json"))["count"] == 1
+
+
+def test_vectors_stored_by_the_import_equal_a_reindex(seeded):
+    """The import builds each vector from the pipeline's result, outside the database; reindex
+    builds it from the stored policy and its sections. They must agree, or search changes after a reindex."""
+    imported = dict(Policy.objects.values_list("pk", "search_vector"))
+    assert len(imported) == 5 and all(imported.values())
+    Policy.objects.update(search_vector=None)
+    run("reindex")
+    assert dict(Policy.objects.values_list("pk", "search_vector")) == imported

@@ -1,15 +1,24 @@
+import os
 import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, connections
 
-from documents.importing import IngestError, import_document
+from documents.importing import IngestError, import_document, imported_before, raw_hash
 from documents.search.stats import refresh_if_useful
+from documents.search.tokens import tokenizer
 
-SUFFIXES = {".txt", ".html", ".htm", ".md", ".json"}
+SUFFIXES = {".txt", ".html", ".htm", ".md", ".json", ".docx", ".pdf"}
 # A folder's own documentation is not a policy.
 SKIPPED_NAMES = {"README.md", "README.txt"}
+# Below this many files a worker pool costs more than it saves.
+POOL_THRESHOLD = 20
+ATTEMPTS = 3
 
 
 def collect(paths):
@@ -26,54 +35,140 @@ def collect(paths):
             yield path, None
 
 
+@dataclass
+class Outcome:
+    path: Path
+    outcome: str  # "created" | "updated" | "unchanged" | "refused"
+    detail: str  # "#id title", or the reason for a refusal
+
+
+def import_file(path: Path, key: str, publish: bool = True) -> Outcome:
+    """One file from start to end in its own transaction; never raises for a bad file."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Outcome(path, "refused", str(error))
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            result = import_document(data, path.name, source_key=key, publish=publish)
+        except IngestError as error:
+            return Outcome(path, "refused", str(error))
+        except (IntegrityError, OperationalError) as error:
+            # Another worker stored the same content or issuer first, or a deadlock between two of them:
+            # the transaction was rolled back whole, and the next attempt sees the other's rows.
+            if attempt == ATTEMPTS:
+                return Outcome(path, "refused", str(error))
+        except DatabaseError as error:
+            return Outcome(path, "refused", str(error))
+        else:
+            return Outcome(path, result.outcome, f"#{result.policy.pk} {result.policy.title}")
+
+
+def exit_with_parent(parent: int) -> None:
+    """A worker whose import was killed (SIGKILL skips the pool's shutdown) ends too; its open
+    transaction is rolled back by PostgreSQL when the connection drops."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def import_files(files, *, publish: bool, jobs: int):
+    """Outcomes in the files' order. Large imports run in forked worker processes, each with its own
+    database connection; inside a transaction (tests) or for a few files, here, one by one."""
+    if jobs <= 1 or len(files) < POOL_THRESHOLD or connection.in_atomic_block:
+        for path, key in files:
+            yield import_file(path, key, publish)
+        return
+    tokenizer()  # loaded once; the forked workers share it
+    connections.close_all()  # each worker opens its own connection; none may inherit this one
+    paths, keys = zip(*files)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+        yield from pool.map(import_file, paths, keys, [publish] * len(files), chunksize=2)
+
+
 class Command(BaseCommand):
-    help = "Import policy documents (.txt, .html, .md, .json) from files and folders; safe to run again."
+    help = (
+        "Import policy documents (.txt, .html, .md, .json, .docx, .pdf) from files and folders; safe to run again. "
+        "Each document is stored in its own transaction; large folders are imported by parallel workers."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--draft", action="store_true", help="keep imported policies as drafts")
-        parser.add_argument("--quiet", action="store_true", help="print only refusals and the total")
+        parser.add_argument("--quiet", action="store_true", help="print only refusals, progress and the total")
+        parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                            help="worker processes (default: one per CPU)")
 
-    def handle(self, *args, paths, draft=False, quiet=False, **options):
+    def handle(self, *args, paths, draft=False, quiet=False, jobs=1, **options):
         counts = {"created": 0, "updated": 0, "unchanged": 0, "refused": 0}
         items = list(collect(paths))
         files = [(path, key) for path, key in items if key is not None]
         for path, key in items:
             if key is None:
-                counts["refused"] += 1
-                self.stderr.write(f"refused {path}: no such file or folder")
+                self.record(counts, Outcome(path, "refused", "no such file or folder"), quiet)
         progress = Progress(len(files), self.stdout, quiet)
-        for path, key in files:
-            try:
-                outcome = import_document(path.read_bytes(), path.name, source_key=key, publish=not draft)
-            except (IngestError, OSError, DatabaseError) as error:
-                counts["refused"] += 1
-                self.stderr.write(f"refused {path}: {error}")
-            else:
-                counts[outcome.outcome] += 1
-                if not quiet:
-                    self.stdout.write(f"{outcome.outcome} {path} → #{outcome.policy.pk} {outcome.policy.title}")
+        started = time.monotonic()
+        for outcome in self.import_new(files, publish=not draft, jobs=jobs):
+            self.record(counts, outcome, quiet)
             progress.step()
+        elapsed = time.monotonic() - started
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-        self.stdout.write(f"Imported {len(files)} files: {summary}")
+        rate = f" in {elapsed:.1f} s ({len(files) / elapsed:.1f} files/s)" if files and elapsed > 0 else ""
+        self.stdout.write(f"Imported {len(files)} files{rate}: {summary}")
         refreshed = refresh_if_useful()
         if refreshed:
             self.stdout.write(f"Search statistics refreshed: {refreshed}")
         if counts["refused"]:
             raise CommandError(f"{counts['refused']} file(s) refused")
 
+    def import_new(self, files, *, publish, jobs):
+        """Files imported before with these very bytes are reported unchanged at once (one query, so that
+        a second `make run` is quick); the others go through import_files."""
+        hashes = {}
+        for path, _ in files:
+            try:
+                hashes[path] = raw_hash(path.read_bytes())
+            except OSError:
+                pass  # import_file reports it
+        known = imported_before(hashes.values())
+        new = []
+        for path, key in files:
+            policy = known.get(hashes.get(path))
+            if policy is None:
+                new.append((path, key))
+            else:
+                yield Outcome(path, "unchanged", f"#{policy.pk} {policy.title}")
+        yield from import_files(new, publish=publish, jobs=jobs)
+
+    def record(self, counts, outcome: Outcome, quiet: bool):
+        counts[outcome.outcome] += 1
+        if outcome.outcome == "refused":
+            self.stderr.write(f"refused {outcome.path}: {outcome.detail}")
+        elif not quiet:
+            self.stdout.write(f"{outcome.outcome} {outcome.path} → {outcome.detail}")
+
 
 class Progress:
-    """A line every 100 files when quiet (or not on a terminal), so long imports show life."""
+    """Long imports show life: a bar on a terminal, a line every 100 files otherwise (with --quiet)."""
+
+    WIDTH = 30
 
     def __init__(self, total, out, quiet):
         self.total, self.out, self.done = total, out, 0
         self.active = quiet and total >= 100
+        self.terminal = sys.stdout.isatty()
 
     def step(self):
         self.done += 1
-        if self.active and (self.done % 100 == 0 or self.done == self.total):
-            if sys.stdout.isatty():
-                self.out.write(f"\r{self.done}/{self.total}", ending="")
-            else:
-                self.out.write(f"{self.done}/{self.total} files")
+        if not self.active:
+            return
+        if self.terminal:
+            filled = self.WIDTH * self.done // self.total
+            ending = "\n" if self.done == self.total else ""
+            self.out.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}", ending=ending)
+        elif self.done % 100 == 0 or self.done == self.total:
+            self.out.write(f"{self.done}/{self.total} files")
