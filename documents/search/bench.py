@@ -199,10 +199,19 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
             progress(f"{done}/{n} documents")
     load_seconds = time.monotonic() - load_started
 
+    index_seconds = build_indexes(n)
+    refreshed = stats.refresh()
+    return {"load_s": round(load_seconds, 1), "index_s": round(index_seconds, 1),
+            "stats_s": refreshed["seconds"], "stats_lexemes": refreshed["lexemes"], **sizes()}
+
+
+def build_indexes(n: int) -> float:
+    """The search indexes, sequences and planner statistics after a load (or an interrupted build); seconds taken."""
     index_started = time.monotonic()
     with connection.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem = '1GB'")
-        for sql in SEARCH_INDEX_SQL:
+        for index, sql in zip(SEARCH_INDEXES, SEARCH_INDEX_SQL):
+            cursor.execute(f"DROP INDEX IF EXISTS {index}")
             cursor.execute(sql)
         cursor.execute("SELECT setval(pg_get_serial_sequence('documents_policy', 'id'), %s)", [n + 1])
         cursor.execute("SELECT setval(pg_get_serial_sequence('documents_tasksection', 'id'), "
@@ -212,10 +221,14 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
         cursor.execute("VACUUM ANALYZE documents_policy")
         cursor.execute("VACUUM ANALYZE documents_tasksection")
         cursor.execute("VACUUM ANALYZE documents_policy_issuers")
-    index_seconds = time.monotonic() - index_started
-    refreshed = stats.refresh()
-    return {"load_s": round(load_seconds, 1), "index_s": round(index_seconds, 1),
-            "stats_s": refreshed["seconds"], "stats_lexemes": refreshed["lexemes"], **sizes()}
+    return time.monotonic() - index_started
+
+
+def missing_indexes() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'documents_policy'")
+        present = {row[0] for row in cursor.fetchall()}
+    return [index for index in SEARCH_INDEXES if index not in present]
 
 
 SEARCH_INDEXES = ("policy_search_gin", "policy_search_title_gin", "policy_search_heading_gin")

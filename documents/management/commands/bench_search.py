@@ -30,6 +30,8 @@ class Command(BaseCommand):
             say(f"Building {docs} policies in {database}…")
             built = bench.build(docs, workers=workers, progress=say)
             say(f"Built: {built}")
+        elif bench.missing_indexes():  # a build interrupted after loading
+            say(f"Building the search indexes: {bench.build_indexes(docs):.0f} s; statistics: {stats.refresh()}")
         elif not stats.is_fresh():  # a database built before migration 0006, or changed since
             say(f"Precomputed facet counts: {stats.refresh()}")
         result = {"docs": Policy.objects.count(), **bench.measure(runs=runs), "build": built or bench.sizes()}
