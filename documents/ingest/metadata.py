@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .result import POLICY_TYPES, QualityWarning, StageRecord
+from .result import POLICY_TYPES, PolicyFields, QualityWarning, StageRecord
 from .script import to_simplified
 
 HAN = r"\u4e00-\u9fff"
@@ -48,19 +48,8 @@ TYPE_KEYWORDS = ("倡议书", "实施细则", "实施方案", "行动计划", "�
 MEETING_WORDS = ("会议", "讲话", "座谈会", "召开")
 
 
-@dataclass
-class Metadata:
-    title: str = ""
-    doc_number: str = ""
-    issuers: list[str] = field(default_factory=list)
-    region_code: str | None = None
-    policy_type: str = "其他"
-    date_year: int | None = None
-    date_month: int | None = None
-    date_day: int | None = None
-    date_precision: str = "unknown"
-    source_site: str = ""
-    source_url: str = ""
+@dataclass(kw_only=True)
+class Metadata(PolicyFields):
     source_document: str = ""  # "资料来源:…" trailer: the publication the text was taken from
     warnings: list[QualityWarning] = field(default_factory=list)
 

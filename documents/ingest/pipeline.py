@@ -90,12 +90,7 @@ def clean_and_extract(raw: str, filename: str, encoding: str, stages: list[Stage
     stages.append(record)
     return IngestResult(
         filename=filename, raw_text=raw, encoding=encoding, clean_text=text,
-        simplified_text=simplified, script=script,
-        title=meta.title, doc_number=meta.doc_number, issuers=meta.issuers,
-        region_code=meta.region_code, policy_type=meta.policy_type,
-        date_year=meta.date_year, date_month=meta.date_month, date_day=meta.date_day,
-        date_precision=meta.date_precision, source_site=meta.source_site,
-        source_url=meta.source_url, sections=sections,
+        simplified_text=simplified, script=script, **meta.policy_fields(), sections=sections,
         warnings=warnings + meta.warnings, stages=stages,
     )
 

@@ -58,14 +58,10 @@ class StageRecord:
     details: list = field(default_factory=list)  # JSON-serialisable
 
 
-@dataclass
-class IngestResult:
-    filename: str
-    raw_text: str  # decoded input, verbatim
-    encoding: str
-    clean_text: str  # original script
-    simplified_text: str  # OpenCC t2s of clean_text, for the index
-    script: str  # "hans" | "hant"
+@dataclass(kw_only=True)
+class PolicyFields:
+    """What the pipeline says about a policy: the metadata stage finds these, the result carries them."""
+
     title: str = ""
     doc_number: str = ""
     issuers: list[str] = field(default_factory=list)  # canonical simplified names
@@ -77,6 +73,19 @@ class IngestResult:
     date_precision: str = "unknown"
     source_site: str = ""
     source_url: str = ""
+
+    def policy_fields(self) -> dict:
+        return {name: getattr(self, name) for name in PolicyFields.__dataclass_fields__}
+
+
+@dataclass(kw_only=True)
+class IngestResult(PolicyFields):
+    filename: str
+    raw_text: str  # decoded input, verbatim
+    encoding: str
+    clean_text: str  # original script
+    simplified_text: str  # OpenCC t2s of clean_text, for the index
+    script: str  # "hans" | "hant"
     sections: list[Section] = field(default_factory=list)
     warnings: list[QualityWarning] = field(default_factory=list)
     stages: list[StageRecord] = field(default_factory=list)
