@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
+from functools import cache
 
 from documents.models import Policy
 
@@ -37,18 +37,26 @@ def shingles(simplified_text: str) -> set[bytes]:
     return {text[i:i + SHINGLE].encode() for i in range(len(text) - SHINGLE + 1)}
 
 
-def signature(simplified_text: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+@cache
+def minhash_class():
+    """datasketch's package imports scipy (0.6 s): loaded when a signature is first needed, not by every command."""
+    from datasketch import MinHash
+
+    return MinHash
+
+
+def signature(simplified_text: str):
+    minhash = minhash_class()(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch(list(shingles(simplified_text)))
     return minhash
 
 
-def to_bytes(minhash: MinHash) -> bytes:
+def to_bytes(minhash) -> bytes:
     return minhash.hashvalues.astype("<u4").tobytes()
 
 
-def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(bytes(data), dtype="<u4"), scheme=SCHEME)
+def from_bytes(data: bytes):
+    return minhash_class()(num_perm=NUM_PERM, hashvalues=np.frombuffer(bytes(data), dtype="<u4"), scheme=SCHEME)
 
 
 def fill_missing_signatures() -> int:
