@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -165,7 +165,10 @@ class Policy(models.Model):
             models.Index(fields=["status", "region"], name="policy_status_region"),
             models.Index(fields=["status", "date_year"], name="policy_status_year"),
             models.Index(fields=["status", "policy_type"], name="policy_status_type"),
-            models.Index(fields=["status", "-date", "-id"], name="policy_status_date"),
+            # The two date orders of result pages (undated last in both), so that "newest matches" walks
+            # an index and stops after a page instead of sorting every match.
+            models.Index("status", F("date").desc(nulls_last=True), F("id").desc(), name="policy_status_newest"),
+            models.Index("status", F("date").asc(nulls_last=True), F("id").asc(), name="policy_status_oldest"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(date_month__gte=1, date_month__lte=12) | Q(date_month__isnull=True),
