@@ -4,7 +4,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from documents.curation.duplicates import signature, to_bytes
 from documents.indexing import update_search_vector, vector_value
@@ -178,13 +178,21 @@ def save_issuers(policy: Policy, names: list[str]) -> None:
     issuers = []
     for name in dict.fromkeys(names):
         issuer = Issuer.objects.filter(name=name).first() or Issuer.objects.filter(aliases__contains=[name]).first()
-        if issuer is None:
-            code = issuer_region_code(name)
-            issuer = Issuer.objects.create(
+        issuers.append(issuer or create_issuer(name))
+    policy.issuers.set(issuers)
+
+
+def create_issuer(name: str) -> Issuer:
+    """A new issuer; if a concurrent import creates the same one first, that one (its insert waits for
+    the other transaction to commit, then fails on the unique name, and only this savepoint rolls back)."""
+    code = issuer_region_code(name)
+    try:
+        with transaction.atomic():
+            return Issuer.objects.create(
                 name=name, kind=issuer_kind(name), region=Region.objects.filter(code=code).first() if code else None
             )
-        issuers.append(issuer)
-    policy.issuers.set(issuers)
+    except IntegrityError:
+        return Issuer.objects.get(name=name)
 
 
 def save_sections(policy: Policy, sections) -> None:

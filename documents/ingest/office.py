@@ -51,13 +51,17 @@ def pdf_to_text(data: bytes, filename: str) -> tuple[str, StageRecord]:
         raise IngestError(f"文件 {filename} 不是有效的 PDF 文件")
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTTextContainer
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSException
 
     pages = []
     try:
         for layout in extract_pages(io.BytesIO(data)):
             pages.append("".join(el.get_text() for el in layout if isinstance(el, LTTextContainer)))
-    except (PDFSyntaxError, ValueError, TypeError, KeyError) as error:
+    except (PDFEncryptionError, PDFPasswordIncorrect) as error:
+        raise IngestError(f"文件 {filename} 已加密，请提供未加密的 PDF") from error
+    except (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+        # pdfminer's own errors (syntax, truncated streams) and the Python ones malformed files raise
         raise IngestError(f"文件 {filename} 无法作为 PDF 读取：{error}") from error
     # pdfminer ends pages with form feeds and leaves blank lines between boxes; keep one newline.
     text = re.sub(r"\n\s*\n+", "\n", "\n".join(pages).replace("\x0c", "\n")).strip()

@@ -26,14 +26,14 @@ def docx_bytes(lines=LINES) -> bytes:
     return out.getvalue()
 
 
-def pdf_bytes(lines=LINES) -> bytes:
+def pdf_bytes(lines=LINES, encrypt=None) -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # built into reportlab: no font file needed
     out = io.BytesIO()
-    page = canvas.Canvas(out)
+    page = canvas.Canvas(out, encrypt=encrypt)
     page.setFont("STSong-Light", 12)
     for i, line in enumerate(lines):
         page.drawString(50, 800 - 20 * i, line)

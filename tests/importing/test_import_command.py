@@ -128,3 +128,16 @@ def test_json_input_gives_fields_directly(tmp_path):
     assert policy.date_iso == "2023-05-06"
     assert list(policy.issuers.values_list("name", flat=True)) == ["杭州市人民政府"]
     assert TaskSection.objects.filter(policy=policy).count() == 2
+
+
+@pytest.mark.django_db
+def test_office_files_in_a_folder_are_imported_and_an_encrypted_pdf_refused(tmp_path):
+    from tests.curation.test_office import LINES, docx_bytes, pdf_bytes
+
+    (tmp_path / "a_plan.docx").write_bytes(docx_bytes())
+    (tmp_path / "b_locked.pdf").write_bytes(pdf_bytes(encrypt="secret"))
+    (tmp_path / "c_seed.txt").write_bytes((SEEDS / "004_b0a3c03b61ea21e7.txt").read_bytes())
+    out, err, failed = run_import(tmp_path)
+    assert failed and "2 created" in out and "1 refused" in out
+    assert f"refused {tmp_path / 'b_locked.pdf'}: 文件 b_locked.pdf 已加密" in err
+    assert Policy.objects.filter(title=LINES[0]).exists()

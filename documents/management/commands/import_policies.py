@@ -1,4 +1,5 @@
 import os
+import random
 import sys
 import threading
 import time
@@ -7,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, IntegrityError, OperationalError, connection, connections
+from django.db import DatabaseError, connection, connections
 
-from documents.importing import IngestError, import_document, imported_before, raw_hash
+from documents.importing import IngestError, already_imported, imported_before, prepare, raw_hash, store
 from documents.search.stats import refresh_if_useful
 from documents.search.tokens import tokenizer
 
@@ -19,6 +20,9 @@ SKIPPED_NAMES = {"README.md", "README.txt"}
 # Below this many files a worker pool costs more than it saves.
 POOL_THRESHOLD = 20
 ATTEMPTS = 3
+RETRIED_STATES = {"23505", "40P01", "40001"}  # unique violation, deadlock, serialization failure
+# Workers each hold a connection: stay well inside PostgreSQL's default max_connections (100).
+MAX_DEFAULT_JOBS = 8
 
 
 def collect(paths):
@@ -46,22 +50,29 @@ def import_file(path: Path, key: str, publish: bool = True) -> Outcome:
     """One file from start to end in its own transaction; never raises for a bad file."""
     try:
         data = path.read_bytes()
-    except OSError as error:
+        raw_sha = raw_hash(data)
+        seen = already_imported(raw_sha)
+        if seen is not None:
+            return Outcome(path, "unchanged", f"#{seen.pk} {seen.title}")
+        prepared = prepare(data, path.name)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                result = store(data, path.name, prepared, source_key=key, publish=publish, raw_sha=raw_sha)
+                return Outcome(path, result.outcome, f"#{result.policy.pk} {result.policy.title}")
+            except DatabaseError as error:
+                # Another worker stored the same content first, or two deadlocked: the transaction was
+                # rolled back whole, and the next attempt sees the other's rows.
+                if attempt == ATTEMPTS or sqlstate(error) not in RETRIED_STATES:
+                    raise
+                time.sleep(random.uniform(0.01, 0.1) * attempt)
+    except (IngestError, OSError, DatabaseError) as error:
         return Outcome(path, "refused", str(error))
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            result = import_document(data, path.name, source_key=key, publish=publish)
-        except IngestError as error:
-            return Outcome(path, "refused", str(error))
-        except (IntegrityError, OperationalError) as error:
-            # Another worker stored the same content or issuer first, or a deadlock between two of them:
-            # the transaction was rolled back whole, and the next attempt sees the other's rows.
-            if attempt == ATTEMPTS:
-                return Outcome(path, "refused", str(error))
-        except DatabaseError as error:
-            return Outcome(path, "refused", str(error))
-        else:
-            return Outcome(path, result.outcome, f"#{result.policy.pk} {result.policy.title}")
+    except Exception as error:  # a library's failure on a malformed file: this file is refused, the import goes on
+        return Outcome(path, "refused", f"{type(error).__name__}: {error}")
+
+
+def sqlstate(error: DatabaseError) -> str | None:
+    return getattr(error.__cause__, "sqlstate", None)
 
 
 def exit_with_parent(parent: int) -> None:
@@ -78,8 +89,10 @@ def exit_with_parent(parent: int) -> None:
 
 def import_files(files, *, publish: bool, jobs: int):
     """Outcomes in the files' order. Large imports run in forked worker processes, each with its own
-    database connection; inside a transaction (tests) or for a few files, here, one by one."""
-    if jobs <= 1 or len(files) < POOL_THRESHOLD or connection.in_atomic_block:
+    database connection; inside a transaction (tests), for a few files, or when two files share a source
+    key (the later one updates the earlier one's policy, in order), here, one by one."""
+    keys = [key for _, key in files]
+    if jobs <= 1 or len(files) < POOL_THRESHOLD or connection.in_atomic_block or len(set(keys)) < len(keys):
         for path, key in files:
             yield import_file(path, key, publish)
         return
@@ -100,8 +113,8 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--draft", action="store_true", help="keep imported policies as drafts")
         parser.add_argument("--quiet", action="store_true", help="print only refusals, progress and the total")
-        parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                            help="worker processes (default: one per CPU)")
+        parser.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, MAX_DEFAULT_JOBS),
+                            help=f"worker processes (default: one per CPU, at most {MAX_DEFAULT_JOBS})")
 
     def handle(self, *args, paths, draft=False, quiet=False, jobs=1, **options):
         counts = {"created": 0, "updated": 0, "unchanged": 0, "refused": 0}
