@@ -6,24 +6,20 @@ curator must see what they just saved, not the replica's lag) and reads inside a
 on the primary stay on the primary.
 """
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import connections
+
+from policyarchive.flags import raised
 
 _replica_reads = ContextVar("replica_reads", default=False)
 # Sessions, accounts and login throttling are read right after they are written: never from a lagging copy.
 PRIMARY_ONLY_APPS = {"sessions", "auth", "axes"}
 
 
-@contextmanager
 def replica_reads():
     """Let reads in this block go to the replica (a no-op without DATABASE_REPLICA_URL)."""
-    token = _replica_reads.set(True)
-    try:
-        yield
-    finally:
-        _replica_reads.reset(token)
+    return raised(_replica_reads)
 
 
 class ReplicaRouter:

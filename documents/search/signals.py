@@ -5,7 +5,6 @@ A saved policy or task section gets its vector rebuilt once per transaction, aft
 Browse facets are cached (see facets.py); any change to policies invalidates them.
 """
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import transaction
@@ -15,19 +14,15 @@ from django.dispatch import receiver
 from documents.indexing import update_search_vector
 from documents.models import Policy, TaskSection
 from documents.search.facets import invalidate_browse_facets
+from policyarchive.flags import raised
 
 INDEXED_FIELDS = {"title", "clean_text", "simplified_text"}
 _supplied = ContextVar("search_vector_supplied", default=False)
 
 
-@contextmanager
 def vector_supplied():
     """Saves inside this block store their search vector themselves (the import service): no rebuild."""
-    token = _supplied.set(True)
-    try:
-        yield
-    finally:
-        _supplied.reset(token)
+    return raised(_supplied)
 
 
 class Rebuild:
