@@ -30,7 +30,7 @@ def ensure_chromium():
     if not Path(CHROMIUM).exists() and shutil.which("apt-get"):
         subprocess.run([str(ROOT / "scripts" / "browser-deps.sh")], check=False)
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing and could not be installed: run scripts/browser-deps.sh as root")
+        pytest.fail(f"{CHROMIUM} is missing and could not be installed: run scripts/browser-deps.sh as root")
 
 
 def restore_migrated_data():

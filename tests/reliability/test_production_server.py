@@ -187,8 +187,9 @@ def test_stored_markup_is_escaped_in_the_feed(server):
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: run scripts/browser-deps.sh")
+    from tests.browser.conftest import ensure_chromium
+
+    ensure_chromium()  # a missing browser fails these tests: they are not optional
     from playwright.sync_api import sync_playwright
 
     # Only while this module runs: a leaked variable fails later `check --deploy` runs.
