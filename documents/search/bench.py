@@ -149,6 +149,23 @@ def use_database(name: str) -> None:
     default.settings_dict["NAME"] = name
 
 
+def predates_pair_lexemes() -> bool:
+    """Whether the database holds policies whose vectors were built before migration 0010."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('django_migrations') IS NOT NULL AND to_regclass('documents_policy') IS NOT NULL")
+        if not cursor.fetchone()[0]:
+            return False
+        cursor.execute("SELECT NOT EXISTS (SELECT FROM django_migrations WHERE app = 'documents' "
+                       "AND name = '0010_pair_lexemes') AND EXISTS (SELECT FROM documents_policy)")
+        return cursor.fetchone()[0]
+
+
+def empty() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE documents_tasksection, documents_policy_issuers, documents_importrecord, "
+                       "documents_policy, documents_issuer RESTART IDENTITY CASCADE")
+
+
 def build(n: int, *, workers: int = 2, progress=print) -> dict:
     """Replace the benchmark database's policies by n generated ones; returns build figures."""
     from multiprocessing import get_context
@@ -159,9 +176,7 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
     general, topical = load_sentences()
     progress(f"{len(general)} general and {len(topical)} topical sentences segmented "
              f"in {time.monotonic() - started:.0f} s")
-    with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE documents_tasksection, documents_policy_issuers, documents_importrecord, "
-                       "documents_policy, documents_issuer RESTART IDENTITY CASCADE")
+    empty()
     regions = []
     for region in Region.objects.exclude(level=Region.Level.COUNTY).select_related("parent"):
         if region.level == Region.Level.NATIONAL:

@@ -28,6 +28,7 @@ from django.db.models import BooleanField, Case, ExpressionWrapper, F, Func, Val
 from documents.models import Issuer, Policy, Region
 from documents.search import stats
 from documents.search.filters import FACETS, facet_q
+from documents.search.planner import planner_setting
 
 KEY_COLUMNS = {"province": "k_province", "city": "k_city", "year": "k_year", "type": "k_type"}
 ISSUER_LIMIT = 50
@@ -113,7 +114,9 @@ def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
          GROUP BY link.issuer_id
     """
     # Raw SQL bypasses the router: ask it, so facet counts follow the page's reads (replica or primary).
-    with connections[router.db_for_read(Policy)].cursor() as cursor:
+    # The planner expects a few hundred matches (GIN gives no better estimate) and would probe the
+    # issuer links once per match; with tens of thousands a hash or merge join is 20-30% faster overall.
+    with planner_setting("enable_nestloop", "off"), connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute(sql, params)
         result = cursor.fetchall()
 

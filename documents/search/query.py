@@ -22,7 +22,7 @@ from django.contrib.postgres.search import SearchQuery
 
 from documents.search.script import to_simplified
 from documents.search.tokens import normalise, subwords, tokenizer, words
-from documents.search.vector import MAX_POSITION, quote_lexeme
+from documents.search.vector import MAX_POSITION, pair_lexeme, quote_lexeme
 
 # Long pastes are cut, not refused: a query is a few words, not a document.
 MAX_QUERY_CHARS = 200
@@ -33,6 +33,7 @@ QUOTES = "\"“”„«»「」『』＂"
 OR_WORDS = {"OR", "|", "｜"}
 NEGATION = "-－—"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SINGLE_LEXEME = re.compile(r"!?'(?:[^']|'')*'(?::[A-D]+)?")  # a pair lexeme has a space inside its quotes
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,14 @@ class Term:
     def tsquery(self, weights: str = "", relaxed: bool = False) -> str:
         if self.phrase and not relaxed:
             return _phrase(self.words, weights)
-        if self.phrase:  # the pieces anywhere: a superset the index answers without reading vectors
-            return _and([_lexeme(piece, weights) for word, _ in self.words for piece, _ in _cover(word)])
+        if self.phrase:  # the chain's lexemes anywhere: a superset the index answers without reading vectors
+            return _and([_lexeme(lexeme, weights) for lexeme, _ in _chain(_pieces(self.words))])
         return _and([_word(word, weights) for word, _ in self.words])
+
+    def single_lexeme(self) -> str | None:
+        """The one lexeme this term is (a word, or a phrase of two abutting pieces), if it is one."""
+        chain = _chain(_pieces(self.words)) if self.phrase else self.words
+        return chain[0][0] if len(chain) == 1 and self.tsquery() == quote_lexeme(chain[0][0]) else None
 
     def highlight_strings(self) -> list[str]:
         """What to mark in a snippet: the whole phrase, or each word of an ANDed run."""
@@ -197,13 +203,38 @@ def _word(word: str, weights: str) -> str:
     return f"({lexeme} | {_phrase(cover, weights)})"
 
 
+def _pieces(found) -> list[tuple[str, int]]:
+    """The dictionary pieces of a phrase's words with their character offsets in the phrase."""
+    return [(piece, offset + start) for word, offset in found for piece, start in _cover(word)]
+
+
+def _chain(pieces) -> list[tuple[str, int]]:
+    """The lexemes a phrase is looked up by: abutting pieces as pair lexemes (see vector.pairs).
+
+    公共 数据 (abutting) is the one lexeme '公共 数据'; three pieces a b c are 'a b' and 'b c'
+    one piece apart; a piece separated from its neighbours by a gap stays a lexeme of its own.
+    """
+    chain = []
+    start = 0
+    while start < len(pieces):
+        end = start
+        while end + 1 < len(pieces) and pieces[end + 1][1] == pieces[end][1] + len(pieces[end][0]):
+            end += 1
+        if end == start:
+            chain.append(pieces[start])
+        else:
+            chain.extend((pair_lexeme(pieces[k][0], pieces[k + 1][0]), pieces[k][1]) for k in range(start, end))
+        start = end + 1
+    return chain
+
+
 def _phrase(found, weights: str) -> str:
-    """Consecutive pieces at their exact character distance (the index stores character offsets)."""
-    pieces = [(piece, offset + start) for word, offset in found for piece, start in _cover(word)]
-    out = _lexeme(pieces[0][0], weights)
-    for (_, previous), (piece, offset) in zip(pieces, pieces[1:]):
-        out += f" <{offset - previous}> {_lexeme(piece, weights)}"
-    return _group(out) if len(pieces) > 1 else out
+    """The phrase's lexemes at their exact character distance (the index stores character offsets)."""
+    chain = _chain(_pieces(found))
+    out = _lexeme(chain[0][0], weights)
+    for (_, previous), (lexeme, offset) in zip(chain, chain[1:]):
+        out += f" <{offset - previous}> {_lexeme(lexeme, weights)}"
+    return _group(out) if len(chain) > 1 else out
 
 
 def _lexeme(word: str, weights: str) -> str:
@@ -212,7 +243,7 @@ def _lexeme(word: str, weights: str) -> str:
 
 def _group(expr: str) -> str:
     """The expression in parentheses unless it is a single lexeme or already one group."""
-    return expr if " " not in expr or _one_group(expr) else f"({expr})"
+    return expr if _SINGLE_LEXEME.fullmatch(expr) or _one_group(expr) else f"({expr})"
 
 
 def _one_group(expr: str) -> bool:

@@ -14,11 +14,9 @@ is exact and equals matching_policies().
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from django.contrib.postgres.search import SearchRank, SearchVectorField
-from django.db import connections, router, transaction
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.http import QueryDict
 
@@ -28,6 +26,7 @@ from documents.search.filters import (
     DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
 )
 from documents.search.highlight import section_matches, snippets
+from documents.search.planner import index_scans, planner_setting
 from documents.search.query import LexemeQuery, ParsedQuery, parse
 from documents.search.stats import plain_lexeme
 from documents.serializers import policy_to_dict
@@ -191,37 +190,6 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
                 .values_list("id", flat=True)[start : start + params.page_size]]
     hits = _hits(rows, parsed)
     return SearchPage(params=params, count=count, hits=hits, facets=facets, num_pages=num_pages)
-
-
-@contextmanager
-def index_scans():
-    """Keep the planner off sequential scans for text matches.
-
-    It prices `search_vector @@ query` like any operator, but on a sequential scan it means
-    decompressing every policy's vector, while the GIN index answers plain lexeme queries
-    without reading a single vector: with 90% of 100,000 policies matching it picks the
-    sequential scan and takes seconds instead of tens of milliseconds.
-    """
-    using = router.db_for_read(Policy)  # the database the page's reads go to (the replica, if any)
-    with transaction.atomic(using=using):
-        with connections[using].cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        yield
-
-
-@contextmanager
-def planner_setting(name: str, value: str):
-    """One planner setting for the statements inside (within index_scans()'s transaction)."""
-    using = router.db_for_read(Policy)
-    with connections[using].cursor() as cursor:
-        cursor.execute("SELECT current_setting(%s)", [name])
-        (previous,) = cursor.fetchone()
-        cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
-    try:
-        yield
-    finally:
-        with connections[using].cursor() as cursor:
-            cursor.execute("SELECT set_config(%s, %s, true)", [name, previous])
 
 
 def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int):

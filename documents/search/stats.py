@@ -149,16 +149,13 @@ def is_fresh(using: str = "default") -> bool:
 
 
 def plain_lexeme(parsed) -> str | None:
-    """The lexeme when the query is exactly one plain lexeme, '' when there is no query, else None."""
+    """The lexeme when the query is exactly one lexeme (a word, or a two-piece phrase's pair),
+    '' when there is no query, else None."""
     if parsed.is_empty:
         return ""
     if parsed.excluded or len(parsed.clauses) != 1 or len(parsed.clauses[0]) != 1:
         return None
-    term = parsed.clauses[0][0]
-    if term.phrase or len(term.words) != 1:
-        return None
-    word = term.words[0][0]
-    return word if term.tsquery() == quote_lexeme(word) else None
+    return parsed.clauses[0][0].single_lexeme()
 
 
 def lookup(lexeme: str) -> tuple[int, dict[str, dict]] | None:

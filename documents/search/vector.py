@@ -4,6 +4,12 @@ Title tokens weigh A, section headings B, body C (as djangoproject.com's docs se
 weighs title, table of contents and body). Positions are character offsets so phrase
 queries can ask for exact distances; each field starts at its own base so that no
 phrase spans two fields. PostgreSQL caps positions at 16383.
+
+Besides the tokens, every two tokens that abut in the text (the second starts where the
+first ends) are indexed as one pair lexeme, 'a b', at the first one's position. A phrase
+of two pieces is then one lexeme the GIN index answers exactly, without reading any
+vector; PostgreSQL's own phrase operator must decompress every vector that holds both
+pieces (2–3 s for "公共数据" at 100,000 policies). A space never occurs inside a token.
 """
 
 from documents.search.tokens import tokens
@@ -22,6 +28,19 @@ def tsvector_literal(title: str, headings: list[str], body: str) -> str:
     return literal_from_tokens([("A", tokens(title))] + [("B", tokens(h)) for h in headings] + [("C", tokens(body))])
 
 
+def pair_lexeme(first: str, second: str) -> str:
+    return f"{first} {second}"
+
+
+def pairs(field_tokens) -> list[tuple[str, int]]:
+    """('a b', offset of a) for every two tokens of a field where b starts where a ends."""
+    starting: dict[int, list[str]] = {}
+    for token, offset in field_tokens:
+        starting.setdefault(offset, []).append(token)
+    return [(pair_lexeme(token, following), offset)
+            for token, offset in field_tokens for following in starting.get(offset + len(token), ())]
+
+
 def literal_from_tokens(fields) -> str:
     """The literal from (weight, [(token, offset)]) fields in order: title, headings…, body."""
     positions: dict[str, dict[int, str]] = {}
@@ -29,12 +48,13 @@ def literal_from_tokens(fields) -> str:
     for weight, field_tokens in fields:
         end = base
         for token, offset in field_tokens:
+            stop = base + offset + len(token)
+            if stop > end:
+                end = stop
+        for token, offset in (*field_tokens, *pairs(field_tokens)):
             if len(token) > 500 and len(token.encode()) >= 2046:
                 continue  # longer than PostgreSQL allows a lexeme to be
             pos = base + offset
-            stop = pos + len(token)
-            if stop > end:
-                end = stop
             if pos > MAX_POSITION:
                 pos = MAX_POSITION
             slots = positions.get(token)

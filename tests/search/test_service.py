@@ -78,6 +78,18 @@ def test_phrase_requires_adjacent_characters(make_policy):
     assert ids(search_policies(SearchParams(q='"国际一流"'))) == [adjacent.pk]
 
 
+def test_a_longer_phrase_needs_its_pairs_in_order_and_together(make_policy):
+    together = make_policy("方案", "推进公共数据开放。")
+    make_policy("意见", "加强公共数据管理。推动数据开放。")
+    assert ids(search_policies(SearchParams(q="公共数据开放"))) == [together.pk]
+
+
+def test_a_phrase_deep_in_a_long_policy_is_found(make_policy):
+    # Positions stop at 16,383; the pair lexeme needs none to say the pieces abut.
+    long = make_policy("通知", "各地区要抓好落实。" * 2000 + "打造国际一流营商环境。")
+    assert ids(search_policies(SearchParams(q='"国际一流"'))) == [long.pk]
+
+
 def test_drafts_are_hidden_unless_asked_for(make_policy):
     draft = make_policy("专精特新企业培育", "正文。", status=Policy.Status.DRAFT)
     assert search_policies(SearchParams(q="专精特新")).count == 0
