@@ -51,6 +51,15 @@ class Region(models.Model):
             return None
         return self.parent.province if self.parent_id else None
 
+    @property
+    def city(self):
+        """The prefecture-level city this one is or belongs to (a county's parent), else None."""
+        if self.level == self.Level.PREFECTURE:
+            return self
+        if self.parent_id and self.parent.level == self.Level.PREFECTURE:
+            return self.parent
+        return None
+
 
 class Issuer(models.Model):
     class Kind(models.TextChoices):
@@ -120,6 +129,11 @@ class Policy(models.Model):
         Region, verbose_name="省份", null=True, blank=True, on_delete=models.PROTECT,
         related_name="province_policies", editable=False,
     )
+    # Likewise the prefecture city (the region itself, or a county's city): the city facet and filter.
+    city = models.ForeignKey(
+        Region, verbose_name="城市", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="city_policies", editable=False,
+    )
     policy_type = models.CharField("类型", max_length=20, choices=PolicyType.choices, default="其他")
     date_year = models.PositiveSmallIntegerField("年", null=True, blank=True)
     date_month = models.PositiveSmallIntegerField("月", null=True, blank=True)
@@ -162,6 +176,7 @@ class Policy(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="policy_search_gin"),
             models.Index(fields=["status", "province"], name="policy_status_province"),
+            models.Index(fields=["status", "city"], name="policy_status_city"),
             models.Index(fields=["status", "region"], name="policy_status_region"),
             models.Index(fields=["status", "date_year"], name="policy_status_year"),
             models.Index(fields=["status", "policy_type"], name="policy_status_type"),
@@ -200,6 +215,7 @@ class Policy(models.Model):
 
     def save(self, *args, **kwargs):
         self.province = self.region.province if self.region_id else None
+        self.city = self.region.city if self.region_id else None
         self.date = self.sort_date()
         super().save(*args, **kwargs)
 

@@ -78,7 +78,7 @@ class Generator:
 
     def __init__(self, general, topical, regions, issuers, seed: int = 42):
         self.general, self.topical = general, topical
-        self.regions = regions  # [(code, name, province_code)]
+        self.regions = regions  # [(code, name, province_code, city_code)]
         self.issuers = issuers  # region code -> [issuer id]
         self.seed = seed
         self._title_tokens: dict[str, list] = {}
@@ -90,7 +90,7 @@ class Generator:
 
     def document(self, i: int) -> dict:
         rng = random.Random(self.seed * 1_000_003 + i)
-        code, region_name, province = rng.choice(self.regions)
+        code, region_name, province, city = rng.choice(self.regions)
         topic = rng.choice(TOPICS)
         kind = rng.choice(["实施方案", "行动计划", "意见", "通知", "规划", "办法", "方案", "若干措施"])
         policy_type = next((t for t in POLICY_TYPES if kind.endswith(t)), "其他")
@@ -128,7 +128,7 @@ class Generator:
         issuers = self.issuers.get(code) or self.issuers.get(province) or []
         chosen = rng.sample(issuers, k=min(len(issuers), rng.choice([1, 1, 2])))
         return {
-            "title": title, "text": text, "vector": vector, "region": code, "province": province,
+            "title": title, "text": text, "vector": vector, "region": code, "province": province, "city": city,
             "type": policy_type, "year": year, "month": month, "day": day, "sections": sections,
             "issuers": chosen,
         }
@@ -180,13 +180,14 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
     regions = []
     for region in Region.objects.exclude(level=Region.Level.COUNTY).select_related("parent"):
         if region.level == Region.Level.NATIONAL:
-            regions.append((region.code, "", None))
+            regions.append((region.code, "", None, None))
         else:
             province = region.code if region.level == Region.Level.PROVINCE else region.parent_id
-            regions.append((region.code, region.name, province))
+            city = region.code if region.level == Region.Level.PREFECTURE else None
+            regions.append((region.code, region.name, province, city))
     regions.sort()
     names = {}
-    for code, name, _ in regions:
+    for code, name, _, _ in regions:
         for form in ISSUER_FORMS:
             names.setdefault(form.format(r=name or "国务院").replace("国务院人民政府", "国务院"), code)
     created = Issuer.objects.bulk_create(Issuer(name=name, region_id=code) for name, code in names.items())
@@ -269,8 +270,8 @@ def sizes() -> dict:
             "search_term_facets_mb": round(term_facets / mb, 1)}
 
 
-POLICY_COLUMNS = ("id", "title", "doc_number", "region_id", "province_id", "policy_type", "date_year", "date_month",
-                  "date_day", "date_precision", "date", "source_site", "source_url", "source_key", "script",
+POLICY_COLUMNS = ("id", "title", "doc_number", "region_id", "province_id", "city_id", "policy_type", "date_year",
+                  "date_month", "date_day", "date_precision", "date", "source_site", "source_url", "source_key", "script",
                   "raw_text", "clean_text", "simplified_text", "status", "content_hash", "quality_warnings",
                   "search_vector", "created", "updated")
 EMPTY_VALUES = {"ARRAY": "{}", "json": "[]", "jsonb": "[]", "boolean": "f", "integer": "0", "smallint": "0",
@@ -306,7 +307,7 @@ def _load_chunk(bounds) -> int:
         pk = i + 1
         text = doc["text"]
         policy_rows.append((
-            pk, doc["title"], "", doc["region"], doc["province"], doc["type"], doc["year"], doc["month"], doc["day"],
+            pk, doc["title"], "", doc["region"], doc["province"], doc["city"], doc["type"], doc["year"], doc["month"], doc["day"],
             "day", date(doc["year"], doc["month"], doc["day"]), "", "", f"bench/{pk}", "hans", "", text, text,
             "published", hashlib.sha256(f"bench {pk}".encode()).hexdigest(), "[]", doc["vector"], now, now,
             *[value for _, value in _EXTRA_COLUMNS],

@@ -23,7 +23,7 @@ from django.db import connections, router
 from functools import reduce
 from operator import and_, or_
 
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Func, Value, When
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Value
 
 from documents.models import Issuer, Policy, Region
 from documents.search import stats
@@ -83,10 +83,7 @@ def _unindexed(condition) -> Func:
 def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
     rows = matches.order_by().annotate(
         k_province=F("province_id"),
-        k_city=Case(
-            When(region__level=Region.Level.PREFECTURE, then=F("region_id")),
-            When(region__parent__level=Region.Level.PREFECTURE, then=F("region__parent_id")),
-        ),
+        k_city=F("city_id"),
         k_year=F("date_year"),
         k_type=F("policy_type"),
         **{

@@ -31,7 +31,7 @@ def facet_q(name: str, value) -> Q:
     if name == "province":
         return Q(province_id=value)
     if name == "city":  # a prefecture city's own policies and those of its counties
-        return Q(region_id=value) | Q(region__parent_id=value)
+        return Q(city_id=value)
     if name == "issuer":
         links = Policy.issuers.through.objects.filter(policy_id=OuterRef("pk"), issuer_id=value)
         return Q(Exists(links))

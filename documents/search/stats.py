@@ -131,12 +131,8 @@ def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: st
 
 # The facet keys of every published policy, as facets.count_facets computes them.
 _KEYS_SQL = """
-    SELECT p.id, p.province_id AS k_province,
-           CASE WHEN r.level = 'prefecture' THEN r.code WHEN pr.level = 'prefecture' THEN pr.code END AS k_city,
-           p.date_year AS k_year, p.policy_type AS k_type
+    SELECT p.id, p.province_id AS k_province, p.city_id AS k_city, p.date_year AS k_year, p.policy_type AS k_type
       FROM documents_policy p
-      LEFT JOIN documents_region r ON r.code = p.region_id
-      LEFT JOIN documents_region pr ON pr.code = r.parent_id
      WHERE p.status = 'published'
 """
 

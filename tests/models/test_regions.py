@@ -36,3 +36,19 @@ def test_load_regions_command_is_idempotent():
     before = Region.objects.count()
     call_command("load_regions")
     assert Region.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_a_policy_stores_its_prefecture_city_as_it_stores_its_province():
+    from documents.models import Policy
+
+    suzhou = Region.objects.get(code="320500")
+    changshu = Region.objects.create(code="320581", name="常熟市", level="county", parent=suzhou)
+    policy = Policy.objects.create(title="常熟数字经济方案", region=changshu)
+    assert (policy.city_id, policy.province_id) == ("320500", "320000")
+    policy.region = Region.objects.get(code="320000")
+    policy.save()
+    assert (policy.city_id, policy.province_id) == (None, "320000")
+    policy.region = suzhou
+    policy.save()
+    assert Policy.objects.get(city="320500") == policy
