@@ -5,7 +5,7 @@ from collections import Counter
 from functools import lru_cache
 
 from documents.models import Policy
-from documents.search.service import SearchParams, matching_policies
+from documents.search.service import SearchParams, top_matches
 from documents.search.tokens import VOCABULARY
 
 MAX_TERMS = 4
@@ -35,7 +35,6 @@ def related_policies(policy: Policy, limit: int = 5) -> tuple[list[str], list[Po
     terms = key_terms(policy.simplified_text)
     if not terms or policy.province_id is None:
         return terms, []
-    # Ranked matches only: a detail page needs neither facet counts nor snippets.
+    # Ranked among bounded candidates: a detail page needs neither counts, facets nor snippets.
     params = SearchParams(q=" OR ".join(terms), province=policy.province_id)
-    related = matching_policies(params).exclude(pk=policy.pk)[:limit]
-    return terms, list(related)
+    return terms, top_matches(params, limit, exclude=policy.pk)

@@ -33,7 +33,7 @@ from documents.serializers import policy_to_dict
 
 __all__ = [
     "SORTS", "SearchParams", "SearchParamsError", "parse_search_params", "Hit", "SearchPage",
-    "search_policies", "matching_policies", "search_page_to_dict",
+    "search_policies", "matching_policies", "top_matches", "search_page_to_dict",
 ]
 
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C (body), B (headings), A (title)
@@ -190,6 +190,24 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
                 .values_list("id", flat=True)[start : start + params.page_size]]
     hits = _hits(rows, parsed)
     return SearchPage(params=params, count=count, hits=hits, facets=facets, num_pages=num_pages)
+
+
+def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None) -> list[Policy]:
+    """The best `limit` matches, ranked among the bounded candidates: no count, facets or snippets.
+
+    For side panels (related policies): exact ranking of every match would read each match's
+    vector — all of a province's policies for a query of common terms.
+    """
+    parsed = parse(params.q)
+    unmatched = _filtered(_base(False), params)
+    if exclude is not None:
+        unmatched = unmatched.exclude(pk=exclude)
+    if not parsed.has_positive:
+        return list(_text_matches(unmatched, parsed).order_by(*_order("newest", False))[:limit])
+    with index_scans():
+        rows = _ranked_page(_text_matches(unmatched, parsed), unmatched, parsed, EXACT_LIMIT + 1, 0, limit)
+    policies = Policy.objects.select_related("region", "province").in_bulk([pk for pk, _ in rows])
+    return [policies[pk] for pk, _ in rows]
 
 
 def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int):
