@@ -136,8 +136,13 @@ class Generator:
 
 # --- building the benchmark database -------------------------------------------------------
 
-def use_database(name: str) -> None:
-    """Point this process's default connection at the benchmark database, creating it if needed."""
+def use_database(name: str) -> bool:
+    """Point this process's default connection at a database of its own (benchmark, load test, evaluation),
+    creating it if needed.
+
+    A database built before pair lexemes (migration 0010) is emptied: rebuilding it is faster than
+    the migration re-segmenting every text. Returns whether it was.
+    """
     default = connections["default"]
     with default.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
@@ -147,12 +152,17 @@ def use_database(name: str) -> None:
             cursor.execute(f'CREATE DATABASE "{name}"')
     default.close()
     default.settings_dict["NAME"] = name
+    if _predates_pair_lexemes():
+        empty()
+        return True
+    return False
 
 
-def predates_pair_lexemes() -> bool:
+def _predates_pair_lexemes() -> bool:
     """Whether the database holds policies whose vectors were built before migration 0010."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT to_regclass('django_migrations') IS NOT NULL AND to_regclass('documents_policy') IS NOT NULL")
+        cursor.execute("SELECT to_regclass('django_migrations') IS NOT NULL "
+                       "AND to_regclass('documents_policy') IS NOT NULL")
         if not cursor.fetchone()[0]:
             return False
         cursor.execute("SELECT NOT EXISTS (SELECT FROM django_migrations WHERE app = 'documents' "
@@ -271,7 +281,8 @@ def sizes() -> dict:
 
 
 POLICY_COLUMNS = ("id", "title", "doc_number", "region_id", "province_id", "city_id", "policy_type", "date_year",
-                  "date_month", "date_day", "date_precision", "date", "source_site", "source_url", "source_key", "script",
+                  "date_month", "date_day", "date_precision", "date", "source_site", "source_url", "source_key",
+                  "script",
                   "raw_text", "clean_text", "simplified_text", "status", "content_hash", "quality_warnings",
                   "search_vector", "created", "updated")
 EMPTY_VALUES = {"ARRAY": "{}", "json": "[]", "jsonb": "[]", "boolean": "f", "integer": "0", "smallint": "0",
@@ -307,7 +318,8 @@ def _load_chunk(bounds) -> int:
         pk = i + 1
         text = doc["text"]
         policy_rows.append((
-            pk, doc["title"], "", doc["region"], doc["province"], doc["city"], doc["type"], doc["year"], doc["month"], doc["day"],
+            pk, doc["title"], "", doc["region"], doc["province"], doc["city"], doc["type"], doc["year"], doc["month"],
+            doc["day"],
             "day", date(doc["year"], doc["month"], doc["day"]), "", "", f"bench/{pk}", "hans", "", text, text,
             "published", hashlib.sha256(f"bench {pk}".encode()).hexdigest(), "[]", doc["vector"], now, now,
             *[value for _, value in _EXTRA_COLUMNS],

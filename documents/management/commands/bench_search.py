@@ -23,10 +23,8 @@ class Command(BaseCommand):
     def handle(self, docs, runs, database, rebuild, workers, json, **options):
         say = self.stderr.write if json else self.stdout.write
         database = database or default_database(docs)
-        bench.use_database(database)
-        if bench.predates_pair_lexemes():  # rebuilding is faster than migration 0010 re-segmenting every text
-            say(f"{database} was built without pair lexemes: emptying it for a rebuild")
-            bench.empty()
+        if bench.use_database(database):
+            say(f"{database} was built without pair lexemes: emptied for a rebuild")
         call_command("migrate", verbosity=0)
         built = None
         if rebuild or Policy.objects.count() != docs:

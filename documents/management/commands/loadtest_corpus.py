@@ -17,8 +17,6 @@ class Command(BaseCommand):
 
     def handle(self, docs, database, rebuild, workers, **options):
         bench.use_database(database)
-        if bench.predates_pair_lexemes():  # rebuilding is faster than migration 0010 re-segmenting every text
-            bench.empty()
         call_command("migrate", verbosity=0)
         generated = Policy.objects.filter(source_key__startswith="bench/").count()
         if rebuild or generated != docs:
