@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from documents.curation.duplicates import signature, to_bytes
-from documents.indexing import update_search_vector, vector_value
+from documents.indexing import update_search_vector, vector_values
 from documents.ingest.pipeline import ingest_bytes
 from documents.ingest.result import IngestError, IngestResult
 from documents.issuers import issuer_kind, issuer_region_code
 from documents.models import ImportRecord, Issuer, Policy, Region, TaskSection
 from documents.search.script import t2s as t2s_converter
 from documents.search.signals import vector_supplied
-from documents.search.vector import tsvector_literal
+from documents.search.vector import Vectors, tsvector_literal
 
 __all__ = ["IngestError", "ImportOutcome", "Prepared", "import_document", "prepare", "store", "content_hash"]
 
@@ -36,7 +36,7 @@ class Prepared:
 
     result: IngestResult
     digest: str
-    vector: str  # the search vector's literal
+    vectors: Vectors  # the search vectors' literals
     minhash: bytes
 
 
@@ -67,8 +67,8 @@ def prepare(data: bytes, filename: str) -> Prepared:
     result = ingest_bytes(data, filename)
     t2s = t2s_converter()
     headings = [t2s.convert(section.heading[:HEADING_LENGTH]) for section in result.sections]
-    vector = tsvector_literal(t2s.convert(title_of(result)), headings, result.simplified_text)
-    return Prepared(result, content_hash(result.simplified_text), vector, to_bytes(signature(result.simplified_text)))
+    vectors = tsvector_literal(t2s.convert(title_of(result)), headings, result.simplified_text)
+    return Prepared(result, content_hash(result.simplified_text), vectors, to_bytes(signature(result.simplified_text)))
 
 
 def import_document(data: bytes, filename: str, *, source_key: str = "", publish: bool = True) -> ImportOutcome:
@@ -105,7 +105,7 @@ def store(data: bytes, filename: str, prepared: Prepared, *, source_key: str = "
             if set(policy.manual_fields) & INDEXED_MANUAL_FIELDS:
                 update_search_vector(policy)  # the curator's title or text, not the pipeline's
             else:
-                Policy.objects.filter(pk=policy.pk).update(search_vector=vector_value(prepared.vector))
+                Policy.objects.filter(pk=policy.pk).update(**vector_values(prepared.vectors))
         ImportRecord.objects.create(
             policy=policy,
             file_name=filename,

@@ -159,12 +159,15 @@ class Policy(models.Model):
     # datasketch MinHash values of the simplified text (uint32, little-endian), for near-duplicate lookup.
     minhash = models.BinaryField("近似指纹", null=True, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Every two abutting tokens as one lexeme 'a b', without positions: phrases from the index
+    # (documents/search/vector.py).
+    phrase_vector = SearchVectorField(null=True, editable=False)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
 
     objects = PolicyQuerySet.as_manager()
     # Derived, bulky columns stay out of history; a revert takes their current values and recomputes.
-    history = HistoricalRecords(excluded_fields=["search_vector", "minhash"], m2m_fields=[issuers])
+    history = HistoricalRecords(excluded_fields=["search_vector", "phrase_vector", "minhash"], m2m_fields=[issuers])
 
     class Meta:
         verbose_name = verbose_name_plural = "政策"
@@ -175,6 +178,7 @@ class Policy(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="policy_search_gin"),
+            GinIndex(fields=["phrase_vector"], name="policy_phrase_gin"),
             models.Index(fields=["status", "province"], name="policy_status_province"),
             models.Index(fields=["status", "city"], name="policy_status_city"),
             models.Index(fields=["status", "region"], name="policy_status_region"),

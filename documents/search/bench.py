@@ -122,13 +122,13 @@ class Generator:
             offset += 1
             sections.append((s, number, heading, "".join(parts[section_start:-1])))
         text = "".join(parts)
-        vector = literal_from_tokens(
+        vectors = literal_from_tokens(
             [("A", self._tokens(title))] + [("B", self._tokens(h)) for _, _, h, _ in sections] + [("C", body_tokens)]
         )
         issuers = self.issuers.get(code) or self.issuers.get(province) or []
         chosen = rng.sample(issuers, k=min(len(issuers), rng.choice([1, 1, 2])))
         return {
-            "title": title, "text": text, "vector": vector, "region": code, "province": province, "city": city,
+            "title": title, "text": text, "vectors": vectors, "region": code, "province": province, "city": city,
             "type": policy_type, "year": year, "month": month, "day": day, "sections": sections,
             "issuers": chosen,
         }
@@ -209,6 +209,7 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
 
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE documents_policy ALTER COLUMN search_vector SET COMPRESSION lz4")
+        cursor.execute("ALTER TABLE documents_policy ALTER COLUMN phrase_vector SET COMPRESSION lz4")
         for index in SEARCH_INDEXES:
             cursor.execute(f"DROP INDEX IF EXISTS {index}")
     load_started = time.monotonic()
@@ -257,9 +258,10 @@ def missing_indexes() -> list[str]:
     return [index for index in SEARCH_INDEXES if index not in present]
 
 
-SEARCH_INDEXES = ("policy_search_gin", "policy_search_title_gin", "policy_search_heading_gin")
+SEARCH_INDEXES = ("policy_search_gin", "policy_phrase_gin", "policy_search_title_gin", "policy_search_heading_gin")
 SEARCH_INDEX_SQL = (
     "CREATE INDEX policy_search_gin ON documents_policy USING gin (search_vector)",
+    "CREATE INDEX policy_phrase_gin ON documents_policy USING gin (phrase_vector)",
     "CREATE INDEX policy_search_title_gin ON documents_policy USING gin (ts_filter(search_vector, '{a}'))",
     "CREATE INDEX policy_search_heading_gin ON documents_policy USING gin (ts_filter(search_vector, '{a,b}'))",
 )
@@ -284,7 +286,7 @@ POLICY_COLUMNS = ("id", "title", "doc_number", "region_id", "province_id", "city
                   "date_month", "date_day", "date_precision", "date", "source_site", "source_url", "source_key",
                   "script",
                   "raw_text", "clean_text", "simplified_text", "status", "content_hash", "quality_warnings",
-                  "search_vector", "created", "updated")
+                  "search_vector", "phrase_vector", "created", "updated")
 EMPTY_VALUES = {"ARRAY": "{}", "json": "[]", "jsonb": "[]", "boolean": "f", "integer": "0", "smallint": "0",
                 "bigint": "0", "text": "", "character varying": ""}
 _GENERATOR: Generator | None = None
@@ -321,7 +323,7 @@ def _load_chunk(bounds) -> int:
             pk, doc["title"], "", doc["region"], doc["province"], doc["city"], doc["type"], doc["year"], doc["month"],
             doc["day"],
             "day", date(doc["year"], doc["month"], doc["day"]), "", "", f"bench/{pk}", "hans", "", text, text,
-            "published", hashlib.sha256(f"bench {pk}".encode()).hexdigest(), "[]", doc["vector"], now, now,
+            "published", hashlib.sha256(f"bench {pk}".encode()).hexdigest(), "[]", *doc["vectors"], now, now,
             *[value for _, value in _EXTRA_COLUMNS],
         ))
         for position, number, heading, body in doc["sections"]:

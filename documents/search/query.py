@@ -1,13 +1,16 @@
-"""Parsing what a researcher types into a tsquery built from quoted lexemes (pure).
+"""Parsing what a researcher types into conditions on tsqueries built from quoted lexemes (pure).
 
 Syntax, as in web search: words (separated by spaces) are ANDed, ``"quoted phrase"``,
 ``-exclude``, ``A OR B`` (``|`` works too; OR binds tighter than the implicit AND). A word
 is a run of characters: where jieba splits it into several tokens it must occur as that
-contiguous text, in any segmentation (see _phrase), exactly as if it were quoted. The query goes through OpenCC
-t2s and the index's own segmentation (documents.search.tokens), so a query and its
-traditional form give the same tsquery. No user text ever reaches a tsquery parser: every
-lexeme is quoted here and the string is cast with ``::tsquery`` (see LexemeQuery), exactly
-as the index's tsvector literal is.
+contiguous text, in any segmentation (see _cover), exactly as if it were quoted. The query
+goes through OpenCC t2s and the index's own segmentation (documents.search.tokens), so a query
+and its traditional form give the same tsquery. No user text ever reaches a tsquery parser:
+every lexeme is quoted here and the string is cast with ``::tsquery`` (see LexemeQuery),
+exactly as the index's tsvector literal is.
+
+A policy has two vectors (documents/search/vector.py): `condition()` matches over both
+(phrases by their pair lexemes), `tsquery()` is the positional vector's alone, for ranking.
 
 An empty query, or one with no word in it (only punctuation, emoji, quotes…), parses to an
 empty ParsedQuery: the service then applies no text filter and browses everything.
@@ -36,6 +39,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SINGLE_LEXEME = re.compile(r"!?'(?:[^']|'')*'(?::[A-D]+)?")  # a pair lexeme has a space inside its quotes
 
 
+WORDS = "search_vector"  # the positional vector: tokens with weights and character offsets
+PAIRS = "phrase_vector"  # the position-free pair lexemes (documents/search/vector.py)
+
+
+@dataclass(frozen=True)
+class Match:
+    """`vector @@ tsquery` on one of a policy's two vectors."""
+
+    vector: str
+    tsquery: str
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Not:
+    part: object
+
+
 @dataclass(frozen=True)
 class Term:
     """One word run or quoted phrase: its simplified text and its index tokens with offsets."""
@@ -45,16 +75,24 @@ class Term:
     phrase: bool = False
 
     def tsquery(self, weights: str = "", relaxed: bool = False) -> str:
-        if self.phrase and not relaxed:
-            return _phrase(self.words, weights)
-        if self.phrase:  # the chain's lexemes anywhere: a superset the index answers without reading vectors
-            return _and([_lexeme(lexeme, weights) for lexeme, _ in _chain(_pieces(self.words))])
+        """On the positional vector alone: a phrase's pieces at their distances (relaxed: anywhere)."""
+        if self.phrase:
+            pieces = _pieces(self.words)
+            return _and([_lexeme(piece, weights) for piece, _ in pieces]) if relaxed else _positional(pieces, weights)
         return _and([_word(word, weights) for word, _ in self.words])
 
+    def condition(self, relaxed: bool = False):
+        """The exact match over both vectors (relaxed: a superset the GIN indexes answer without rechecks)."""
+        if self.phrase:
+            return _phrase_condition(_pieces(self.words), relaxed)
+        return all_of([_word_condition(word, relaxed) for word, _ in self.words])
+
     def single_lexeme(self) -> str | None:
-        """The one lexeme this term is (a word, or a phrase of two abutting pieces), if it is one."""
-        chain = _chain(_pieces(self.words)) if self.phrase else self.words
-        return chain[0][0] if len(chain) == 1 and self.tsquery() == quote_lexeme(chain[0][0]) else None
+        """The one lexeme of the positional vector this term is, if it is one."""
+        if self.phrase or len(self.words) != 1:
+            return None
+        word = self.words[0][0]
+        return word if self.tsquery() == quote_lexeme(word) else None
 
     def highlight_strings(self) -> list[str]:
         """What to mark in a snippet: the whole phrase, or each word of an ANDed run."""
@@ -84,14 +122,25 @@ class ParsedQuery:
         return any(term.phrase for clause in self.clauses for term in clause) or bool(self.excluded)
 
     def tsquery(self, weights: str = "", *, with_excluded: bool = True, relaxed: bool = False) -> str:
-        """The tsquery string; weights ("A", "AB") restrict the positive lexemes to those fields.
+        """The tsquery on the positional vector alone, for ranking (and naive matching).
 
-        relaxed turns phrases into ANDs of their pieces (a superset of the matches).
+        weights ("A", "AB") restrict the positive lexemes to those fields; relaxed turns phrases
+        into ANDs of their pieces (a superset of the matches).
         """
         parts = [_or([term.tsquery(weights, relaxed) for term in clause]) for clause in self.clauses]
         if with_excluded:
             parts += [f"!{_group(term.tsquery())}" for term in self.excluded]
         return _and(parts)
+
+    def condition(self, *, with_excluded: bool = True, relaxed: bool = False):
+        """What a match must satisfy, over both vectors (Match, AllOf, AnyOf and Not; None for no text).
+
+        Phrases are looked up by their pair lexemes; relaxed leaves out position checks.
+        """
+        parts = [any_of([term.condition(relaxed) for term in clause]) for clause in self.clauses]
+        if with_excluded:
+            parts += [negate(term.condition()) for term in self.excluded]
+        return all_of(parts) if parts else None
 
     def highlight_strings(self) -> list[str]:
         seen = dict.fromkeys(s for clause in self.clauses for term in clause for s in term.highlight_strings())
@@ -192,15 +241,25 @@ def _cover(word: str) -> list[tuple[str, int]]:
     return best.get(len(word)) or [(word, 0)]
 
 
-def _word(word: str, weights: str) -> str:
-    """A word, or for a word jieba made up (not in its dictionary) also its dictionary parts as a phrase."""
-    lexeme = _lexeme(word, weights)
+def _made_up_cover(word: str) -> list[tuple[str, int]] | None:
+    """For a word jieba made up (not in its dictionary), its dictionary parts: a document may split it so."""
     if tokenizer().FREQ.get(word) or len(word) <= 2:
-        return lexeme
+        return None
     cover = _cover(word)
-    if len(cover) == 1:
-        return lexeme
-    return f"({lexeme} | {_phrase(cover, weights)})"
+    return cover if len(cover) > 1 else None
+
+
+def _word(word: str, weights: str) -> str:
+    """A word, or for a word jieba made up also its dictionary parts as a phrase."""
+    lexeme = _lexeme(word, weights)
+    cover = _made_up_cover(word)
+    return f"({lexeme} | {_positional(cover, weights)})" if cover else lexeme
+
+
+def _word_condition(word: str, relaxed: bool):
+    cover = _made_up_cover(word)
+    match = Match(WORDS, _lexeme(word, ""))
+    return any_of([match, _phrase_condition(cover, relaxed)]) if cover else match
 
 
 def _pieces(found) -> list[tuple[str, int]]:
@@ -228,13 +287,59 @@ def _chain(pieces) -> list[tuple[str, int]]:
     return chain
 
 
-def _phrase(found, weights: str) -> str:
-    """The phrase's lexemes at their exact character distance (the index stores character offsets)."""
-    chain = _chain(_pieces(found))
-    out = _lexeme(chain[0][0], weights)
-    for (_, previous), (lexeme, offset) in zip(chain, chain[1:]):
+def _positional(pieces, weights: str) -> str:
+    """The pieces at their exact character distances (the positional vector stores character offsets)."""
+    out = _lexeme(pieces[0][0], weights)
+    for (_, previous), (lexeme, offset) in zip(pieces, pieces[1:]):
         out += f" <{offset - previous}> {_lexeme(lexeme, weights)}"
-    return _group(out) if len(chain) > 1 else out
+    return _group(out) if len(pieces) > 1 else out
+
+
+def _phrase_condition(pieces, relaxed: bool):
+    """Pair lexemes from their index; positions are checked only where a pair cannot say it all.
+
+    A phrase of two abutting pieces is its pair lexeme. Longer ones (or pieces apart) also need
+    their positions, checked only in the vectors that hold all their pairs.
+    """
+    chain = _chain(pieces)
+    pairs = [lexeme for lexeme, _ in chain if " " in lexeme]
+    parts = [Match(PAIRS, _and([quote_lexeme(pair) for pair in pairs]))] if pairs else []
+    if len(chain) == 1 and pairs:
+        return parts[0]
+    if relaxed:
+        singles = [_lexeme(lexeme, "") for lexeme, _ in chain if " " not in lexeme]
+        return all_of(parts + ([Match(WORDS, _and(singles))] if singles else []))
+    return all_of(parts + [Match(WORDS, _positional(pieces, ""))])
+
+
+def all_of(parts):
+    """The conditions ANDed, tsqueries on the same vector merged into one (one index scan each)."""
+    return _combine(parts, AllOf, _and)
+
+
+def any_of(parts):
+    return _combine(parts, AnyOf, _or)
+
+
+def negate(condition):
+    if isinstance(condition, Match):
+        return Match(condition.vector, f"!{_group(condition.tsquery)}")
+    return condition.part if isinstance(condition, Not) else Not(condition)
+
+
+def _combine(parts, node, join):
+    flat = []
+    for part in parts:
+        flat.extend(part.parts if isinstance(part, node) else [part])
+    merged: dict[str, list[str]] = {}
+    rest = []
+    for part in flat:
+        if isinstance(part, Match):
+            merged.setdefault(part.vector, []).append(part.tsquery)
+        else:
+            rest.append(part)
+    combined = list(dict.fromkeys([Match(vector, join(queries)) for vector, queries in merged.items()] + rest))
+    return combined[0] if len(combined) == 1 else node(tuple(combined))
 
 
 def _lexeme(word: str, weights: str) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from functools import reduce
+from operator import and_, or_
 
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
@@ -27,7 +29,7 @@ from documents.search.filters import (
 )
 from documents.search.highlight import section_matches, snippets
 from documents.search.planner import index_scans, planner_setting
-from documents.search.query import LexemeQuery, ParsedQuery, parse
+from documents.search.query import AllOf, LexemeQuery, Match, Not, ParsedQuery, parse
 from documents.search.stats import plain_lexeme
 from documents.serializers import policy_to_dict
 
@@ -124,7 +126,16 @@ def _base(include_unpublished: bool) -> QuerySet:
 def _text_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
     if parsed.is_empty:
         return queryset
-    return queryset.filter(search_vector=LexemeQuery(parsed.tsquery()))
+    return queryset.filter(_q(parsed.condition()))
+
+
+def _q(condition) -> Q:
+    """A parsed condition (documents.search.query) as a filter on the policy's vectors."""
+    if isinstance(condition, Match):
+        return Q(**{condition.vector: LexemeQuery(condition.tsquery)})
+    if isinstance(condition, Not):
+        return ~_q(condition.part)
+    return reduce(and_ if isinstance(condition, AllOf) else or_, map(_q, condition.parts))
 
 
 def _filtered(queryset: QuerySet, params: SearchParams) -> QuerySet:
@@ -174,7 +185,8 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
     matches = _text_matches(_base(include_unpublished), parsed)
     active = params.active_filters()
     with index_scans():
-        count, facets = cached_facets(matches, active, include_unpublished, parsed.tsquery(), plain_lexeme(parsed))
+        count, facets = cached_facets(matches, active, include_unpublished, repr(parsed.condition()),
+                                      plain_lexeme(parsed))
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     filtered = _filtered(matches, params)
@@ -213,15 +225,16 @@ def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None)
 def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int):
     """(id, rank) for one page; over a bounded candidate set when many policies match.
 
-    The candidate pools use the relaxed query (phrases as ANDs), which GIN indexes answer
-    without reading vectors; the exact query then filters the candidates while ranking them.
+    The candidate pools use the relaxed query (phrases as their pair lexemes, or in titles and
+    headings their pieces ANDed), which GIN indexes answer without reading vectors; the exact
+    query then filters the candidates while ranking them.
     When that leaves too few for the page, every match is ranked.
     """
     if count > EXACT_LIMIT and start + size <= CANDIDATES:
         relaxed = LexemeQuery(parsed.tsquery(with_excluded=False, relaxed=True))
         newest = _order("newest", False)
         # Pools start from the filters without the exact text match, which would read every vector.
-        pools = [unmatched.filter(search_vector=relaxed)]
+        pools = [unmatched.filter(_q(parsed.condition(with_excluded=False, relaxed=True)))]
         for weights in ("a", "a,b"):
             field_vector = Func(F("search_vector"), Value(f"{{{weights}}}"), function="ts_filter",
                                 output_field=SearchVectorField())

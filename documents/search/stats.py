@@ -145,8 +145,8 @@ def is_fresh(using: str = "default") -> bool:
 
 
 def plain_lexeme(parsed) -> str | None:
-    """The lexeme when the query is exactly one lexeme (a word, or a two-piece phrase's pair),
-    '' when there is no query, else None."""
+    """The lexeme when the query is exactly one lexeme of the positional vector, '' when there is
+    no query, else None."""
     if parsed.is_empty:
         return ""
     if parsed.excluded or len(parsed.clauses) != 1 or len(parsed.clauses[0]) != 1:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from documents.search.query import MAX_TERMS, parse
+from documents.search.query import MAX_TERMS, PAIRS, WORDS, AllOf, AnyOf, Match, Not, parse
 
 
 def test_traditional_and_simplified_queries_parse_to_the_same_tsquery():
@@ -14,20 +14,37 @@ def test_space_separated_words_are_anded():
 
 
 def test_a_phrase_of_two_abutting_pieces_is_one_pair_lexeme():
-    assert parse('"国际一流"').tsquery() == "'国际 一流'"
+    assert parse('"国际一流"').condition() == Match(PAIRS, "'国际 一流'")
+    assert parse('"国际一流"').tsquery() == "('国际' <2> '一流')"  # for ranking, on the positional vector
 
 
-def test_longer_phrases_chain_pair_lexemes_at_character_distances():
-    assert parse('"公共数据开放"').tsquery() == "('公共 数据' <2> '数据 开放')"
-    assert parse('"公共数据开放"').tsquery(relaxed=True) == "'公共 数据' & '数据 开放'"
+def test_longer_phrases_need_their_pairs_and_their_positions():
+    exact = AllOf((Match(PAIRS, "'公共 数据' & '数据 开放'"), Match(WORDS, "('公共' <2> '数据' <2> '开放')")))
+    assert parse('"公共数据开放"').condition() == exact
+    assert parse('"公共数据开放"').condition(relaxed=True) == Match(PAIRS, "'公共 数据' & '数据 开放'")
+    assert parse('"公共数据开放"').tsquery(relaxed=True) == "'公共' & '数据' & '开放'"
 
 
 def test_pieces_apart_in_a_phrase_keep_their_distance():
-    assert parse('"数字 经济"').tsquery() == "('数字' <3> '经济')"
+    assert parse('"数字 经济"').condition() == Match(WORDS, "('数字' <3> '经济')")
+    assert parse('"数字 经济"').condition(relaxed=True) == Match(WORDS, "'数字' & '经济'")
 
 
 def test_run_split_by_jieba_must_occur_as_contiguous_text():
-    assert parse("高新区新闻").tsquery() == "'高新区 新闻'"
+    assert parse("高新区新闻").condition() == Match(PAIRS, "'高新区 新闻'")
+
+
+def test_conditions_on_one_vector_are_merged_into_one_tsquery():
+    parsed = parse('"公共数据" OR 个人信息 数据 -"数据开放平台" -苏州')
+    excluded = Not(AllOf((Match(PAIRS, "'数据 开放' & '开放 平台'"), Match(WORDS, "('数据' <2> '开放' <2> '平台')"))))
+    assert parsed.condition() == AllOf((
+        Match(WORDS, "'数据' & !'苏州'"),
+        AnyOf((Match(PAIRS, "'公共 数据'"), Match(WORDS, "'个人信息'"))),
+        excluded,
+    ))
+    assert parsed.condition(with_excluded=False) == AllOf((
+        Match(WORDS, "'数据'"), AnyOf((Match(PAIRS, "'公共 数据'"), Match(WORDS, "'个人信息'")))
+    ))
 
 
 def test_or_binds_tighter_than_and():
@@ -43,11 +60,12 @@ def test_lowercase_or_is_a_word_not_an_operator():
 
 
 def test_exclusion_of_a_phrase():
-    assert parse('数字经济 -"高新区新闻"').tsquery() == "'数字经济' & !'高新区 新闻'"
+    assert parse('数字经济 -"高新区新闻"').condition() == AllOf((Match(WORDS, "'数字经济'"),
+                                                              Match(PAIRS, "!'高新区 新闻'")))
 
 
 def test_full_width_quotes_and_minus_work():
-    assert parse("“国际一流” －苏州").tsquery() == "'国际 一流' & !'苏州'"
+    assert parse("“国际一流” －苏州").condition() == AllOf((Match(PAIRS, "'国际 一流'"), Match(WORDS, "!'苏州'")))
 
 
 def test_a_part_of_a_dictionary_word_is_its_own_lexeme():
@@ -66,7 +84,7 @@ def test_queries_without_words_are_empty_and_browse_everything(text):
 
 
 def test_unbalanced_quote_runs_to_the_end():
-    assert parse('数字经济 "国际一流').tsquery() == "'数字经济' & '国际 一流'"
+    assert parse('数字经济 "国际一流').tsquery() == "'数字经济' & ('国际' <2> '一流')"
 
 
 def test_nul_and_control_characters_separate_words():

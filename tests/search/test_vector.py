@@ -13,18 +13,20 @@ def lexemes(literal: str) -> dict[str, str]:
     return {lexeme.replace("''", "'"): positions for lexeme, positions in LEXEME.findall(literal)}
 
 
-def test_abutting_tokens_are_indexed_as_pairs_at_the_first_ones_position():
-    found = lexemes(literal_from_tokens([("C", tokens("公共数据开放"))]))
-    assert found["公共 数据"] == "1C" and found["数据 开放"] == "3C"
-    assert "公共 开放" not in found
+def test_abutting_tokens_are_indexed_as_pairs_without_positions():
+    vectors = literal_from_tokens([("C", tokens("公共数据开放"))])
+    pair_lexemes = set(re.findall(r"'([^']*)'", vectors.pairs))
+    assert {"公共 数据", "数据 开放"} <= pair_lexemes and "公共 开放" not in pair_lexemes
+    assert re.fullmatch(r"('[^' ]+ [^' ]+' ?)+", vectors.pairs)  # no positions
+    words = lexemes(vectors.words)
+    assert (words["公共"], words["数据"], words["开放"]) == ("1C", "3C", "5C")
+    assert not [lexeme for lexeme in words if " " in lexeme]
 
 
 def test_no_pair_across_punctuation_or_a_field_boundary():
-    assert not [pair for pair, _ in pairs(tokens("数据。开放"))]
-    found = lexemes(tsvector_literal("公共", ["数据"], "开放"))
-    assert not [lexeme for lexeme in found if " " in lexeme]
+    assert pairs(tokens("数据。开放")) == []
+    assert tsvector_literal("公共", ["数据"], "开放").pairs == ""
 
 
-def test_pairs_take_their_fields_weight():
-    found = lexemes(literal_from_tokens([("A", tokens("国际一流")), ("C", tokens("国际一流"))]))
-    assert [position[-1] for position in found["国际 一流"].split(",")] == ["A", "C"]
+def test_a_pair_in_several_fields_is_listed_once():
+    assert literal_from_tokens([("A", tokens("国际一流")), ("C", tokens("国际一流"))]).pairs == "'国际 一流'"
