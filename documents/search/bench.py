@@ -411,6 +411,41 @@ def naive_page(q: str, filters: dict) -> None:
     matches.count()
 
 
+PHRASES = ['"公共数据"', '"个人信息"', "地理标志", '"国际一流"', '"公共数据开放"']
+
+
+def phrase_counts(queries=PHRASES, runs: int = 5) -> list[dict]:
+    """Each phrase's matches counted as the page counts them (pair lexemes) and by positions alone
+    (PostgreSQL's <N> on the positional vector, as before pair lexemes), and its full page cold and
+    warm: medians in ms, in the same process and database."""
+    from django.core.cache import cache
+
+    from documents.models import Policy
+    from documents.search.planner import index_scans
+    from documents.search.query import LexemeQuery, parse
+    from documents.search.service import SearchParams, _text_matches, search_policies
+
+    def median(function):
+        return round(statistics.median(_timed(function) for _ in range(runs)), 1)
+
+    rows = []
+    for q in queries:
+        parsed = parse(q)
+        published = Policy.objects.published()
+        by_pairs = _text_matches(published, parsed)
+        by_positions = published.filter(search_vector=LexemeQuery(parsed.tsquery()))
+        with index_scans():
+            counts = by_pairs.count(), by_positions.count()
+            pairs_ms, positions_ms = median(by_pairs.count), median(by_positions.count)
+        params = SearchParams(q=q)
+        cold_ms = median(lambda: (cache.clear(), search_policies(params)))
+        warm_ms = median(lambda: search_policies(params))
+        rows.append({"q": q, "matches": counts[0], "matches_by_positions": counts[1], "pairs_ms": pairs_ms,
+                     "positions_ms": positions_ms, "ratio": round(positions_ms / max(pairs_ms, 0.001)),
+                     "page_ms": cold_ms, "warm_ms": warm_ms})
+    return rows
+
+
 def measure(runs: int = 3) -> dict:
     """p50/p95/max of the full result page (cold: facet cache cleared; warm: cached) and of the naive page."""
     from documents.search.service import SearchParams, search_policies

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from documents.models import Policy
+from documents.search.bench import phrase_counts
+from documents.search.service import SearchParams, search_policies
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +55,14 @@ def test_vectors_stored_by_the_import_equal_a_reindex(seeded):
     Policy.objects.update(search_vector=None)
     run("reindex")
     assert dict(Policy.objects.values_list("pk", "search_vector")) == imported
+
+
+def test_phrase_counts_compare_pair_lexemes_with_positions_on_the_same_data(make_policy):
+    deep = make_policy("通知", "各地区要抓好落实。" * 2000 + "打造国际一流营商环境。")
+    make_policy("方案", "打造国际一流营商环境。")
+    make_policy("意见", "国际合作达到一流水平。")
+    [row] = phrase_counts(['"国际一流"'], runs=1)
+    # Positions stop at 16,383: the deep occurrence is found by its pair lexeme only.
+    assert (row["q"], row["matches"], row["matches_by_positions"]) == ('"国际一流"', 2, 1)
+    assert deep.pk in [hit.policy.pk for hit in search_policies(SearchParams(q='"国际一流"')).hits]
+    assert row["pairs_ms"] > 0 and row["positions_ms"] > 0 and row["page_ms"] > 0

@@ -19,13 +19,24 @@ class Command(BaseCommand):
         parser.add_argument("--rebuild", action="store_true")
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--json", action="store_true")
+        parser.add_argument("--phrases", action="store_true",
+                            help="only count phrases by pair lexemes and by positions, on the database as it is")
 
-    def handle(self, docs, runs, database, rebuild, workers, json, **options):
+    def handle(self, docs, runs, database, rebuild, workers, json, phrases, **options):
         say = self.stderr.write if json else self.stdout.write
         database = database or default_database(docs)
         if bench.use_database(database):
             say(f"{database} was built without pair lexemes: emptied for a rebuild")
         call_command("migrate", verbosity=0)
+        if phrases:
+            rows = bench.phrase_counts(runs=runs)
+            if json:
+                self.stdout.write(dumps({"docs": Policy.objects.published().count(), "phrases": rows}))
+            for row in [] if json else rows:
+                say(f"{row['q']:10} {row['matches']:>7} matches ({row['matches_by_positions']} by positions)  "
+                    f"pairs {row['pairs_ms']:>7} ms  positions {row['positions_ms']:>8} ms  {row['ratio']:>4}×  "
+                    f"page {row['page_ms']:>6} ms  warm {row['warm_ms']:>6} ms")
+            return
         built = None
         if rebuild or Policy.objects.count() != docs:
             say(f"Building {docs} policies in {database}…")
