@@ -33,7 +33,7 @@ from documents.search.planner import planner_setting
 KEY_COLUMNS = {"province": "k_province", "city": "k_city", "year": "k_year", "type": "k_type"}
 ISSUER_LIMIT = 50
 CACHE_SECONDS = 300
-GENERATION_KEY = "search:facets:generation"
+GENERATION_SEQUENCE = "search_facet_generation"  # migration 0013
 
 
 def _flag(name: str) -> str:
@@ -175,7 +175,7 @@ def cached_facets(matches, active: dict, include_unpublished: bool, tsquery: str
     Browsing (no query) and popular queries are answered without counting again; a change
     to any policy bumps the generation, so no count outlives the data it counted.
     """
-    generation = cache.get_or_set(GENERATION_KEY, 0, None)
+    generation = _generation()
     digest = hashlib.sha256(tsquery.encode()).hexdigest()[:24]
     key = f"search:facets:{generation}:{int(include_unpublished)}:{digest}:" + ":".join(
         f"{name}={active.get(name)}" for name in FACETS
@@ -188,8 +188,18 @@ def cached_facets(matches, active: dict, include_unpublished: bool, tsquery: str
     return found
 
 
+def _generation() -> int:
+    """The cached counts' generation, from a sequence every process shares (other web workers, imports).
+
+    Read on the primary: a replica replays a sequence only every 32 values. (Counts read from a
+    lagging replica may still be cached under the new number; they last CACHE_SECONDS at most.)
+    """
+    with connections["default"].cursor() as cursor:
+        cursor.execute(f"SELECT last_value FROM {GENERATION_SEQUENCE}")
+        return cursor.fetchone()[0]
+
+
 def invalidate_browse_facets(**kwargs) -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    """Start a new generation: every process's cached counts are left behind."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute(f"SELECT nextval('{GENERATION_SEQUENCE}')")
