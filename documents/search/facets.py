@@ -169,23 +169,27 @@ def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
     return facets
 
 
-def cached_facets(matches, active: dict, include_unpublished: bool, tsquery: str = "", lexeme: str | None = None):
-    """Facet counts depend only on the tsquery and the filters: cache them until any policy changes.
+def cached(kind: str, parts, compute):
+    """compute(), cached under `parts` (anything with a stable repr) until any policy changes.
 
-    Browsing (no query) and popular queries are answered without counting again; a change
-    to any policy bumps the generation, so no count outlives the data it counted.
+    A change to any policy starts a new generation, so nothing cached outlives the data it was
+    computed from: facet counts, ranked result pages.
     """
-    generation = _generation()
-    digest = hashlib.sha256(tsquery.encode()).hexdigest()[:24]
-    key = f"search:facets:{generation}:{int(include_unpublished)}:{digest}:" + ":".join(
-        f"{name}={active.get(name)}" for name in FACETS
-    )
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"search:{kind}:{_generation()}:{digest}"
     found = cache.get(key)
     if found is None:
-        # Precomputed counts cover published policies only.
-        found = count_facets(matches, active, None if include_unpublished else lexeme)
+        found = compute()
         cache.set(key, found, CACHE_SECONDS)
     return found
+
+
+def cached_facets(matches, active: dict, include_unpublished: bool, query_key: str = "", lexeme: str | None = None):
+    """Facet counts depend only on the query and the filters: browsing (no query) and popular queries
+    are answered without counting again."""
+    return cached("facets", (query_key, include_unpublished, [active.get(name) for name in FACETS]),
+                  # Precomputed counts cover published policies only.
+                  lambda: count_facets(matches, active, None if include_unpublished else lexeme))
 
 
 def _generation() -> int:

@@ -23,7 +23,7 @@ from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.http import QueryDict
 
 from documents.models import Policy, TaskSection
-from documents.search.facets import cached_facets
+from documents.search.facets import cached, cached_facets
 from documents.search.filters import (
     DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
 )
@@ -184,9 +184,9 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
     parsed = parse(params.q)
     matches = _text_matches(_base(include_unpublished), parsed)
     active = params.active_filters()
+    query_key = repr(parsed.condition())
     with index_scans():
-        count, facets = cached_facets(matches, active, include_unpublished, repr(parsed.condition()),
-                                      plain_lexeme(parsed))
+        count, facets = cached_facets(matches, active, include_unpublished, query_key, plain_lexeme(parsed))
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     filtered = _filtered(matches, params)
@@ -194,9 +194,14 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
     if start >= count:
         rows = []
     elif ranked:
-        with index_scans():
-            rows = _ranked_page(filtered, _filtered(_base(include_unpublished), params), parsed, count, start,
-                                params.page_size)
+        def rank():
+            with index_scans():
+                return _ranked_page(filtered, _filtered(_base(include_unpublished), params), parsed, count, start,
+                                    params.page_size)
+
+        # A ranked page is cached like the counts (a repeated query, paging back): ranking reads vectors.
+        rows = cached("page", (query_key, include_unpublished, sorted(active.items()), start, params.page_size),
+                      rank)
     else:
         rows = [(pk, None) for pk in filtered.order_by(*_order(params.sort, False))
                 .values_list("id", flat=True)[start : start + params.page_size]]
@@ -216,10 +221,15 @@ def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None)
         unmatched = unmatched.exclude(pk=exclude)
     if not parsed.has_positive:
         return list(_text_matches(unmatched, parsed).order_by(*_order("newest", False))[:limit])
-    with index_scans():
-        rows = _ranked_page(_text_matches(unmatched, parsed), unmatched, parsed, EXACT_LIMIT + 1, 0, limit)
-    policies = Policy.objects.select_related("region", "province").in_bulk([pk for pk, _ in rows])
-    return [policies[pk] for pk, _ in rows]
+
+    def rank():
+        with index_scans():
+            return [pk for pk, _ in _ranked_page(_text_matches(unmatched, parsed), unmatched, parsed,
+                                                 EXACT_LIMIT + 1, 0, limit)]
+
+    ids = cached("top", (repr(parsed.condition()), sorted(params.active_filters().items()), limit, exclude), rank)
+    policies = Policy.objects.select_related("region", "province").in_bulk(ids)
+    return [policies[pk] for pk in ids if pk in policies]
 
 
 def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int):

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from documents.models import Policy
 from documents.search.service import SearchParams, matching_policies, search_policies
@@ -140,3 +142,14 @@ def test_bounded_candidates_keep_title_matches_first_and_phrases_exact(make_poli
     adjacent = make_policy("办法", "国际一流。", year=2000)
     assert ids(search_policies(SearchParams(q='"国际一流"', page_size=2))) == [adjacent.pk]
     assert apart
+
+
+def test_a_ranked_page_is_cached_until_any_policy_changes(make_policy, django_capture_on_commit_callbacks):
+    body = make_policy("通知", "推进算力建设。", year=2024)
+    assert ids(search_policies(SearchParams(q="算力"))) == [body.pk]
+    with CaptureQueriesContext(connection) as again:
+        assert ids(search_policies(SearchParams(q="算力"))) == [body.pk]
+    assert not [query for query in again.captured_queries if "ts_rank_cd" in query["sql"]]  # not ranked again
+    with django_capture_on_commit_callbacks(execute=True):
+        title = make_policy("算力发展方案", "正文。", year=2020)
+    assert ids(search_policies(SearchParams(q="算力"))) == [title.pk, body.pk]  # a title match ranks first
