@@ -1,5 +1,13 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached: the search cache's generation lives in the test
+    database, whose transaction is rolled back after every test, so it restarts at 0."""
+    cache.clear()
 
 SEEDS = "fixtures/seeds"
 

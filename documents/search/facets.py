@@ -33,7 +33,6 @@ from documents.search.planner import planner_setting
 KEY_COLUMNS = {"province": "k_province", "city": "k_city", "year": "k_year", "type": "k_type"}
 ISSUER_LIMIT = 50
 CACHE_SECONDS = 300
-GENERATION_SEQUENCE = "search_facet_generation"  # migration 0013
 
 
 def _flag(name: str) -> str:
@@ -193,17 +192,20 @@ def cached_facets(matches, active: dict, include_unpublished: bool, query_key: s
 
 
 def _generation() -> int:
-    """The cached counts' generation, from a sequence every process shares (other web workers, imports).
+    """The current generation, from the database every process shares (other web workers, imports).
 
-    Read on the primary: a replica replays a sequence only every 32 values. (Counts read from a
-    lagging replica may still be cached under the new number; they last CACHE_SECONDS at most.)
+    Read where the page reads (the replica for public pages): the generation and the data then
+    come from the same copy, however far it lags.
     """
-    with connections["default"].cursor() as cursor:
-        cursor.execute(f"SELECT last_value FROM {GENERATION_SEQUENCE}")
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute("SELECT generation FROM search_generation WHERE id = 1")
         return cursor.fetchone()[0]
 
 
 def invalidate_browse_facets(**kwargs) -> None:
-    """Start a new generation: every process's cached counts are left behind."""
-    with connections["default"].cursor() as cursor:
-        cursor.execute(f"SELECT nextval('{GENERATION_SEQUENCE}')")
+    """Start a new generation: every process's cached results are left behind.
+
+    Called after commit (signals.py): inside a transaction the row lock would serialise writers.
+    """
+    with connections[router.db_for_write(Policy)].cursor() as cursor:
+        cursor.execute("UPDATE search_generation SET generation = generation + 1 WHERE id = 1")

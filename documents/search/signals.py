@@ -2,7 +2,8 @@
 
 A saved policy or task section gets its vector rebuilt once per transaction, after commit
 (an admin form saves a policy and then each inline section: one rebuild, not one per row).
-Browse facets are cached (see facets.py); any change to policies invalidates them.
+Facet counts and ranked pages are cached (see facets.py); any committed change to policies
+starts a new generation of that cache.
 """
 
 from contextvars import ContextVar
@@ -48,7 +49,6 @@ def schedule_reindex(policy_id: int) -> None:
 def policy_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw:
         return
-    invalidate_browse_facets()
     transaction.on_commit(invalidate_browse_facets)
     if not _supplied.get() and (update_fields is None or INDEXED_FIELDS & set(update_fields)):
         schedule_reindex(instance.pk)
@@ -64,5 +64,4 @@ def section_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Policy)
 @receiver(m2m_changed, sender=Policy.issuers.through)
 def policy_changed(sender, **kwargs):
-    invalidate_browse_facets()
     transaction.on_commit(invalidate_browse_facets)
