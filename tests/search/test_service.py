@@ -144,6 +144,19 @@ def test_bounded_candidates_keep_title_matches_first_and_phrases_exact(make_poli
     assert apart
 
 
+def test_title_matches_found_among_the_newest_policies_are_the_newest_title_matches(make_policy, monkeypatch):
+    from documents.search import service
+
+    monkeypatch.setattr(service, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(service, "CANDIDATES", 2)
+    monkeypatch.setattr(service, "WINDOW", 2)  # the newest 4 policies are looked at first
+    titles = [make_policy(f"数据要素方案{i}", "正文。", year=2020 + i) for i in range(3)]
+    make_policy("通知", "数据要素。", year=2030)
+    make_policy("数据要素旧方案", "正文。", year=2001)
+    exact = [policy.pk for policy in matching_policies(SearchParams(q="数据要素"))[:2]]
+    assert ids(search_policies(SearchParams(q="数据要素", page_size=2))) == exact == [titles[2].pk, titles[1].pk]
+
+
 def test_a_ranked_page_is_cached_until_any_policy_changes(make_policy, django_capture_on_commit_callbacks):
     body = make_policy("通知", "推进算力建设。", year=2024)
     assert ids(search_policies(SearchParams(q="算力"))) == [body.pk]
