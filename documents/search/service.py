@@ -20,6 +20,7 @@ from operator import and_, or_
 
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
+from django.db import connections, router
 from django.http import QueryDict
 
 from documents.models import Policy, TaskSection
@@ -41,7 +42,8 @@ __all__ = [
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C (body), B (headings), A (title)
 EXACT_LIMIT = 300
 CANDIDATES = 60  # per pool; pages beyond the pools are ranked exactly
-WINDOW = 5  # title and heading pools are first sought among the newest WINDOW × CANDIDATES policies
+WINDOW = 5  # for a word in most policies, title and heading pools are first sought among the newest
+COMMON_SHARE = 0.5  # WINDOW × CANDIDATES policies; "most": at least this share of them
 WIDER = 10  # when a relaxed phrase leaves the pools short of a page, try pools this many times larger
 
 
@@ -250,6 +252,7 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
             field_vector = Func(F("search_vector"), Value(f"{{{weights}}}"), function="ts_filter",
                                 output_field=SearchVectorField())
             pools.append(unmatched.alias(field_vector=field_vector).filter(field_vector=relaxed))
+        common = count >= COMMON_SHARE * _policies_estimate()
         for limit in (CANDIDATES, CANDIDATES * WIDER):
             candidate_ids = set()
             for number, pool in enumerate(pools):
@@ -257,24 +260,24 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
                 if number == 0:
                     candidate_ids.update(newest_ids)
                 else:
-                    candidate_ids.update(_newest_field_matches(pool, unmatched, newest, limit))
+                    candidate_ids.update(_newest_field_matches(pool, unmatched, newest, limit, common))
             rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
                 return rows
     return _rank_rows(filtered, parsed, start, size)
 
 
-def _newest_field_matches(pool: QuerySet, unmatched: QuerySet, newest: list, limit: int) -> list[int]:
+def _newest_field_matches(pool: QuerySet, unmatched: QuerySet, newest: list, limit: int, window: bool) -> list[int]:
     """The newest `limit` policies with the query in their title (or headings).
 
-    A common word is in the titles or headings of tens of thousands of policies: sorting them all
-    by date took 60–70 ms a pool at 100,000 (发展). So they are first sought among the newest
-    WINDOW × limit policies (one vector read each); if `limit` are there, they are the newest
-    overall. Otherwise the matches are sparse: walking the date index further would decompress
-    thousands of vectors (7 s at 100,000 for 数字经济 营商环境), while their GIN expression index
-    and a sort take milliseconds.
+    A word in most policies is in the titles or headings of tens of thousands: sorting them all by
+    date took 60–70 ms a pool at 100,000 (发展). So for such a word (`window`) they are first sought
+    among the newest WINDOW × limit policies (one vector read each); if `limit` are there, they are
+    the newest overall. Otherwise the matches are sparse: walking the date index further would
+    decompress thousands of vectors (7 s at 100,000 for 数字经济 营商环境), while their GIN
+    expression index and a sort take milliseconds.
     """
-    if limit == CANDIDATES:
+    if window and limit == CANDIDATES:
         window = unmatched.order_by(*newest).values("pk")[: WINDOW * limit]
         with planner_setting("enable_bitmapscan", "off"):  # test the window's rows, not every match
             found = list(pool.filter(pk__in=window).order_by(*newest).values_list("id", flat=True)[:limit])
@@ -282,6 +285,13 @@ def _newest_field_matches(pool: QuerySet, unmatched: QuerySet, newest: list, lim
             return found
     with planner_setting("enable_indexscan", "off"):
         return list(pool.order_by(*newest).values_list("id", flat=True)[:limit])
+
+
+def _policies_estimate() -> float:
+    """How many policies there are, from the planner's statistics (no count)."""
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'documents_policy'::regclass")
+        return cursor.fetchone()[0]
 
 
 def _rank_rows(matches: QuerySet, parsed: ParsedQuery, start: int, size: int):
