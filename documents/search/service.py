@@ -255,29 +255,26 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
         common = count >= COMMON_SHARE * _policies_estimate()
         for limit in (CANDIDATES, CANDIDATES * WIDER):
             candidate_ids = set()
-            for number, pool in enumerate(pools):
-                newest_ids = pool.order_by(*newest).values_list("id", flat=True)[:limit]
-                if number == 0:
-                    candidate_ids.update(newest_ids)
-                else:
-                    candidate_ids.update(_newest_field_matches(pool, unmatched, newest, limit, common))
+            candidate_ids.update(pools[0].order_by(*newest).values_list("id", flat=True)[:limit])
+            for pool in pools[1:]:
+                candidate_ids.update(_newest_field_matches(pool, unmatched, newest, limit, common))
             rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
                 return rows
     return _rank_rows(filtered, parsed, start, size)
 
 
-def _newest_field_matches(pool: QuerySet, unmatched: QuerySet, newest: list, limit: int, window: bool) -> list[int]:
+def _newest_field_matches(pool: QuerySet, unmatched: QuerySet, newest: list, limit: int, common: bool) -> list[int]:
     """The newest `limit` policies with the query in their title (or headings).
 
     A word in most policies is in the titles or headings of tens of thousands: sorting them all by
-    date took 60–70 ms a pool at 100,000 (发展). So for such a word (`window`) they are first sought
+    date took 60–70 ms a pool at 100,000 (发展). So for such a word (`common`) they are first sought
     among the newest WINDOW × limit policies (one vector read each); if `limit` are there, they are
     the newest overall. Otherwise the matches are sparse: walking the date index further would
     decompress thousands of vectors (7 s at 100,000 for 数字经济 营商环境), while their GIN
     expression index and a sort take milliseconds.
     """
-    if window and limit == CANDIDATES:
+    if common and limit == CANDIDATES:
         window = unmatched.order_by(*newest).values("pk")[: WINDOW * limit]
         with planner_setting("enable_bitmapscan", "off"):  # test the window's rows, not every match
             found = list(pool.filter(pk__in=window).order_by(*newest).values_list("id", flat=True)[:limit])
@@ -288,7 +285,7 @@ def _newest_field_matches(pool: QuerySet, unmatched: QuerySet, newest: list, lim
 
 
 def _policies_estimate() -> float:
-    """How many policies there are, from the planner's statistics (no count)."""
+    """How many policies there are, from the planner's statistics (no count; -1 before any ANALYZE)."""
     with connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'documents_policy'::regclass")
         return cursor.fetchone()[0]
