@@ -16,9 +16,6 @@ Two things keep the pass small (docs/performance.md):
   the whole answer, with one filter its own facet (the rest reads only that filter's rows).
 """
 
-import hashlib
-
-from django.core.cache import cache
 from django.db import connections, router
 from functools import reduce
 from operator import and_, or_
@@ -27,12 +24,12 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Func, Value
 
 from documents.models import Issuer, Policy, Region
 from documents.search import stats
+from documents.search.cache import cached
 from documents.search.filters import FACETS, facet_q
 from documents.search.planner import planner_setting
 
 KEY_COLUMNS = {"province": "k_province", "city": "k_city", "year": "k_year", "type": "k_type"}
 ISSUER_LIMIT = 50
-CACHE_SECONDS = 300
 
 
 def _flag(name: str) -> str:
@@ -168,44 +165,9 @@ def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
     return facets
 
 
-def cached(kind: str, parts, compute):
-    """compute(), cached under `parts` (anything with a stable repr) until any policy changes.
-
-    A change to any policy starts a new generation, so nothing cached outlives the data it was
-    computed from: facet counts, ranked result pages.
-    """
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"search:{kind}:{_generation()}:{digest}"
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, CACHE_SECONDS)
-    return found
-
-
 def cached_facets(matches, active: dict, include_unpublished: bool, query_key: str = "", lexeme: str | None = None):
     """Facet counts depend only on the query and the filters: browsing (no query) and popular queries
     are answered without counting again."""
     return cached("facets", (query_key, include_unpublished, [active.get(name) for name in FACETS]),
                   # Precomputed counts cover published policies only.
                   lambda: count_facets(matches, active, None if include_unpublished else lexeme))
-
-
-def _generation() -> int:
-    """The current generation, from the database every process shares (other web workers, imports).
-
-    Read where the page reads (the replica for public pages): the generation and the data then
-    come from the same copy, however far it lags.
-    """
-    with connections[router.db_for_read(Policy)].cursor() as cursor:
-        cursor.execute("SELECT generation FROM search_generation WHERE id = 1")
-        return cursor.fetchone()[0]
-
-
-def invalidate_browse_facets(**kwargs) -> None:
-    """Start a new generation: every process's cached results are left behind.
-
-    Called after commit (signals.py): inside a transaction the row lock would serialise writers.
-    """
-    with connections[router.db_for_write(Policy)].cursor() as cursor:
-        cursor.execute("UPDATE search_generation SET generation = generation + 1 WHERE id = 1")

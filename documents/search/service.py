@@ -24,7 +24,8 @@ from django.db import connections, router
 from django.http import QueryDict
 
 from documents.models import Policy, TaskSection
-from documents.search.facets import cached, cached_facets
+from documents.search.cache import cached
+from documents.search.facets import cached_facets
 from documents.search.filters import (
     DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
 )

@@ -2,7 +2,7 @@
 
 A saved policy or task section gets its vector rebuilt once per transaction, after commit
 (an admin form saves a policy and then each inline section: one rebuild, not one per row).
-Facet counts and ranked pages are cached (see facets.py); any committed change to policies
+Facet counts and ranked pages are cached (see cache.py); any committed change to policies
 starts a new generation of that cache.
 """
 
@@ -14,7 +14,7 @@ from django.dispatch import receiver
 
 from documents.indexing import update_search_vector
 from documents.models import Policy, TaskSection
-from documents.search.facets import invalidate_browse_facets
+from documents.search.cache import invalidate
 from policyarchive.flags import raised
 
 INDEXED_FIELDS = {"title", "clean_text", "simplified_text"}
@@ -49,7 +49,7 @@ def schedule_reindex(policy_id: int) -> None:
 def policy_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw:
         return
-    transaction.on_commit(invalidate_browse_facets)
+    transaction.on_commit(invalidate)
     if not _supplied.get() and (update_fields is None or INDEXED_FIELDS & set(update_fields)):
         schedule_reindex(instance.pk)
 
@@ -64,4 +64,4 @@ def section_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Policy)
 @receiver(m2m_changed, sender=Policy.issuers.through)
 def policy_changed(sender, **kwargs):
-    transaction.on_commit(invalidate_browse_facets)
+    transaction.on_commit(invalidate)

@@ -26,6 +26,6 @@ def test_a_change_in_another_process_invalidates_this_process_cached_counts(make
     # web worker), and that process starts a new generation in the database both share.
     Policy.objects.filter(pk=moved.pk).update(region_id="440300", province_id="440000", city_id="440300")
     assert province_counts(search_policies(SearchParams(q="数字经济"))) == {"440000": 1, "330000": 1}  # cached
-    manage("shell", "-c", "from documents.search.facets import invalidate_browse_facets; invalidate_browse_facets()",
+    manage("shell", "-c", "from documents.search.cache import invalidate; invalidate()",
            env={"DATABASE_URL": database_url(settings.DATABASES["default"]["NAME"])})
     assert province_counts(search_policies(SearchParams(q="数字经济"))) == {"440000": 2}

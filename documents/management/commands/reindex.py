@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from documents.indexing import update_search_vector
 from documents.models import Policy
-from documents.search.facets import invalidate_browse_facets
+from documents.search.cache import invalidate
 from documents.search.stats import refresh_if_useful
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             done += 1
             if done % 1000 == 0:
                 self.stdout.write(f"{done} policies…")
-        invalidate_browse_facets()
+        invalidate()
         refreshed = refresh_if_useful()
         if refreshed:
             self.stdout.write(f"Search statistics refreshed: {refreshed}")
