@@ -17,6 +17,7 @@ from documents.citation import citation_text
 from documents.models import Issuer, Policy, Region
 from documents.reading import SCRIPTS, convert, text_blocks
 from documents.related import related_policies
+from documents.search.cache import cached
 from documents.search.service import (
     SORTS,
     SearchParamsError,
@@ -33,6 +34,12 @@ TILE_SHADES = 5
 
 @require_safe
 def home(request):
+    # Eight statements over every published policy: cached until any policy changes.
+    return render(request, "home.html", cached("home", (), archive_overview))
+
+
+def archive_overview() -> dict:
+    """The home page's figures: province tiles with counts, totals and the newest policies."""
     published = Policy.objects.published()
     provinces = list(
         Region.objects.filter(level=Region.Level.PROVINCE)
@@ -44,9 +51,8 @@ def home(request):
         # 0 = none, 1..4 = quartiles of the busiest province: the tile map's shading.
         province.shade = 0 if not province.policy_count else 1 + (TILE_SHADES - 2) * province.policy_count // peak
     span = published.aggregate(first=Min("date_year"), last=Max("date_year"))
-    newest = (
-        published.select_related("region", "province")
-        .prefetch_related("issuers")
+    newest = list(
+        published.select_related("region").defer("raw_text", "clean_text", "simplified_text")
         .order_by(F("date").desc(nulls_last=True), "-id")[:8]
     )
     totals = {
@@ -55,7 +61,7 @@ def home(request):
         "issuers": Issuer.objects.filter(policies__status=Policy.Status.PUBLISHED).distinct().count(),
         **span,
     }
-    return render(request, "home.html", {"provinces": provinces, "newest": newest, "totals": totals})
+    return {"provinces": provinces, "newest": newest, "totals": totals}
 
 
 @require_safe

@@ -7,6 +7,7 @@ simplified text instead, which is still the document's wording.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 
 from django.utils.html import escape, format_html
 
@@ -68,17 +69,20 @@ def snippets(original: str, needles: list[str], *, simplified: str | None = None
     """
     haystack = searchable(simplified if simplified is not None else to_simplified(original), needles)
     display = original if len(original) == len(haystack) else haystack
-    display = _SPACE.sub(" ", display)
     spans = find_spans(haystack, needles)
     if not spans:
-        return [escape(display[:width].strip()) + ("…" if len(display) > width else "")] if display.strip() else []
+        opening = _SPACE.sub(" ", display[:width]).strip()
+        return [escape(opening) + ("…" if len(display) > width else "")] if opening else []
 
     # Score a window at each occurrence by the distinct needles it holds; take the best that do not overlap.
+    # Spans are sorted by start, so a window's spans are a run from its first occurrence on (a common
+    # word occurs hundreds of times: no pass over all of them per window).
+    starts = [start for start, _, _ in spans]
     windows = []
-    for start, _, _ in spans:
+    for first, start in enumerate(starts):
         lo = max(0, start - width // 4)
         hi = min(len(display), lo + width)
-        inside = {index for s, e, index in spans if s >= lo and e <= hi}
+        inside = {index for s, e, index in spans[bisect_left(starts, lo, hi=first):bisect_right(starts, hi)] if e <= hi}
         windows.append((-len(inside), lo, hi))
     chosen = []
     for _, lo, hi in sorted(windows):
@@ -89,7 +93,8 @@ def snippets(original: str, needles: list[str], *, simplified: str | None = None
     merged = merge(spans)
     result = []
     for lo, hi in sorted(chosen):
-        html = mark(display[lo:hi], [(s, e) for s, e in merged if e > lo and s < hi], offset=lo).strip()
+        # Whitespace becomes one space character for character, so offsets hold in the cut piece.
+        html = mark(_SPACE.sub(" ", display[lo:hi]), [(s, e) for s, e in merged if e > lo and s < hi], offset=lo).strip()
         result.append(("…" if lo > 0 else "") + html + ("…" if hi < len(display) else ""))
     return result
 

@@ -302,7 +302,7 @@ def _hits(rows, parsed: ParsedQuery) -> list[Hit]:
         return []
     ids = [pk for pk, _ in rows]
     policies = (Policy.objects.select_related("region", "province").prefetch_related("issuers")
-                .defer("search_vector", "raw_text").in_bulk(ids))
+                .defer("raw_text").in_bulk(ids))
     needles = parsed.highlight_strings()
     sections: dict[int, list] = {}
     if needles:

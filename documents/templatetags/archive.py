@@ -1,6 +1,7 @@
 """Template helpers for the public pages: links that change one filter of the page, search snippets."""
 
 import re
+from urllib.parse import urlencode
 
 from django import template
 from django.utils.html import escape, format_html
@@ -11,23 +12,30 @@ register = template.Library()
 DEPENDENT = {"province": ("city",)}  # a city belongs to its province: changing one drops the other
 
 
-def _query(params) -> str:
-    encoded = params.urlencode()
+def _query(pairs) -> str:
+    encoded = urlencode(pairs)
     return f"?{encoded}" if encoded else "?"
 
 
 @register.simple_tag(takes_context=True)
 def toggle_filter(context, key, value, selected=False):
     """The current query with key=value set (or removed when selected), from the first page."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
-    for dependent in DEPENDENT.get(key, ()):
-        params.pop(dependent, None)
-    if selected:
-        params.pop(key, None)
-    else:
-        params[key] = value
-    return _query(params)
+    # A result page has a hundred such links: the query is listed once per render, not copied per link.
+    current = context.render_context.get("query_pairs")
+    if current is None:
+        current = context.render_context["query_pairs"] = list(context["request"].GET.lists())
+    dropped = {"page", *DEPENDENT.get(key, ())}
+    pairs, placed = [], selected
+    for name, items in current:
+        if name == key:
+            if not placed:  # the new value takes the old one's place
+                pairs.append((key, value))
+                placed = True
+        elif name not in dropped:
+            pairs.extend((name, item) for item in items)
+    if not placed:
+        pairs.append((key, value))
+    return _query(pairs)
 
 
 @register.simple_tag(takes_context=True)

@@ -166,3 +166,13 @@ def test_a_ranked_page_is_cached_until_any_policy_changes(make_policy, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         title = make_policy("算力发展方案", "正文。", year=2020)
     assert ids(search_policies(SearchParams(q="算力"))) == [title.pk, body.pk]  # a title match ranks first
+
+
+def test_result_pages_do_not_load_the_search_vectors(make_policy):
+    make_policy("算力发展方案", "推进算力建设。", year=2024)
+    with CaptureQueriesContext(connection) as queries:
+        page = search_policies(SearchParams(q="算力"))
+    assert page.hits[0].policy.title == "算力发展方案"
+    columns = [q["sql"].split(" FROM ")[0] for q in queries.captured_queries
+               if '"documents_policy"."clean_text"' in q["sql"]]
+    assert columns and not [c for c in columns if "search_vector" in c or "phrase_vector" in c or "minhash" in c]

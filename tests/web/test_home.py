@@ -37,3 +37,16 @@ def test_home_lists_newest_dated_policies_first(client, make_policy):
     make_policy("新政策", year=2024, month=5)
     newest = [p.title for p in client.get("/").context["newest"]]
     assert newest == ["新政策", "旧政策", "无日期政策"]
+
+
+def test_home_figures_are_cached_until_any_policy_changes(client, make_policy, django_assert_num_queries,
+                                                          django_capture_on_commit_callbacks):
+    make_policy("广东数字经济条例", region="440000", year=2021)
+    assert client.get("/").context["totals"]["policies"] == 1
+    with django_assert_num_queries(1):  # the cache generation only: no count over the archive
+        assert client.get("/").context["totals"]["policies"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        make_policy("江苏数据要素方案", region="320500", year=2024)
+    response = client.get("/")
+    assert response.context["totals"]["policies"] == 2
+    assert [p.title for p in response.context["newest"]][0] == "江苏数据要素方案"

@@ -110,3 +110,12 @@ def test_search_page_links_exports_and_feed_with_its_filters(client, corpus):
     html = client.get("/policies/", {"q": "条例", "province": "440000", "page": "1"}).content.decode()
     assert 'href="/policies/export.csv?q=%E6%9D%A1%E4%BE%8B&amp;province=440000"' in html
     assert 'href="/feeds/policies/?q=%E6%9D%A1%E4%BE%8B&amp;province=440000"' in html
+
+
+def test_choosing_another_value_replaces_the_filter_in_place(client, corpus):
+    response = client.get("/policies/", {"province": "440000", "year": "2022", "page": "1"})
+    years = {key: entries for key, _, entries in response.context["facets"]}["year"]
+    assert [e["code"] for e in years] == [2023, 2022]  # the year facet ignores the year filter
+    html = response.content.decode()
+    assert 'href="?province=440000&amp;year=2023"' in html
+    assert 'href="?province=440000" class="selected"' in html  # the chosen year's link removes it
