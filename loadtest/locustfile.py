@@ -1,9 +1,13 @@
 """`make loadtest`: researchers browsing the archive — home, search with facets, detail pages and the API.
 
-Each simulated user waits 0.1–0.5 s between requests (a busy reader, not a crawler). Policy ids
-come from the API at start, so the same file runs against any database.
+Each simulated user waits 0.1–0.5 s between requests by default (a busy reader, not a crawler);
+LOAD_WAIT="1 5" gives locust's documented 1–5 s of reading between pages. Policy ids for the
+detail pages come from the file LOAD_IDS (`make loadtest` writes the newest 2,000: collecting them
+is the harness's work, not a researcher's), else from the API at start, so the same file runs
+against any server.
 """
 
+import os
 import random
 
 from locust import HttpUser, between, task
@@ -14,13 +18,17 @@ TERMS = ["数字经济", "数据要素", "人工智能", "算力", "集成电路
 PROVINCES = ["110000", "310000", "320000", "330000", "370000", "440000", "510000", "420000"]
 TYPES = ["方案", "意见", "通知", "规划", "办法"]
 SORTS = ["relevance", "relevance", "newest", "oldest"]
+ALL_IDS = [int(word) for word in open(os.environ["LOAD_IDS"]).read().split()] if os.environ.get("LOAD_IDS") else []
 
 
 class Researcher(HttpUser):
-    wait_time = between(0.1, 0.5)
+    wait_time = between(*map(float, os.environ.get("LOAD_WAIT", "0.1 0.5").split()))
 
     def on_start(self):
         page = random.randint(1, 20)
+        if ALL_IDS:
+            self.ids = ALL_IDS[(page - 1) * 100 : page * 100] or ALL_IDS
+            return
         response = self.client.get(f"/api/policies/?sort=newest&page_size=100&page={page}", name="/api/policies/ (ids)")
         self.ids = [hit["id"] for hit in response.json().get("results", [])] or [1]
 

@@ -11,6 +11,7 @@ USERS=${LOAD_USERS:-10 50}
 DURATION=${LOAD_DURATION:-60s}
 WORKERS=${LOAD_WORKERS:-4}
 PORT=${LOAD_PORT:-8765}
+export LOAD_WAIT=${LOAD_WAIT:-0.1 0.5}  # seconds between a user's requests (loadtest/locustfile.py)
 OUT=var/loadtest
 mkdir -p "$OUT"
 
@@ -21,6 +22,10 @@ export DATABASE_URL="$LOAD_URL" DEBUG=False ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_R
 export SECRET_KEY="load-test-only-secret-not-for-production-use-0123456789abcdefghijklmnop"
 export STATIC_ROOT="$PWD/$OUT/static"
 "$PY" manage.py collectstatic --noinput --verbosity 0
+# The detail pages' policy ids, listed once here rather than by every simulated user through the API.
+export LOAD_IDS="$OUT/ids.txt"
+"$PY" manage.py shell --verbosity 0 -c "from documents.models import Policy
+print(*Policy.objects.published().order_by('-date', '-id').values_list('id', flat=True)[:2000])" >"$LOAD_IDS"
 
 .venv/bin/gunicorn policyarchive.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" --timeout 30 \
   --access-logfile /dev/null --error-logfile "$OUT/gunicorn.log" &
@@ -39,6 +44,7 @@ SUMMARY="$OUT/summary.md"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 } > "$SUMMARY"
 for users in $USERS; do
+  rm -f "$OUT/u${users}"_*.csv  # a run that crashed must not report the previous one's figures
   .venv/bin/locust -f loadtest/locustfile.py --headless --users "$users" --spawn-rate "$users" \
     --run-time "$DURATION" --stop-timeout 10 --host "http://127.0.0.1:$PORT" --csv "$OUT/u$users" \
     --only-summary --loglevel WARNING >"$OUT/u$users.log" 2>&1 || true
@@ -50,5 +56,5 @@ print(f"| {sys.argv[2]} | {a['Request Count']} | {float(a['Requests/s']):.1f} | 
       f"{a['99%']} | {float(a['Max Response Time']):.0f} | {a['Failure Count']} |")
 PY
 done
-echo "Load test on $DB ($DOCS generated policies + seeds), $WORKERS gunicorn workers, $DURATION per run:"
+echo "Load test on $DB ($DOCS generated policies + seeds), $WORKERS gunicorn workers, $DURATION per run, $LOAD_WAIT s between requests:"
 cat "$SUMMARY"

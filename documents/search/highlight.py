@@ -14,6 +14,7 @@ from django.utils.html import escape, format_html
 from documents.search.script import to_simplified
 from documents.search.tokens import normalise
 
+WIDTH = 120  # characters of a snippet
 _SPACE = re.compile(r"\s")
 _PLAIN_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -61,7 +62,7 @@ def mark(text: str, spans, offset: int = 0) -> str:
 
 
 def snippets(original: str, needles: list[str], *, simplified: str | None = None, count: int = 2,
-             width: int = 120) -> list[str]:
+             width: int = WIDTH) -> list[str]:
     """Up to `count` escaped HTML snippets of about `width` characters around the best matches.
 
     needles are simplified, normalised strings (ParsedQuery.highlight_strings()). Without any

@@ -13,14 +13,16 @@ is exact and equals matching_policies().
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import asdict, dataclass, field
 from functools import reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchRank, SearchVectorField
-from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.db import connections, router
+from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
+from django.db.models.functions import Left
 from django.http import QueryDict
 
 from documents.models import Policy, TaskSection
@@ -29,7 +31,7 @@ from documents.search.facets import cached_facets
 from documents.search.filters import (
     DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
 )
-from documents.search.highlight import section_matches, snippets
+from documents.search.highlight import WIDTH, section_matches, snippets
 from documents.search.planner import index_scans, planner_setting
 from documents.search.query import AllOf, LexemeQuery, Match, Not, ParsedQuery, parse
 from documents.search.stats import plain_lexeme
@@ -45,6 +47,7 @@ EXACT_LIMIT = 300
 CANDIDATES = 60  # per pool; pages beyond the pools are ranked exactly
 WINDOW = 5  # for a word in most policies, title and heading pools are first sought among the newest
 COMMON_SHARE = 0.5  # WINDOW × CANDIDATES policies; "most": at least this share of them
+OPENING = 2 * WIDTH  # of a text without matches: a snippet, and enough to tell whether the text goes on
 WIDER = 10  # when a relaxed phrase leaves the pools short of a page, try pools this many times larger
 
 
@@ -248,41 +251,50 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
         relaxed = LexemeQuery(parsed.tsquery(with_excluded=False, relaxed=True))
         newest = _order("newest", False)
         # Pools start from the filters without the exact text match, which would read every vector.
-        pools = [unmatched.filter(_q(parsed.condition(with_excluded=False, relaxed=True)))]
+        anywhere = unmatched.filter(_q(parsed.condition(with_excluded=False, relaxed=True)))
+        field_pools = []
         for weights in ("a", "a,b"):
             field_vector = Func(F("search_vector"), Value(f"{{{weights}}}"), function="ts_filter",
                                 output_field=SearchVectorField())
-            pools.append(unmatched.alias(field_vector=field_vector).filter(field_vector=relaxed))
+            field_pools.append(unmatched.alias(field_vector=field_vector).filter(field_vector=relaxed))
         common = count >= COMMON_SHARE * _policies_estimate()
         for limit in (CANDIDATES, CANDIDATES * WIDER):
-            candidate_ids = set()
-            candidate_ids.update(pools[0].order_by(*newest).values_list("id", flat=True)[:limit])
-            for pool in pools[1:]:
-                candidate_ids.update(_newest_field_matches(pool, unmatched, newest, limit, common))
+            candidate_ids = set(anywhere.order_by(*newest).values_list("id", flat=True)[:limit])
+            in_window = _window_field_matches(unmatched, parsed, newest, limit) if common and limit == CANDIDATES else ()
+            for pool, found in itertools.zip_longest(field_pools, in_window):
+                if found is None or len(found) < limit:
+                    with planner_setting("enable_indexscan", "off"):  # the GIN expression index, then a sort
+                        found = list(pool.order_by(*newest).values_list("id", flat=True)[:limit])
+                candidate_ids.update(found)
             rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
                 return rows
     return _rank_rows(filtered, parsed, start, size)
 
 
-def _newest_field_matches(pool: QuerySet, unmatched: QuerySet, newest: list, limit: int, common: bool) -> list[int]:
-    """The newest `limit` policies with the query in their title (or headings).
+def _window_field_matches(unmatched: QuerySet, parsed: ParsedQuery, newest: list, limit: int) -> tuple[list, list]:
+    """The newest `limit` title matches and heading (or title) matches among the newest WINDOW × limit policies.
 
     A word in most policies is in the titles or headings of tens of thousands: sorting them all by
-    date took 60–70 ms a pool at 100,000 (发展). So for such a word (`common`) they are first sought
-    among the newest WINDOW × limit policies (one vector read each); if `limit` are there, they are
-    the newest overall. Otherwise the matches are sparse: walking the date index further would
-    decompress thousands of vectors (7 s at 100,000 for 数字经济 营商环境), while their GIN
-    expression index and a sort take milliseconds.
+    date took 60–70 ms a pool at 100,000 (发展). For such a word they are first sought among the
+    newest policies; a list that comes out full holds the newest overall (tested equal to the exact
+    ranking), a short one sends its pool to the GIN expression index and a sort (sparse matches:
+    walking the date index further would decompress thousands of vectors). Weight-restricted
+    tsqueries (lexeme:A, lexeme:AB) test each stored vector once for both, without the filtered
+    copies ts_filter builds.
     """
-    if common and limit == CANDIDATES:
-        window = unmatched.order_by(*newest).values("pk")[: WINDOW * limit]
-        with planner_setting("enable_bitmapscan", "off"):  # test the window's rows, not every match
-            found = list(pool.filter(pk__in=window).order_by(*newest).values_list("id", flat=True)[:limit])
-        if len(found) == limit:
-            return found
-    with planner_setting("enable_indexscan", "off"):
-        return list(pool.order_by(*newest).values_list("id", flat=True)[:limit])
+    window = list(unmatched.order_by(*newest).values_list("pk", flat=True)[: WINDOW * limit])
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, search_vector @@ %s::tsquery, search_vector @@ %s::tsquery "
+            f"FROM {Policy._meta.db_table} WHERE id = ANY(%s)",
+            [parsed.tsquery("A", with_excluded=False, relaxed=True),
+             parsed.tsquery("AB", with_excluded=False, relaxed=True), window],
+        )
+        flags = {pk: (title, heading) for pk, title, heading in cursor.fetchall()}
+    titles = [pk for pk in window if flags[pk][0]][:limit]
+    headings = [pk for pk in window if flags[pk][1]][:limit]
+    return titles, headings
 
 
 def _policies_estimate() -> float:
@@ -301,9 +313,12 @@ def _hits(rows, parsed: ParsedQuery) -> list[Hit]:
     if not rows:
         return []
     ids = [pk for pk, _ in rows]
-    policies = (Policy.objects.select_related("region", "province").prefetch_related("issuers")
-                .defer("raw_text").in_bulk(ids))
     needles = parsed.highlight_strings()
+    policies = Policy.objects.select_related("region", "province").prefetch_related("issuers").defer("raw_text")
+    if not needles:  # the snippet is the text's opening: the rest of the text stays in the database
+        policies = policies.defer("clean_text", "simplified_text").annotate(
+            opening=Left("clean_text", OPENING), simplified_opening=Left("simplified_text", OPENING))
+    policies = policies.in_bulk(ids)
     sections: dict[int, list] = {}
     if needles:
         for section in TaskSection.objects.filter(policy_id__in=ids).only(
@@ -317,7 +332,8 @@ def _hits(rows, parsed: ParsedQuery) -> list[Hit]:
         hits.append(Hit(
             policy=policy,
             rank=rank,
-            snippets=snippets(policy.clean_text, needles, simplified=policy.simplified_text, count=2 if needles else 1),
+            snippets=snippets(policy.clean_text, needles, simplified=policy.simplified_text) if needles
+            else snippets(policy.opening, [], simplified=policy.simplified_opening, count=1),
             matched_sections=[
                 {"number": s.number, "heading": s.heading, "anchor": s.anchor, "url": f"{url}#{s.anchor}"}
                 for s in section_matches(sections.get(pk, []), needles, traditional=policy.script != "hans")

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -154,7 +156,11 @@ def test_title_matches_found_among_the_newest_policies_are_the_newest_title_matc
     make_policy("通知", "数据要素。", year=2030)
     make_policy("数据要素旧方案", "正文。", year=2001)
     exact = [policy.pk for policy in matching_policies(SearchParams(q="数据要素"))[:2]]
-    assert ids(search_policies(SearchParams(q="数据要素", page_size=2))) == exact == [titles[2].pk, titles[1].pk]
+    with CaptureQueriesContext(connection) as queries:
+        found = ids(search_policies(SearchParams(q="数据要素", page_size=2)))
+    assert found == exact == [titles[2].pk, titles[1].pk]
+    # Both field pools were tested on the window's vectors in one statement, with weight-restricted queries.
+    assert [q for q in queries.captured_queries if "= ANY(" in q["sql"] and ":A'" in q["sql"] and ":AB'" in q["sql"]]
 
 
 def test_a_ranked_page_is_cached_until_any_policy_changes(make_policy, django_capture_on_commit_callbacks):
@@ -176,3 +182,15 @@ def test_result_pages_do_not_load_the_search_vectors(make_policy):
     columns = [q["sql"].split(" FROM ")[0] for q in queries.captured_queries
                if '"documents_policy"."clean_text"' in q["sql"]]
     assert columns and not [c for c in columns if "search_vector" in c or "phrase_vector" in c or "minhash" in c]
+
+
+def test_a_page_without_query_words_shows_openings_without_loading_whole_texts(make_policy):
+    long = make_policy("长文", "第一句话。" + "正文内容。" * 200, year=2024)
+    short = make_policy("短文", "只有一句。", year=2023)
+    with CaptureQueriesContext(connection) as queries:
+        page = search_policies(SearchParams())
+    shown = {hit.policy.pk: hit.snippets for hit in page.hits}
+    assert shown[short.pk] == ["只有一句。"]
+    assert shown[long.pk][0].startswith("第一句话。正文内容。") and shown[long.pk][0].endswith("…")
+    whole_texts = re.compile(r'(?<!LEFT\()"documents_policy"\."(clean|simplified)_text"')
+    assert not [q["sql"] for q in queries.captured_queries if whole_texts.search(q["sql"].split(" FROM ")[0])]
