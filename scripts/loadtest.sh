@@ -45,7 +45,7 @@ SUMMARY="$OUT/summary.md"
 } > "$SUMMARY"
 for users in $USERS; do
   rm -f "$OUT/u${users}"_*.csv  # a run that crashed must not report the previous one's figures
-  .venv/bin/locust -f loadtest/locustfile.py --headless --users "$users" --spawn-rate "$users" \
+  .venv/bin/locust -f loadtest/locustfile.py --headless --users "$users" --spawn-rate "${LOAD_SPAWN:-$users}" \
     --run-time "$DURATION" --stop-timeout 10 --host "http://127.0.0.1:$PORT" --csv "$OUT/u$users" \
     --only-summary --loglevel WARNING >"$OUT/u$users.log" 2>&1 || true
   "$PY" - "$OUT/u${users}_stats.csv" "$users" >>"$SUMMARY" <<'PY'
