@@ -190,7 +190,10 @@ class Policy(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="policy_search_gin"),
             GinIndex(fields=["phrase_vector"], name="policy_phrase_gin"),
-            models.Index(fields=["status", "province"], name="policy_status_province"),
+            # Every facet key in the index: counting a province's policies (or any filter's) for the
+            # facets reads the index alone (an index-only scan), not each policy's wide heap row.
+            models.Index(fields=["status", "province"], include=["city", "date_year", "policy_type", "id"],
+                         name="policy_facet_keys"),
             models.Index(fields=["status", "city"], name="policy_status_city"),
             models.Index(fields=["status", "region"], name="policy_status_region"),
             models.Index(fields=["status", "date_year"], name="policy_status_year"),

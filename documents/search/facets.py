@@ -16,10 +16,11 @@ Two things keep the pass small (docs/performance.md):
   the whole answer, with one filter its own facet (the rest reads only that filter's rows).
 """
 
-from django.db import connections, router
+from contextlib import nullcontext
 from functools import reduce
 from operator import and_, or_
 
+from django.db import connections, router
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, Value
 
 from documents.models import Issuer, Policy, Region
@@ -41,11 +42,15 @@ def _all_but(name: str | None) -> str:
     return " AND ".join(flags)
 
 
-def count_facets(matches, active: dict, lexeme: str | None = None) -> tuple[int, dict[str, list[dict]]]:
+def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool = True
+                 ) -> tuple[int, dict[str, list[dict]]]:
     """(total, facets) for a queryset of text matches and the active filters {facet: value}.
 
     lexeme: the query's single plain lexeme ('' for no query) when precomputed counts may answer.
+    text: whether matches hold a text condition; without one the filters' btree indexes are the
+    way in (policy_facet_keys holds every facet key: an index-only scan).
     """
+    only = _unindexed if text else (lambda condition: condition)
     active = {name: value for name, value in active.items() if value is not None}
     known = stats.lookup(lexeme) if lexeme is not None else None
     if known is not None and not active:
@@ -54,12 +59,12 @@ def count_facets(matches, active: dict, lexeme: str | None = None) -> tuple[int,
     if "issuer" in precounted and active["issuer"] not in known[1]["issuer"]:
         precounted = set()  # only the most frequent issuers are stored: count this one live
     if len(active) >= 2:  # a facet counts the rows passing every other filter: at least n - 1 of them
-        matches = matches.filter(_unindexed(reduce(or_, [
+        matches = matches.filter(only(reduce(or_, [
             reduce(and_, [facet_q(other, active[other]) for other in active if other != name]) for name in active
         ])))
     elif precounted:  # the active facet's own counts are precomputed; the others need its rows only
-        matches = matches.filter(_unindexed(facet_q(*next(iter(active.items())))))
-    total, raw = _count(matches, active)
+        matches = matches.filter(only(facet_q(*next(iter(active.items())))))
+    total, raw = _count(matches, active, text)
     for name in precounted:
         raw[name] = known[1][name]
     return total, _present(raw, active)
@@ -76,7 +81,7 @@ def _unindexed(condition) -> Func:
                 output_field=BooleanField())
 
 
-def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
+def _count(matches, active: dict, text: bool) -> tuple[int, dict[str, dict]]:
     rows = matches.order_by().annotate(
         k_province=F("province_id"),
         k_city=F("city_id"),
@@ -107,9 +112,11 @@ def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
          GROUP BY link.issuer_id
     """
     # Raw SQL bypasses the router: ask it, so facet counts follow the page's reads (replica or primary).
-    # The planner expects a few hundred matches (GIN gives no better estimate) and would probe the
-    # issuer links once per match; with tens of thousands a hash or merge join is 20-30% faster overall.
-    with planner_setting("enable_nestloop", "off"), connections[router.db_for_read(Policy)].cursor() as cursor:
+    # For text matches the planner expects a few hundred (GIN gives no better estimate) and would probe
+    # the issuer links once per match; with tens of thousands a hash or merge join is 20-30% faster
+    # overall. The filters' btree estimates are right: the planner chooses.
+    joins = planner_setting("enable_nestloop", "off") if text else nullcontext()
+    with joins, connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute(sql, params)
         result = cursor.fetchall()
 
@@ -165,9 +172,10 @@ def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
     return facets
 
 
-def cached_facets(matches, active: dict, include_unpublished: bool, query_key: str = "", lexeme: str | None = None):
+def cached_facets(matches, active: dict, include_unpublished: bool, query_key: str = "", lexeme: str | None = None,
+                  text: bool = True):
     """Facet counts depend only on the query and the filters: browsing (no query) and popular queries
     are answered without counting again."""
     return cached("facets", (query_key, include_unpublished, [active.get(name) for name in FACETS]),
                   # Precomputed counts cover published policies only.
-                  lambda: count_facets(matches, active, None if include_unpublished else lexeme))
+                  lambda: count_facets(matches, active, None if include_unpublished else lexeme, text=text))

@@ -193,7 +193,8 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
     active = params.active_filters()
     query_key = repr(parsed.condition())
     with index_scans():
-        count, facets = cached_facets(matches, active, include_unpublished, query_key, plain_lexeme(parsed))
+        count, facets = cached_facets(matches, active, include_unpublished, query_key, plain_lexeme(parsed),
+                                      text=not parsed.is_empty)
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     filtered = _filtered(matches, params)

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from documents.models import Issuer
 from documents.search.service import SearchParams, search_policies
@@ -69,3 +71,18 @@ def test_a_selected_value_without_matches_is_still_listed(spread):
     page = search_policies(SearchParams(q="数字经济", year=1999))
     assert page.count == 0
     assert {"code": 1999, "name": "1999年", "count": 0, "selected": True} in page.facets["year"]
+
+
+def test_browsing_counts_facets_through_the_filters_indexes(spread):
+    def facet_statement(params):
+        with CaptureQueriesContext(connection) as queries:
+            page = search_policies(params)
+        return page, next(q["sql"] for q in queries.captured_queries if "GROUPING SETS" in q["sql"])
+
+    page, browse = facet_statement(SearchParams(province="440000", year=2023))
+    assert counts(page.facets["province"]) == {"440000": 2, "330000": 1}
+    assert counts(page.facets["year"]) == {2023: 2, 2022: 1}
+    assert counts(page.facets["type"]) == {"方案": 1, "意见": 1}
+    assert "IS TRUE" not in browse  # without a text match the filters' btree indexes answer
+    page, text = facet_statement(SearchParams(q="数字经济", province="440000", year=2023))
+    assert page.count == 2 and "IS TRUE" in text  # with one, the matches come from the GIN index
