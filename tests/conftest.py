@@ -2,12 +2,16 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from documents.search import facet_arrays
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with nothing cached: the search cache's generation lives in the test
     database, whose transaction is rolled back after every test, so it restarts at 0."""
     cache.clear()
+    facet_arrays.forget()
+
 
 SEEDS = "fixtures/seeds"
 

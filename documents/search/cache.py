@@ -19,7 +19,7 @@ CACHE_SECONDS = 300
 def cached(kind: str, parts, compute):
     """compute(), cached under `parts` (anything with a stable repr) until any policy changes."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"search:{kind}:{_generation()}:{digest}"
+    key = f"search:{kind}:{generation()}:{digest}"
     found = cache.get(key)
     if found is None:
         found = compute()
@@ -27,7 +27,7 @@ def cached(kind: str, parts, compute):
     return found
 
 
-def _generation() -> int:
+def generation() -> int:
     """Read where the page reads (the replica for public pages): the generation and the data then
     come from the same copy, however far it lags."""
     with connections[router.db_for_read(Policy)].cursor() as cursor:

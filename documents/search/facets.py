@@ -24,7 +24,7 @@ from django.db import connections, router
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, Value
 
 from documents.models import Issuer, Policy, Region
-from documents.search import stats
+from documents.search import facet_arrays, stats
 from documents.search.cache import cached
 from documents.search.filters import FACETS, facet_q
 from documents.search.planner import planner_setting
@@ -64,7 +64,10 @@ def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool
         ])))
     elif precounted:  # the active facet's own counts are precomputed; the others need its rows only
         matches = matches.filter(only(facet_q(*next(iter(active.items())))))
-    total, raw = _count(matches, active, text)
+    if text:  # the matching ids from PostgreSQL, the counts from the facet keys in memory
+        total, raw = facet_arrays.count_matches(matches, active, FACETS)
+    else:  # the filters' rows from the facet-key index
+        total, raw = _count(matches, active, text)
     for name in precounted:
         raw[name] = known[1][name]
     return total, _present(raw, active)

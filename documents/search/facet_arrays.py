@@ -1,0 +1,138 @@
+"""Facet counts of text matches from every policy's facet keys held in memory (numpy arrays).
+
+Counting in SQL passes each match through a CTE, five aggregates and a join with the issuer
+links: 320 ms for the 99,398 matches of `数据 安全` at 100,000 policies. With each policy's
+province, city, year, type and issuers in arrays indexed by policy id, the statement only lists
+the matching ids (the GIN bitmap's heap visits, ~80 ms there) and every facet is a bincount.
+
+The arrays are loaded once per process for each generation of the search cache (cache.py),
+and at least every CACHE_SECONDS like the cached counts: any committed change to policies makes
+the next count reload them (≈ 0.3 s at 100,000 policies, 30 ms at 10,000), from the database the
+page reads.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connections, router
+
+from documents.models import Policy
+from documents.search.cache import CACHE_SECONDS, generation
+
+
+@dataclass(frozen=True)
+class FacetArrays:
+    """Per policy id: an index into each facet's values (-1: none), and the issuer links."""
+
+    size: int  # the largest policy id + 1
+    keys: dict[str, np.ndarray]  # province, city, year, type → int32 index per id
+    values: dict[str, list]  # the facet value of each index
+    link_policy: np.ndarray
+    link_issuer: np.ndarray
+    loaded: float  # time.monotonic() at loading
+
+    def selected(self, name: str, value) -> np.ndarray:
+        """Which policies an active filter keeps (bool per id)."""
+        if name == "issuer":
+            keep = np.zeros(self.size, dtype=bool)
+            keep[self.link_policy[self.link_issuer == value]] = True
+            return keep
+        try:
+            index = self.values[name].index(value)
+        except ValueError:
+            return np.zeros(self.size, dtype=bool)
+        return self.keys[name] == index
+
+
+KEY_COLUMNS = {"province": "province_id", "city": "city_id", "year": "date_year", "type": "policy_type"}
+_loaded: dict[tuple[str, int], FacetArrays] = {}
+_lock = threading.Lock()
+
+
+def count_matches(matches, active: dict, facets: tuple[str, ...]) -> tuple[int, dict[str, dict]]:
+    """(total, {facet: {value: count}}) for a queryset of text matches and the active filters."""
+    arrays, ids = facet_arrays(), matching_ids(matches)
+    if ids.size and ids.max() >= arrays.size:  # a policy saved since, its generation not yet started
+        arrays = facet_arrays(reload=True)
+    return count(arrays, ids, active, facets)
+
+
+def facet_arrays(*, reload: bool = False) -> FacetArrays:
+    using = router.db_for_read(Policy)
+    current = (using, generation())  # read before loading: the arrays are at least this new
+    with _lock:
+        found = _loaded.get(current)
+    if reload or found is None or time.monotonic() - found.loaded > CACHE_SECONDS:
+        found = load(using)
+        with _lock:
+            _loaded.clear()  # an older generation is never asked for again
+            _loaded[current] = found
+    return found
+
+
+def forget() -> None:
+    """Drop the loaded arrays (tests: each starts from another database state in one generation)."""
+    with _lock:
+        _loaded.clear()
+
+
+def load(using: str) -> FacetArrays:
+    table = Policy._meta.db_table
+    links = Policy.issuers.through._meta.db_table
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT id, {', '.join(KEY_COLUMNS.values())} FROM {table}")
+        rows = cursor.fetchall()
+        cursor.execute(f"SELECT policy_id, issuer_id FROM {links}")
+        pairs = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
+    size = max((row[0] for row in rows), default=0) + 1
+    keys = {name: np.full(size, -1, dtype=np.int32) for name in KEY_COLUMNS}
+    values: dict[str, list] = {name: [] for name in KEY_COLUMNS}
+    ids = np.array([row[0] for row in rows], dtype=np.int64)
+    for column, name in enumerate(KEY_COLUMNS, start=1):
+        index: dict = {}
+        codes = [index.setdefault(row[column], len(index)) if row[column] is not None else -1 for row in rows]
+        keys[name][ids] = codes
+        values[name] = list(index)
+    pairs = pairs[pairs[:, 0] < size]  # links of a policy inserted between the two statements
+    return FacetArrays(size=size, keys=keys, values=values, link_policy=pairs[:, 0], link_issuer=pairs[:, 1],
+                       loaded=time.monotonic())
+
+
+def matching_ids(matches) -> np.ndarray:
+    """The ids of a queryset's rows, listed by PostgreSQL as one string (no row per id in Python)."""
+    sql, params = matches.order_by().values("id").query.sql_with_params()
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute(f"SELECT string_agg(id::text, ',') FROM ({sql}) AS m", params)
+        listed = cursor.fetchone()[0]
+    return np.array(listed.split(","), dtype=np.int64) if listed else np.zeros(0, dtype=np.int64)
+
+
+def count(arrays: FacetArrays, ids: np.ndarray, active: dict, facets: tuple[str, ...]) -> tuple[int, dict[str, dict]]:
+    """(total, {facet: {value: count}}) for the matching ids: each facet counts the matches that
+    pass every OTHER active filter."""
+    matched = np.zeros(arrays.size, dtype=bool)
+    matched[ids[ids < arrays.size]] = True  # a policy newer than the arrays is not counted
+    kept = {name: arrays.selected(name, value) for name, value in active.items()}
+
+    def passing(*, but: str | None = None) -> np.ndarray:
+        rows = matched
+        for name, keep in kept.items():
+            if name != but:
+                rows = rows & keep
+        return rows
+
+    raw: dict[str, dict] = {}
+    for name in facets:
+        rows = passing(but=name)
+        if name == "issuer":
+            tally = np.bincount(arrays.link_issuer[rows[arrays.link_policy]])
+            raw[name] = {int(key): int(n) for key, n in enumerate(tally) if n}
+            continue
+        indexes = arrays.keys[name][rows]
+        tally = np.bincount(indexes[indexes >= 0], minlength=len(arrays.values[name]))
+        raw[name] = {arrays.values[name][key]: int(n) for key, n in enumerate(tally) if n}
+    return int(passing().sum()), raw
