@@ -1,11 +1,13 @@
 """Facet counts in one pass over the matches.
 
 Each facet counts the matches of the query and of every OTHER active filter (the province
-facet ignores the province filter, so a researcher can switch provinces). Instead of one
-query per facet, the matches are read once: each row carries its facet keys and one boolean
-per active filter, and GROUPING SETS count every facet with FILTER clauses that leave out the
-facet's own condition. The issuer facet (a many-to-many) joins the same rows in a second
-branch of the statement. The grand total (all filters) comes from the empty grouping set.
+facet ignores the province filter, so a researcher can switch provinces). The matches are
+read once. With a text query PostgreSQL lists their ids and facet_arrays.py counts them
+against every policy's facet keys in memory. Browsing (no text) reads the filters' rows from
+the facet-key index: each row carries its facet keys and one boolean per active filter, and
+GROUPING SETS count every facet with FILTER clauses that leave out the facet's own condition;
+the issuer facet (a many-to-many) joins the same rows in a second branch of the statement,
+and the grand total (all filters) comes from the empty grouping set.
 
 Two things keep the pass small (docs/performance.md):
 * a facet counts the rows that pass every OTHER filter, so with n ≥ 2 active filters only
