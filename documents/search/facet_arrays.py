@@ -49,7 +49,7 @@ class FacetArrays:
 
 
 KEY_COLUMNS = {"province": "province_id", "city": "city_id", "year": "date_year", "type": "policy_type"}
-_loaded: dict[tuple[str, int], FacetArrays] = {}
+_loaded: dict[str, tuple[int, FacetArrays]] = {}  # database alias → (generation, arrays)
 _lock = threading.Lock()
 
 
@@ -63,14 +63,13 @@ def count_matches(matches, active: dict, facets: tuple[str, ...]) -> tuple[int, 
 
 def facet_arrays(*, reload: bool = False) -> FacetArrays:
     using = router.db_for_read(Policy)
-    current = (using, generation())  # read before loading: the arrays are at least this new
+    current = generation()  # read before loading: the arrays are at least this new
     with _lock:
-        found = _loaded.get(current)
-    if reload or found is None or time.monotonic() - found.loaded > CACHE_SECONDS:
+        held, found = _loaded.get(using, (None, None))
+    if reload or held != current or time.monotonic() - found.loaded > CACHE_SECONDS:
         found = load(using)
         with _lock:
-            _loaded.clear()  # an older generation is never asked for again
-            _loaded[current] = found
+            _loaded[using] = (current, found)  # an older generation is never asked for again
     return found
 
 
