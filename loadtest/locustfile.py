@@ -9,6 +9,7 @@ against any server.
 
 import os
 import random
+from pathlib import Path
 
 from locust import HttpUser, between, task
 
@@ -18,7 +19,7 @@ TERMS = ["数字经济", "数据要素", "人工智能", "算力", "集成电路
 PROVINCES = ["110000", "310000", "320000", "330000", "370000", "440000", "510000", "420000"]
 TYPES = ["方案", "意见", "通知", "规划", "办法"]
 SORTS = ["relevance", "relevance", "newest", "oldest"]
-ALL_IDS = [int(word) for word in open(os.environ["LOAD_IDS"]).read().split()] if os.environ.get("LOAD_IDS") else []
+ALL_IDS = [int(word) for word in Path(os.environ["LOAD_IDS"]).read_text().split()] if os.environ.get("LOAD_IDS") else []
 
 
 class Researcher(HttpUser):

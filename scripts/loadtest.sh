@@ -24,8 +24,8 @@ export STATIC_ROOT="$PWD/$OUT/static"
 "$PY" manage.py collectstatic --noinput --verbosity 0
 # The detail pages' policy ids, listed once here rather than by every simulated user through the API.
 export LOAD_IDS="$OUT/ids.txt"
-"$PY" manage.py shell --verbosity 0 -c "from documents.models import Policy
-print(*Policy.objects.published().order_by('-date', '-id').values_list('id', flat=True)[:2000])" >"$LOAD_IDS"
+"$PY" manage.py shell --verbosity 0 -c "from django.db.models import F; from documents.models import Policy
+print(*Policy.objects.published().order_by(F('date').desc(nulls_last=True), '-id').values_list('id', flat=True)[:2000])" >"$LOAD_IDS"
 
 .venv/bin/gunicorn policyarchive.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" --timeout 30 \
   --access-logfile /dev/null --error-logfile "$OUT/gunicorn.log" &

@@ -48,7 +48,7 @@ class FacetArrays:
         return self.keys[name] == index
 
 
-KEY_COLUMNS = {"province": "province_id", "city": "city_id", "year": "date_year", "type": "policy_type"}
+FIELDS = {"province": "province_id", "city": "city_id", "year": "date_year", "type": "policy_type"}
 _loaded: dict[str, tuple[int, FacetArrays]] = {}  # database alias → (generation, arrays)
 _lock = threading.Lock()
 
@@ -68,9 +68,16 @@ def facet_arrays(*, reload: bool = False) -> FacetArrays:
         held, found = _loaded.get(using, (None, None))
     if reload or held != current or time.monotonic() - found.loaded > CACHE_SECONDS:
         found = load(using)
-        with _lock:
-            _loaded[using] = (current, found)  # an older generation is never asked for again
+        if not _has_written(using):  # else the arrays hold this transaction's uncommitted rows
+            with _lock:
+                _loaded[using] = (current, found)  # an older generation is never asked for again
     return found
+
+
+def _has_written(using: str) -> bool:
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")
+        return cursor.fetchone()[0]
 
 
 def forget() -> None:
@@ -83,15 +90,15 @@ def load(using: str) -> FacetArrays:
     table = Policy._meta.db_table
     links = Policy.issuers.through._meta.db_table
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT id, {', '.join(KEY_COLUMNS.values())} FROM {table}")
+        cursor.execute(f"SELECT id, {', '.join(FIELDS.values())} FROM {table}")
         rows = cursor.fetchall()
         cursor.execute(f"SELECT policy_id, issuer_id FROM {links}")
         pairs = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
     size = max((row[0] for row in rows), default=0) + 1
-    keys = {name: np.full(size, -1, dtype=np.int32) for name in KEY_COLUMNS}
-    values: dict[str, list] = {name: [] for name in KEY_COLUMNS}
+    keys = {name: np.full(size, -1, dtype=np.int32) for name in FIELDS}
+    values: dict[str, list] = {name: [] for name in FIELDS}
     ids = np.array([row[0] for row in rows], dtype=np.int64)
-    for column, name in enumerate(KEY_COLUMNS, start=1):
+    for column, name in enumerate(FIELDS, start=1):
         index: dict = {}
         codes = [index.setdefault(row[column], len(index)) if row[column] is not None else -1 for row in rows]
         keys[name][ids] = codes

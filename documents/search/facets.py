@@ -18,7 +18,6 @@ Two things keep the pass small (docs/performance.md):
   the whole answer, with one filter its own facet (the rest reads only that filter's rows).
 """
 
-from contextlib import nullcontext
 from functools import reduce
 from operator import and_, or_
 
@@ -29,7 +28,6 @@ from documents.models import Issuer, Policy, Region
 from documents.search import facet_arrays, stats
 from documents.search.cache import cached
 from documents.search.filters import FACETS, facet_q
-from documents.search.planner import planner_setting
 
 KEY_COLUMNS = {"province": "k_province", "city": "k_city", "year": "k_year", "type": "k_type"}
 ISSUER_LIMIT = 50
@@ -69,7 +67,7 @@ def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool
     if text:  # the matching ids from PostgreSQL, the counts from the facet keys in memory
         total, raw = facet_arrays.count_matches(matches, active, FACETS)
     else:  # the filters' rows from the facet-key index
-        total, raw = _count(matches, active, text)
+        total, raw = _count(matches, active)
     for name in precounted:
         raw[name] = known[1][name]
     return total, _present(raw, active)
@@ -86,7 +84,7 @@ def _unindexed(condition) -> Func:
                 output_field=BooleanField())
 
 
-def _count(matches, active: dict, text: bool) -> tuple[int, dict[str, dict]]:
+def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
     rows = matches.order_by().annotate(
         k_province=F("province_id"),
         k_city=F("city_id"),
@@ -117,11 +115,7 @@ def _count(matches, active: dict, text: bool) -> tuple[int, dict[str, dict]]:
          GROUP BY link.issuer_id
     """
     # Raw SQL bypasses the router: ask it, so facet counts follow the page's reads (replica or primary).
-    # For text matches the planner expects a few hundred (GIN gives no better estimate) and would probe
-    # the issuer links once per match; with tens of thousands a hash or merge join is 20-30% faster
-    # overall. The filters' btree estimates are right: the planner chooses.
-    joins = planner_setting("enable_nestloop", "off") if text else nullcontext()
-    with joins, connections[router.db_for_read(Policy)].cursor() as cursor:
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute(sql, params)
         result = cursor.fetchall()
 

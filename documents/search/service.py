@@ -293,8 +293,9 @@ def _window_field_matches(unmatched: QuerySet, parsed: ParsedQuery, newest: list
              parsed.tsquery("AB", with_excluded=False, relaxed=True), window],
         )
         flags = {pk: (title, heading) for pk, title, heading in cursor.fetchall()}
-    titles = [pk for pk in window if flags[pk][0]][:limit]
-    headings = [pk for pk in window if flags[pk][1]][:limit]
+    # A policy deleted between the two statements has no flags.
+    titles = [pk for pk in window if flags.get(pk, (False, False))[0]][:limit]
+    headings = [pk for pk in window if flags.get(pk, (False, False))[1]][:limit]
     return titles, headings
 
 

@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
-from documents.search import facet_arrays
+from documents.models import Issuer, Policy
+from documents.search import facet_arrays, facets
 from documents.search.facet_arrays import FacetArrays, count
-from documents.search.service import SearchParams, search_policies
+from documents.search.query import parse
+from documents.search.service import SearchParams, _base, _text_matches, search_policies
 
 
 def arrays() -> FacetArrays:
@@ -47,3 +49,20 @@ def test_a_policy_saved_after_the_arrays_were_loaded_is_counted(make_policy):
     assert [hit.policy.pk for hit in page.hits] == [newer.pk]
     assert {item["code"]: item["count"] for item in page.facets["province"]} == {"440000": 1, "330000": 1}
     assert facet_arrays.facet_arrays() is not loaded  # reloaded on meeting an id it did not hold
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("include_unpublished", [False, True])
+def test_in_memory_counts_equal_the_sql_counts(make_policy, include_unpublished):
+    make_policy("广州数字经济方案", "数字经济。", region="440100", issuers=["广州市人民政府"], year=2023, policy_type="方案")
+    make_policy("深圳数字经济条例", "数字经济。", region="440300", issuers=["广州市人民政府", "深圳市人民政府"], year=2022,
+                policy_type="条例")
+    make_policy("数字经济通知", "数字经济。")  # no region, issuer or date
+    make_policy("杭州数字经济草案", "数字经济。", region="330100", year=2023, policy_type="方案",
+                status=Policy.Status.DRAFT)
+    issuer = Issuer.objects.get(name="广州市人民政府").pk
+    matches = _text_matches(_base(include_unpublished), parse("数字经济"))
+    for active in ({}, {"province": "440000"}, {"province": "440000", "year": 2023}, {"type": "方案", "year": 2023},
+                   {"city": "440300", "issuer": issuer}, {"issuer": issuer, "type": "条例", "year": 2022},
+                   {"year": 1999}):
+        assert facet_arrays.count_matches(matches, active, facets.FACETS) == facets._count(matches, active), active
