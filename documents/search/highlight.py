@@ -94,8 +94,9 @@ def snippets(original: str, needles: list[str], *, simplified: str | None = None
     merged = merge(spans)
     result = []
     for lo, hi in sorted(chosen):
+        marked = [(s, e) for s, e in merged if e > lo and s < hi]
         # Whitespace becomes one space character for character, so offsets hold in the cut piece.
-        html = mark(_SPACE.sub(" ", display[lo:hi]), [(s, e) for s, e in merged if e > lo and s < hi], offset=lo).strip()
+        html = mark(_SPACE.sub(" ", display[lo:hi]), marked, offset=lo).strip()
         result.append(("…" if lo > 0 else "") + html + ("…" if hi < len(display) else ""))
     return result
 

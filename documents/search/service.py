@@ -261,7 +261,8 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
         common = count >= COMMON_SHARE * _policies_estimate()
         for limit in (CANDIDATES, CANDIDATES * WIDER):
             candidate_ids = set(anywhere.order_by(*newest).values_list("id", flat=True)[:limit])
-            in_window = _window_field_matches(unmatched, parsed, newest, limit) if common and limit == CANDIDATES else ()
+            windowed = common and limit == CANDIDATES
+            in_window = _window_field_matches(unmatched, parsed, newest, limit) if windowed else ()
             for pool, found in itertools.zip_longest(field_pools, in_window):
                 if found is None or len(found) < limit:
                     with planner_setting("enable_indexscan", "off"):  # the GIN expression index, then a sort
@@ -292,11 +293,10 @@ def _window_field_matches(unmatched: QuerySet, parsed: ParsedQuery, newest: list
             [parsed.tsquery("A", with_excluded=False, relaxed=True),
              parsed.tsquery("AB", with_excluded=False, relaxed=True), window],
         )
-        flags = {pk: (title, heading) for pk, title, heading in cursor.fetchall()}
-    # A policy deleted between the two statements has no flags.
-    titles = [pk for pk in window if flags.get(pk, (False, False))[0]][:limit]
-    headings = [pk for pk in window if flags.get(pk, (False, False))[1]][:limit]
-    return titles, headings
+        flags = cursor.fetchall()  # a policy deleted between the two statements is simply absent
+    in_title = {pk for pk, title, _ in flags if title}
+    in_headings = {pk for pk, _, heading in flags if heading}
+    return [pk for pk in window if pk in in_title][:limit], [pk for pk in window if pk in in_headings][:limit]
 
 
 def _policies_estimate() -> float:

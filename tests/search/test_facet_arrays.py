@@ -44,7 +44,8 @@ def test_a_policy_saved_after_the_arrays_were_loaded_is_counted(make_policy):
     make_policy("广东数字经济方案", "数字经济。", region="440000", year=2023)
     assert search_policies(SearchParams(q="数字经济")).count == 1
     loaded = facet_arrays.facet_arrays()
-    newer = make_policy("浙江数字经济条例", "数字经济。", region="330000", year=2024)  # same generation: not committed
+    # Saved in the same generation (the test's transaction never commits).
+    newer = make_policy("浙江数字经济条例", "数字经济。", region="330000", year=2024)
     page = search_policies(SearchParams(q="数字经济", province="330000"))
     assert [hit.policy.pk for hit in page.hits] == [newer.pk]
     assert {item["code"]: item["count"] for item in page.facets["province"]} == {"440000": 1, "330000": 1}
@@ -54,9 +55,10 @@ def test_a_policy_saved_after_the_arrays_were_loaded_is_counted(make_policy):
 @pytest.mark.django_db
 @pytest.mark.parametrize("include_unpublished", [False, True])
 def test_in_memory_counts_equal_the_sql_counts(make_policy, include_unpublished):
-    make_policy("广州数字经济方案", "数字经济。", region="440100", issuers=["广州市人民政府"], year=2023, policy_type="方案")
-    make_policy("深圳数字经济条例", "数字经济。", region="440300", issuers=["广州市人民政府", "深圳市人民政府"], year=2022,
-                policy_type="条例")
+    make_policy("广州数字经济方案", "数字经济。", region="440100", issuers=["广州市人民政府"], year=2023,
+                policy_type="方案")
+    make_policy("深圳数字经济条例", "数字经济。", region="440300", issuers=["广州市人民政府", "深圳市人民政府"],
+                year=2022, policy_type="条例")
     make_policy("数字经济通知", "数字经济。")  # no region, issuer or date
     make_policy("杭州数字经济草案", "数字经济。", region="330100", year=2023, policy_type="方案",
                 status=Policy.Status.DRAFT)
