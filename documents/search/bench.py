@@ -274,12 +274,13 @@ def sizes() -> dict:
             + ", ".join(f"pg_relation_size('{index}')" for index in SEARCH_INDEXES)
         )
         total, *indexes = cursor.fetchone()
-        cursor.execute("SELECT pg_total_relation_size('search_term_facets')")
-        term_facets = cursor.fetchone()[0]
+        cursor.execute("SELECT pg_total_relation_size('search_term_facets'), "
+                       "pg_total_relation_size('search_term_postings')")
+        term_facets, term_postings = cursor.fetchone()
     mb = 1024 * 1024
     return {"table_mb": round(total / mb), **{f"{name}_mb": round(size / mb, 1)
                                                for name, size in zip(SEARCH_INDEXES, indexes)},
-            "search_term_facets_mb": round(term_facets / mb, 1)}
+            "search_term_facets_mb": round(term_facets / mb, 1), "search_term_postings_mb": round(term_postings / mb, 1)}
 
 
 POLICY_COLUMNS = ("id", "title", "doc_number", "region_id", "province_id", "city_id", "policy_type", "date_year",

@@ -33,6 +33,7 @@ class FacetArrays:
     values: dict[str, list]  # the facet value of each index
     link_policy: np.ndarray
     link_issuer: np.ndarray
+    newest: np.ndarray  # every policy id, newest first (date, undated last, then id descending)
     loaded: float  # time.monotonic() at loading
 
     def selected(self, name: str, value) -> np.ndarray:
@@ -47,18 +48,34 @@ class FacetArrays:
             return np.zeros(self.size, dtype=bool)
         return self.keys[name] == index
 
+    def kept(self, active: dict) -> np.ndarray:
+        """Which policies pass every active filter."""
+        keep = np.ones(self.size, dtype=bool)
+        for name, value in active.items():
+            keep &= self.selected(name, value)
+        return keep
+
+    def first(self, rows: np.ndarray, limit: int) -> list[int]:
+        """The newest `limit` ids among rows (bool per id), in order."""
+        return self.newest[rows[self.newest]][:limit].tolist()
+
 
 FIELDS = {"province": "province_id", "city": "city_id", "year": "date_year", "type": "policy_type"}
 _loaded: dict[str, tuple[int, FacetArrays]] = {}  # database alias → (generation, arrays)
 _lock = threading.Lock()
 
 
-def count_matches(matches, active: dict, facets: tuple[str, ...]) -> tuple[int, dict[str, dict]]:
-    """(total, {facet: {value: count}}) for a queryset of text matches and the active filters."""
-    arrays, ids = facet_arrays(), matching_ids(matches)
-    if ids.size and ids.max() >= arrays.size:  # a policy saved since, its generation not yet started
-        arrays = facet_arrays(reload=True)
-    return count(arrays, ids, active, facets)
+def count_matches(matches, active: dict, facets: tuple[str, ...], ids: np.ndarray | None = None
+                  ) -> tuple[int, dict[str, dict]]:
+    """(total, {facet: {value: count}}) for a queryset of text matches (or their ids) and the active filters."""
+    ids = matching_ids(matches) if ids is None else ids
+    return count(arrays_for(ids), ids, active, facets)
+
+
+def arrays_for(ids: np.ndarray) -> FacetArrays:
+    """The arrays, reloaded if an id is newer than them (a policy saved since, its generation not yet started)."""
+    arrays = facet_arrays()
+    return facet_arrays(reload=True) if ids.size and ids.max() >= arrays.size else arrays
 
 
 def facet_arrays(*, reload: bool = False) -> FacetArrays:
@@ -90,7 +107,7 @@ def load(using: str) -> FacetArrays:
     table = Policy._meta.db_table
     links = Policy.issuers.through._meta.db_table
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT id, {', '.join(FIELDS.values())} FROM {table}")
+        cursor.execute(f"SELECT id, {', '.join(FIELDS.values())}, date FROM {table}")
         rows = cursor.fetchall()
         cursor.execute(f"SELECT policy_id, issuer_id FROM {links}")
         pairs = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
@@ -104,8 +121,18 @@ def load(using: str) -> FacetArrays:
         keys[name][ids] = codes
         values[name] = list(index)
     pairs = pairs[pairs[:, 0] < size]  # links of a policy inserted between the two statements
+    undated = np.iinfo(np.int64).max
+    days = np.array([-row[-1].toordinal() if row[-1] else undated for row in rows], dtype=np.int64)
+    newest = ids[np.lexsort((-ids, days))]
     return FacetArrays(size=size, keys=keys, values=values, link_policy=pairs[:, 0], link_issuer=pairs[:, 1],
-                       loaded=time.monotonic())
+                       newest=newest, loaded=time.monotonic())
+
+
+def fit(rows: np.ndarray, size: int) -> np.ndarray:
+    """A bool array by id cut or padded to `size`."""
+    if rows.size >= size:
+        return rows[:size]
+    return np.concatenate([rows, np.zeros(size - rows.size, dtype=bool)])
 
 
 def matching_ids(matches) -> np.ndarray:

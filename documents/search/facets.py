@@ -42,13 +42,15 @@ def _all_but(name: str | None) -> str:
     return " AND ".join(flags)
 
 
-def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool = True
+def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool = True, matched_ids=None
                  ) -> tuple[int, dict[str, list[dict]]]:
     """(total, facets) for a queryset of text matches and the active filters {facet: value}.
 
     lexeme: the query's single plain lexeme ('' for no query) when precomputed counts may answer.
     text: whether matches hold a text condition; without one the filters' btree indexes are the
     way in (policy_facet_keys holds every facet key: an index-only scan).
+    matched_ids: a callable giving the text matches' ids without SQL, or None when it cannot
+    (postings.Matches.ids).
     """
     only = _unindexed if text else (lambda condition: condition)
     active = {name: value for name, value in active.items() if value is not None}
@@ -64,8 +66,8 @@ def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool
         ])))
     elif precounted:  # the active facet's own counts are precomputed; the others need its rows only
         matches = matches.filter(only(facet_q(*next(iter(active.items())))))
-    if text:  # the matching ids from PostgreSQL, the counts from the facet keys in memory
-        total, raw = facet_arrays.count_matches(matches, active, FACETS)
+    if text:  # the matching ids (from bitmaps, else PostgreSQL), the counts from the facet keys in memory
+        total, raw = facet_arrays.count_matches(matches, active, FACETS, matched_ids() if matched_ids else None)
     else:  # the filters' rows from the facet-key index
         total, raw = _count(matches, active)
     for name in precounted:
@@ -172,9 +174,10 @@ def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
 
 
 def cached_facets(matches, active: dict, include_unpublished: bool, query_key: str = "", lexeme: str | None = None,
-                  text: bool = True):
+                  text: bool = True, matched_ids=None):
     """Facet counts depend only on the query and the filters: browsing (no query) and popular queries
     are answered without counting again."""
     return cached("facets", (query_key, include_unpublished, [active.get(name) for name in FACETS]),
                   # Precomputed counts cover published policies only.
-                  lambda: count_facets(matches, active, None if include_unpublished else lexeme, text=text))
+                  lambda: count_facets(matches, active, None if include_unpublished else lexeme, text=text,
+                                       matched_ids=matched_ids))

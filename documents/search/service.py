@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from functools import reduce
 from operator import and_, or_
 
+import numpy as np
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connections, router
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
@@ -26,6 +27,7 @@ from django.db.models.functions import Left
 from django.http import QueryDict
 
 from documents.models import Policy, TaskSection
+from documents.search import facet_arrays
 from documents.search.cache import cached
 from documents.search.facets import cached_facets
 from documents.search.filters import (
@@ -33,6 +35,7 @@ from documents.search.filters import (
 )
 from documents.search.highlight import WIDTH, section_matches, snippets
 from documents.search.planner import index_scans, planner_setting
+from documents.search.postings import Matches
 from documents.search.query import AllOf, LexemeQuery, Match, Not, ParsedQuery, parse
 from documents.search.stats import plain_lexeme
 from documents.serializers import policy_to_dict
@@ -192,9 +195,10 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
     matches = _text_matches(_base(include_unpublished), parsed)
     active = params.active_filters()
     query_key = repr(parsed.condition())
+    posted = Matches(parsed, include_unpublished=include_unpublished)
     with index_scans():
         count, facets = cached_facets(matches, active, include_unpublished, query_key, plain_lexeme(parsed),
-                                      text=not parsed.is_empty)
+                                      text=not parsed.is_empty, matched_ids=posted.ids)
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     filtered = _filtered(matches, params)
@@ -205,7 +209,7 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
         def rank():
             with index_scans():
                 return _ranked_page(filtered, _filtered(_base(include_unpublished), params), parsed, count, start,
-                                    params.page_size)
+                                    params.page_size, posted, active)
 
         # A ranked page is cached like the counts (a repeated query, paging back): ranking reads vectors.
         rows = cached("page", (query_key, include_unpublished, sorted(active.items()), start, params.page_size),
@@ -240,38 +244,56 @@ def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None)
     return [policies[pk] for pk in ids if pk in policies]
 
 
-def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int):
+def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int,
+                 matches: Matches | None = None, active: dict | None = None):
     """(id, rank) for one page; over a bounded candidate set when many policies match.
 
     The candidate pools use the relaxed query (phrases as their pair lexemes, or in titles and
-    headings their pieces ANDed), which GIN indexes answer without reading vectors; the exact
-    query then filters the candidates while ranking them.
+    headings their pieces ANDed), which GIN indexes answer without reading vectors (or, for
+    frequent lexemes, `matches`' bitmaps with the `active` filters, in memory); the exact query
+    then filters the candidates while ranking them.
     When that leaves too few for the page, every match is ranked.
     """
     if count > EXACT_LIMIT and start + size <= CANDIDATES:
-        relaxed = LexemeQuery(parsed.tsquery(with_excluded=False, relaxed=True))
-        newest = _order("newest", False)
-        # Pools start from the filters without the exact text match, which would read every vector.
-        anywhere = unmatched.filter(_q(parsed.condition(with_excluded=False, relaxed=True)))
-        field_pools = []
-        for weights in ("a", "a,b"):
-            field_vector = Func(F("search_vector"), Value(f"{{{weights}}}"), function="ts_filter",
-                                output_field=SearchVectorField())
-            field_pools.append(unmatched.alias(field_vector=field_vector).filter(field_vector=relaxed))
-        common = count >= COMMON_SHARE * _policies_estimate()
+        pools = _memory_pools(matches.pools(), active) if matches else None
         for limit in (CANDIDATES, CANDIDATES * WIDER):
-            candidate_ids = set(anywhere.order_by(*newest).values_list("id", flat=True)[:limit])
-            windowed = common and limit == CANDIDATES
-            in_window = _window_field_matches(unmatched, parsed, newest, limit) if windowed else ()
-            for pool, found in itertools.zip_longest(field_pools, in_window):
-                if found is None or len(found) < limit:
-                    with planner_setting("enable_indexscan", "off"):  # the GIN expression index, then a sort
-                        found = list(pool.order_by(*newest).values_list("id", flat=True)[:limit])
-                candidate_ids.update(found)
+            candidate_ids = pools(limit) if pools else _sql_pools(unmatched, parsed, count, limit)
             rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
                 return rows
     return _rank_rows(filtered, parsed, start, size)
+
+
+def _memory_pools(relaxed, active: dict):
+    """The candidate pools from the bitmaps of the relaxed matches (postings.Matches.pools), or None."""
+    if relaxed is None:
+        return None
+    arrays = facet_arrays.arrays_for(np.flatnonzero(relaxed[0]))
+    kept = arrays.kept(active or {})
+    anywhere, titles, headings = (kept & facet_arrays.fit(rows, arrays.size) for rows in relaxed)
+    return lambda limit: {pk for rows in (anywhere, titles, headings) for pk in arrays.first(rows, limit)}
+
+
+def _sql_pools(unmatched: QuerySet, parsed: ParsedQuery, count: int, limit: int) -> set[int]:
+    """The newest `limit` relaxed matches anywhere, in titles, and in titles or headings."""
+    relaxed = LexemeQuery(parsed.tsquery(with_excluded=False, relaxed=True))
+    newest = _order("newest", False)
+    # Pools start from the filters without the exact text match, which would read every vector.
+    anywhere = unmatched.filter(_q(parsed.condition(with_excluded=False, relaxed=True)))
+    field_pools = []
+    for weights in ("a", "a,b"):
+        field_vector = Func(F("search_vector"), Value(f"{{{weights}}}"), function="ts_filter",
+                            output_field=SearchVectorField())
+        field_pools.append(unmatched.alias(field_vector=field_vector).filter(field_vector=relaxed))
+    candidate_ids = set(anywhere.order_by(*newest).values_list("id", flat=True)[:limit])
+    windowed = limit == CANDIDATES and count >= COMMON_SHARE * _policies_estimate()
+    in_window = _window_field_matches(unmatched, parsed, newest, limit) if windowed else ()
+    for pool, found in itertools.zip_longest(field_pools, in_window):
+        if found is None or len(found) < limit:
+            with planner_setting("enable_indexscan", "off"):  # the GIN expression index, then a sort
+                found = list(pool.order_by(*newest).values_list("id", flat=True)[:limit])
+        candidate_ids.update(found)
+    return candidate_ids
 
 
 def _window_field_matches(unmatched: QuerySet, parsed: ParsedQuery, newest: list, limit: int) -> tuple[list, list]:

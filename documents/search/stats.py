@@ -27,6 +27,8 @@ import time
 from django.db import connections, router, transaction
 
 from documents.models import Policy
+from documents.search import postings
+from documents.search.query import PAIRS, WORDS
 from documents.search.tokens import VOCABULARY, normalise
 from documents.search.vector import quote_lexeme
 
@@ -45,20 +47,25 @@ def available(using=None) -> bool:
 
 def candidates(cursor, published: int, threshold: int) -> list[str]:
     """The policy vocabulary's words and the TOP_LEXEMES most common lexemes, from ANALYZE's statistics."""
-    cursor.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-                   "WHERE tablename = 'documents_policy' AND attname = 'search_vector'")
-    row = cursor.fetchone()
-    if row is None or row[0] is None:
-        cursor.execute("ANALYZE documents_policy (search_vector)")
-        cursor.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-                       "WHERE tablename = 'documents_policy' AND attname = 'search_vector'")
-        row = cursor.fetchone()
-    common = []
-    if row is not None and row[0] is not None:
-        pairs = sorted(zip(row[0], row[1]), key=lambda pair: -pair[1])
-        common = [word for word, share in pairs if share * published >= threshold * 0.8][:TOP_LEXEMES]
+    common = most_common(cursor, "search_vector", published, threshold)
     vocabulary = [line.split()[0] for line in VOCABULARY.read_text(encoding="utf-8").splitlines() if line.strip()]
     return list(dict.fromkeys(common + [normalise(word) for word in vocabulary]))
+
+
+def most_common(cursor, column: str, published: int, threshold: int) -> list[str]:
+    """The TOP_LEXEMES lexemes of a vector column ANALYZE estimates in about `threshold` policies or more."""
+    query = ("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+             "WHERE tablename = 'documents_policy' AND attname = %s")
+    cursor.execute(query, [column])
+    row = cursor.fetchone()
+    if row is None or row[0] is None:
+        cursor.execute(f"ANALYZE documents_policy ({column})")
+        cursor.execute(query, [column])
+        row = cursor.fetchone()
+    if row is None or row[0] is None:
+        return []
+    pairs = sorted(zip(row[0], row[1]), key=lambda pair: -pair[1])
+    return [word for word, share in pairs if share * published >= threshold * 0.8][:TOP_LEXEMES]
 
 
 def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: str = "default") -> dict:
@@ -114,6 +121,7 @@ def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: st
                      GROUP BY d.word, link.issuer_id) AS ranked
                  WHERE place <= %s
             """, [ISSUER_KEEP])
+            postings.store(cursor, _posting_rows(cursor, published, threshold))
             cursor.execute("SELECT count(DISTINCT word) FROM search_frequent_docs")
             lexemes = cursor.fetchone()[0] - 1
             cursor.execute(
@@ -127,6 +135,27 @@ def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: st
             cursor.execute("DELETE FROM search_stats_dirty WHERE pg_visible_in_snapshot(xid, %s::pg_snapshot) "
                            "OR xid = pg_current_xact_id_if_assigned()", [snapshot])
     return {"lexemes": lexemes, "min_docs": threshold, "seconds": round(time.monotonic() - started, 1)}
+
+
+def _posting_rows(cursor, published: int, threshold: int):
+    """(vector, lexeme, field, ids) for postings.store(): each frequent lexeme anywhere, in titles and
+    in titles or headings (their GIN expression indexes), every published policy (''), and the pair
+    lexemes found in at least `threshold` policies."""
+    cursor.execute("SELECT word, string_agg(id::text, ',') FROM search_frequent_docs GROUP BY word")
+    yield from ((WORDS, word, "any", ids) for word, ids in cursor.fetchall())
+    for field, weights in (("a", "{a}"), ("ab", "{a,b}")):
+        cursor.execute(f"""
+            SELECT f.word, (SELECT string_agg(id::text, ',') FROM documents_policy
+                             WHERE ts_filter(search_vector, '{weights}') @@ f.q AND status = 'published')
+              FROM search_frequent f WHERE f.word IN (SELECT word FROM search_frequent_docs)
+        """)
+        yield from ((WORDS, word, field, ids) for word, ids in cursor.fetchall())
+    for pair in most_common(cursor, "phrase_vector", published, threshold):
+        cursor.execute("SELECT count(*), string_agg(id::text, ',') FROM documents_policy "
+                       "WHERE phrase_vector @@ %s::tsquery AND status = 'published'", [quote_lexeme(pair)])
+        found, ids = cursor.fetchone()
+        if found >= threshold:
+            yield PAIRS, pair, "any", ids
 
 
 # The facet keys of every published policy, as facets.count_facets computes them.

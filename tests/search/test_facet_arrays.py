@@ -17,7 +17,8 @@ def arrays() -> FacetArrays:
         keys={"province": np.array([-1, 0, 0, 1, 1], dtype=np.int32), "city": np.full(5, -1, dtype=np.int32),
               "year": np.array([-1, 0, 1, 0, -1], dtype=np.int32), "type": np.array([-1, 0, 0, 0, 1], dtype=np.int32)},
         values={"province": ["440000", "330000"], "city": [], "year": [2023, 2022], "type": ["方案", "意见"]},
-        link_policy=np.array([1, 2, 3]), link_issuer=np.array([7, 7, 8]), loaded=0.0,
+        link_policy=np.array([1, 2, 3]), link_issuer=np.array([7, 7, 8]), newest=np.array([2, 1, 3, 4]),
+        loaded=0.0,
     )
 
 

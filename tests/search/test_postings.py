@@ -1,0 +1,171 @@
+"""Frequent lexemes' bitmaps (documents/search/postings.py): the same pages as SQL, and only while fresh."""
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from documents.importing import import_document
+from documents.search import postings, service, stats
+from documents.search.postings import EVERY, Lexeme, Op, decode, encode, evaluate, keys, parse_tsquery
+from documents.search.query import PAIRS, WORDS, AllOf, Match, parse
+from documents.search.service import SearchParams, search_policies
+
+# --- pure ----------------------------------------------------------------------------------
+
+
+def test_the_tsqueries_the_parser_builds_are_read_back():
+    assert parse_tsquery(parse("數字經濟").tsquery()) == Lexeme("数字经济")
+    assert parse_tsquery(parse("数据 安全").tsquery()) == Op("&", (Lexeme("数据"), Lexeme("安全")))
+    assert parse_tsquery(parse("数据 OR 安全").tsquery()) == Op("|", (Lexeme("数据"), Lexeme("安全")))
+    assert parse_tsquery(parse("数据 -安全").tsquery()) == Op("&", (Lexeme("数据"), Op("!", (Lexeme("安全"),))))
+    assert parse_tsquery(parse("数据").tsquery("AB")) == Lexeme("数据", "AB")
+    assert parse_tsquery("'it''s' & 'a\\\\b'") == Op("&", (Lexeme("it's"), Lexeme("a\\b")))
+    assert parse_tsquery("('a' | 'b') & !'c'") == Op("&", (Op("|", (Lexeme("a"), Lexeme("b"))),
+                                                          Op("!", (Lexeme("c"),))))
+
+
+@pytest.mark.parametrize("tsquery", [
+    "'公共' <2> '数据'", "'数据':*", "'数据':C", "('a' & 'b'", "'a' 'b'", "'unclosed", "", "a & b", "'a' & ",
+])
+def test_what_bitmaps_cannot_answer_is_refused(tsquery):
+    assert parse_tsquery(tsquery) is None
+
+
+def test_keys_name_the_bitmaps_a_condition_needs():
+    assert keys(parse("数据 安全").condition()) == {(WORDS, "数据", "any"), (WORDS, "安全", "any")}
+    assert keys(parse('"公共数据"').condition()) == {(PAIRS, "公共 数据", "any")}
+    assert keys(parse("数据 -安全").condition()) == {(WORDS, "数据", "any"), (WORDS, "安全", "any"), EVERY}
+    assert keys(Match(WORDS, "'数据' & '安全'"), "a") == {(WORDS, "数据", "a"), (WORDS, "安全", "a")}
+    assert keys(parse('"公共数据开放"').condition()) is None  # three pieces: positions must be checked
+    assert keys(None) is None
+
+
+def test_evaluation_is_set_logic_over_the_published_policies():
+    ids = {"a": [1, 2, 3], "b": [2, 3, 4], "c": [3], "": [1, 2, 3, 4, 5]}
+    bitmaps = {(WORDS, word, "any"): decode(encode(np.array(found), 7), 7) for word, found in ids.items()}
+    bitmaps[(PAIRS, "a b", "any")] = decode(encode(np.array([2]), 7), 7)
+
+    def found(condition):
+        return np.flatnonzero(evaluate(condition, bitmaps)).tolist()
+
+    assert found(Match(WORDS, "'a' & 'b'")) == [2, 3]
+    assert found(Match(WORDS, "'a' | 'c'")) == [1, 2, 3]
+    assert found(Match(WORDS, "'b' & !'c'")) == [2, 4]
+    assert found(Match(WORDS, "!'a'")) == [4, 5]  # not 0 or 6: no such policy
+    assert found(AllOf((Match(WORDS, "'a'"), Match(PAIRS, "'a b'")))) == [2]
+
+
+def test_bitmaps_round_trip():
+    ids = np.array([0, 7, 8, 99])
+    assert np.flatnonzero(decode(encode(ids, 100), 100)).tolist() == [0, 7, 8, 99]
+
+
+# --- on the seeds ----------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "lawrefbook"
+
+
+@pytest.fixture
+def corpus_sample(db):
+    """Forty demo-corpus policies (every sixth file): more matches than a page, across regions and years."""
+    files = sorted(path for path in CORPUS.rglob("*.md") if not path.name.startswith("_"))[::6][:40]
+    return [import_document(path.read_bytes(), path.name, source_key=str(path.relative_to(CORPUS))).policy
+            for path in files]
+
+
+def stored_lexemes():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT vector, lexeme FROM search_term_postings WHERE field = 'any' AND lexeme <> ''")
+        rows = cursor.fetchall()
+    return ([lexeme for vector, lexeme in rows if vector == WORDS],
+            [lexeme.replace(" ", "") for vector, lexeme in rows if vector == PAIRS])
+
+
+def queries(count=60):
+    words, pairs = stored_lexemes()
+    chooser = random.Random(7)
+    made = []
+    for _ in range(count):
+        a, b, c = chooser.sample(words, 3)
+        q = chooser.choice([a, f"{a} {b}", f"{a} OR {b}", f"{a} -{b}", f'"{chooser.choice(pairs)}"',
+                            f'{c} "{chooser.choice(pairs)}"'])
+        filters = chooser.choice([{}, {}, {"year": 2023}, {"province": "440000"}, {"type": "方案"}])
+        made.append(SearchParams(q=q, sort=chooser.choice(["relevance", "relevance", "newest"]), page_size=4,
+                                 **filters))
+    return made
+
+
+def page_key(page):
+    return page.count, [(hit.policy.pk, hit.rank, hit.snippets) for hit in page.hits], page.facets
+
+
+@pytest.mark.django_db
+def test_pages_from_bitmaps_equal_pages_from_sql(seed_policies, corpus_sample, monkeypatch):
+    # Small candidate pools over small numbers of matches, so that the bitmaps' pools are compared too.
+    monkeypatch.setattr(service, "EXACT_LIMIT", 3)
+    monkeypatch.setattr(service, "CANDIDATES", 4)
+    stats.refresh(min_docs=1, min_share=0.0)
+    answered = pooled = 0
+    memory_pools = service._memory_pools
+
+    def counting(relaxed, active):
+        nonlocal pooled
+        pooled += relaxed is not None
+        return memory_pools(relaxed, active)
+
+    for params in queries():
+        monkeypatch.setattr(service, "Matches", NoBitmaps)
+        from_sql = search_policies(params)
+        monkeypatch.setattr(service, "Matches", postings.Matches)
+        monkeypatch.setattr(service, "_memory_pools", counting)
+        cache.clear()
+        answered += postings.Matches(parse(params.q), include_unpublished=False).ids() is not None
+        assert page_key(search_policies(params)) == page_key(from_sql), params
+        cache.clear()
+    assert answered >= 40 and pooled >= 10  # most of them were answered from bitmaps
+
+
+class NoBitmaps(postings.Matches):
+    def ids(self):
+        return None
+
+    def pools(self):
+        return None
+
+
+@pytest.mark.django_db
+def test_a_frequent_word_is_counted_and_pooled_without_listing_its_matches(seed_policies, monkeypatch):
+    monkeypatch.setattr(service, "EXACT_LIMIT", 1)
+    stats.refresh(min_docs=1, min_share=0.0)
+    words, _ = stored_lexemes()
+    q = f"{words[0]} {words[1]}"
+    with CaptureQueriesContext(connection) as captured:
+        page = search_policies(SearchParams(q=q, year=2023))
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert not any("string_agg" in sql for sql in statements)  # no id listing
+    assert not any("ts_filter" in sql for sql in statements)  # no title or heading pool from the GIN indexes
+    assert page.count == search_policies(SearchParams(q=q, year=2023), include_unpublished=True).count
+
+
+@pytest.mark.django_db
+def test_bitmaps_are_used_only_while_no_policy_changed(seed_policies, make_policy):
+    stats.refresh(min_docs=1, min_share=0.0)
+    matches = postings.Matches(parse("数字经济"), include_unpublished=False)
+    before = matches.ids()
+    assert before is not None and before.size == search_policies(SearchParams(q="数字经济")).count
+    added = make_policy("北京数字经济规划", "正文。", region="110000", year=2024)
+    assert postings.Matches(parse("数字经济"), include_unpublished=False).ids() is None
+    assert added.pk in [hit.policy.pk for hit in search_policies(SearchParams(q="数字经济", sort="newest")).hits]
+    stats.refresh(min_docs=1, min_share=0.0)
+    assert added.pk in postings.Matches(parse("数字经济"), include_unpublished=False).ids()
+
+
+@pytest.mark.django_db
+def test_drafts_are_never_answered_from_bitmaps(seed_policies):
+    stats.refresh(min_docs=1, min_share=0.0)
+    assert postings.Matches(parse("数字经济"), include_unpublished=True).ids() is None
