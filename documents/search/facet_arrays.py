@@ -14,6 +14,7 @@ page reads.
 from __future__ import annotations
 
 import threading
+from functools import cached_property
 import time
 from dataclasses import dataclass
 
@@ -54,6 +55,13 @@ class FacetArrays:
         for name, value in active.items():
             keep &= self.selected(name, value)
         return keep
+
+    @cached_property
+    def place(self) -> np.ndarray:
+        """Each id's place in date order (newest 0)."""
+        place = np.zeros(self.size, dtype=np.int64)
+        place[self.newest] = np.arange(self.newest.size)
+        return place
 
     def first(self, rows: np.ndarray, limit: int) -> list[int]:
         """The newest `limit` ids among rows (bool per id), in order."""

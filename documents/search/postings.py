@@ -197,10 +197,10 @@ def decode(data: bytes, size: int) -> np.ndarray:
     return np.unpackbits(np.frombuffer(data, dtype=np.uint8), count=size, bitorder="little").astype(bool)
 
 
-def fetch(wanted: set[tuple[str, str, str]]) -> dict | None:
-    """The bitmaps, from the database the page reads, if all of them are stored and fresh."""
+def fetch(wanted: set[tuple[str, str, str]]) -> dict:
+    """Those of the bitmaps that are stored, from the database the page reads; none unless fresh."""
     if not wanted:
-        return None
+        return {}
     vectors, words, fields = zip(*sorted(wanted))
     with connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute(
@@ -215,8 +215,6 @@ def fetch(wanted: set[tuple[str, str, str]]) -> dict | None:
             [list(vectors), list(words), list(fields)],
         )
         rows = cursor.fetchall()
-    if len(rows) != len(wanted):
-        return None
     return {(vector, word, field): decode(bytes(bits), size) for vector, word, field, size, bits in rows}
 
 
@@ -240,22 +238,30 @@ class Matches:
     def __init__(self, parsed, *, include_unpublished: bool):
         self.parsed = parsed
         self.usable = not include_unpublished and not parsed.is_empty  # bitmaps hold published policies only
-        self._bitmaps: dict | None | bool = False
+        self._bitmaps: dict | None = None
 
     def _needed(self, condition, field="any"):
         return keys(condition, field) if self.usable else None
 
     def _fetch(self):
-        if self._bitmaps is False:
+        if self._bitmaps is None:
             parsed = self.parsed
             parts = [self._needed(parsed.condition()), *self._pool_keys()]
             wanted = set().union(*[part for part in parts if part is not None])
-            self._bitmaps = fetch(wanted) if self._needed(parsed.condition()) is not None else None
+            self._bitmaps = fetch(wanted) if self._needed(parsed.condition()) is not None else {}
         return self._bitmaps
+
+    def _has(self, *needed) -> bool:
+        bitmaps = self._fetch()
+        return all(part is not None and part <= bitmaps.keys() for part in needed)
 
     def _pool_keys(self):
         relaxed = self._relaxed()
-        return [self._needed(relaxed[0]), self._needed(relaxed[1], "a"), self._needed(relaxed[1], "ab")]
+        return [self._needed(relaxed[0]), self._needed(relaxed[1], "a"), self._needed(relaxed[1], "ab"),
+                *map(self._needed, self._tiers())]
+
+    def _tiers(self):
+        return [Match(WORDS, self.parsed.tsquery(weights, with_excluded=False)) for weights in ("A", "AB")]
 
     def _relaxed(self):
         return (self.parsed.condition(with_excluded=False, relaxed=True),
@@ -263,16 +269,23 @@ class Matches:
 
     def ids(self) -> np.ndarray | None:
         """The matching ids, or None when bitmaps cannot say."""
-        bitmaps = self._fetch()
-        if not bitmaps:
+        if not self._has(self._needed(self.parsed.condition())):
             return None
-        return np.flatnonzero(evaluate(self.parsed.condition(), bitmaps))
+        return np.flatnonzero(evaluate(self.parsed.condition(), self._fetch()))
 
     def pools(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """Bool arrays of the relaxed matches anywhere, in titles, and in titles or headings."""
-        bitmaps = self._fetch()
-        pool_keys = self._pool_keys()
-        if not bitmaps or any(part is None or not part <= bitmaps.keys() for part in pool_keys):
+        if not self._has(*self._pool_keys()[:3]):
             return None
+        bitmaps = self._fetch()
         anywhere, words = self._relaxed()
         return evaluate(anywhere, bitmaps), evaluate(words, bitmaps, "a"), evaluate(words, bitmaps, "ab")
+
+    def tiers(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Bool arrays of the exact matches, those matched in titles, and in titles or headings (the
+        ranking's tiers), when bitmaps can tell: not for phrases, whose tiers need positions."""
+        if not self._has(self._needed(self.parsed.condition()), *map(self._needed, self._tiers())):
+            return None
+        bitmaps = self._fetch()
+        title, headings = self._tiers()
+        return evaluate(self.parsed.condition(), bitmaps), evaluate(title, bitmaps), evaluate(headings, bitmaps)

@@ -35,6 +35,7 @@ from documents.search.filters import (
 )
 from documents.search.highlight import WIDTH, section_matches, snippets
 from documents.search.planner import index_scans, planner_setting
+from documents.search.memory_pools import MemoryPools
 from documents.search.postings import Matches
 from documents.search.query import AllOf, LexemeQuery, Match, Not, ParsedQuery, parse
 from documents.search.stats import plain_lexeme
@@ -156,13 +157,18 @@ def _filtered(queryset: QuerySet, params: SearchParams) -> QuerySet:
 
 def _rank(parsed: ParsedQuery):
     """The relevance score: tier (title 2, heading 1, body 0) plus cover density in [0, 1)."""
-    positive = LexemeQuery(parsed.tsquery(with_excluded=False))
     return Case(
         When(Q(search_vector=LexemeQuery(parsed.tsquery("A", with_excluded=False))), then=Value(2.0)),
         When(Q(search_vector=LexemeQuery(parsed.tsquery("AB", with_excluded=False))), then=Value(1.0)),
         default=Value(0.0),
         output_field=FloatField(),
-    ) + SearchRank(F("search_vector"), positive, weights=WEIGHTS, normalization=32, cover_density=True)
+    ) + _cover_density(parsed)
+
+
+def _cover_density(parsed: ParsedQuery) -> SearchRank:
+    """ts_rank_cd with the field weights, normalised into [0, 1)."""
+    positive = LexemeQuery(parsed.tsquery(with_excluded=False))
+    return SearchRank(F("search_vector"), positive, weights=WEIGHTS, normalization=32, cover_density=True)
 
 
 def _order(sort: str, ranked: bool) -> list:
@@ -255,23 +261,15 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     When that leaves too few for the page, every match is ranked.
     """
     if count > EXACT_LIMIT and start + size <= CANDIDATES:
-        pools = _memory_pools(matches.pools(), active) if matches else None
+        memory = MemoryPools.of(matches, active or {}) if matches else None
         for limit in (CANDIDATES, CANDIDATES * WIDER):
-            candidate_ids = pools(limit) if pools else _sql_pools(unmatched, parsed, count, limit)
-            rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
+            candidate_ids = memory.pool(limit) if memory else _sql_pools(unmatched, parsed, count, limit)
+            rows = memory and memory.rank(candidate_ids, _cover_density(parsed), start, size)
+            if rows is None:
+                rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
                 return rows
     return _rank_rows(filtered, parsed, start, size)
-
-
-def _memory_pools(relaxed, active: dict):
-    """The candidate pools from the bitmaps of the relaxed matches (postings.Matches.pools), or None."""
-    if relaxed is None:
-        return None
-    arrays = facet_arrays.arrays_for(np.flatnonzero(relaxed[0]))
-    kept = arrays.kept(active or {})
-    anywhere, titles, headings = (kept & facet_arrays.fit(rows, arrays.size) for rows in relaxed)
-    return lambda limit: {pk for rows in (anywhere, titles, headings) for pk in arrays.first(rows, limit)}
 
 
 def _sql_pools(unmatched: QuerySet, parsed: ParsedQuery, count: int, limit: int) -> set[int]:

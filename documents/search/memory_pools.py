@@ -1,0 +1,57 @@
+"""A query's candidate pools, and their ranking, from bitmaps and facet keys held in memory.
+
+When postings.Matches can answer a query, its newest relaxed matches anywhere, in titles and in
+titles or headings (the pools service._ranked_page ranks) are read off the bitmaps, the active
+filters and every policy's place in date order (facet_arrays) — no statement at all. When the
+bitmaps also tell which candidates match exactly and in which tier (title 2, heading 1, body 0),
+ranking reads each candidate's vector once, for cover density alone; ranking in SQL read it for
+the exact match, both tiers and cover density.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from django.db.models import FloatField
+from django.db.models.functions import Cast
+
+from documents.models import Policy
+from documents.search import facet_arrays
+
+
+class MemoryPools:
+    def __init__(self, arrays: facet_arrays.FacetArrays, pools, tiers, active: dict):
+        self.arrays = arrays
+        kept = arrays.kept(active)
+        self.pools = [kept & facet_arrays.fit(rows, arrays.size) for rows in pools]
+        self.tiers = None if tiers is None else [facet_arrays.fit(rows, arrays.size) for rows in tiers]
+        if self.tiers is not None:
+            self.tiers[0] = self.tiers[0] & kept  # the exact matches that pass the filters
+
+    @classmethod
+    def of(cls, matches, active: dict) -> MemoryPools | None:
+        pools = matches.pools()
+        if pools is None:
+            return None
+        arrays = facet_arrays.arrays_for(np.flatnonzero(pools[0]))
+        return cls(arrays, pools, matches.tiers(), active)
+
+    def pool(self, limit: int) -> set[int]:
+        """The newest `limit` policies of each pool."""
+        return {pk for rows in self.pools for pk in self.arrays.first(rows, limit)}
+
+    def rank(self, candidate_ids, cover_density, start: int, size: int) -> list[tuple[int, float]] | None:
+        """(id, rank) for one page of the candidates, as service._rank_rows orders them; None without tiers."""
+        if self.tiers is None:
+            return None
+        exact, in_title, in_headings = self.tiers
+        ids = [pk for pk in candidate_ids if pk < self.arrays.size and exact[pk]]
+        # As double precision: the float4 widened exactly, as when SQL adds it to the tier.
+        densities = dict(Policy.objects.filter(pk__in=ids).annotate(density=Cast(cover_density, FloatField()))
+                         .values_list("pk", "density"))
+        place = self.arrays.place
+        ranked = sorted(
+            ((pk, (2.0 if in_title[pk] else 1.0 if in_headings[pk] else 0.0) + density)
+             for pk, density in densities.items()),
+            key=lambda row: (-row[1], place[row[0]]),
+        )
+        return ranked[start : start + size]
