@@ -343,9 +343,10 @@ def _hits(rows, parsed: ParsedQuery) -> list[Hit]:
     policies = policies.in_bulk(ids)
     sections: dict[int, list] = {}
     if needles:
-        for section in TaskSection.objects.filter(policy_id__in=ids).only(
-            "policy_id", "number", "heading", "body", "anchor", "position"
-        ).order_by("policy_id", "position"):
+        # Tuples, not model instances: a page's policies can have a thousand sections between them.
+        for section in TaskSection.objects.filter(policy_id__in=ids).order_by("policy_id", "position").values_list(
+            "policy_id", "number", "heading", "body", "anchor", named=True
+        ):
             sections.setdefault(section.policy_id, []).append(section)
     hits = []
     for pk, rank in rows:
