@@ -1,6 +1,5 @@
 """Policies related to one policy: the same province, sharing its key terms (through the search service)."""
 
-import re
 from collections import Counter
 from functools import lru_cache
 
@@ -20,7 +19,7 @@ def policy_vocabulary() -> tuple[str, ...]:
 
 def key_terms(simplified_text: str, limit: int = MAX_TERMS) -> list[str]:
     """The policy-vocabulary terms the text uses most, without terms contained in a chosen one."""
-    counts = Counter({word: len(re.findall(re.escape(word), simplified_text)) for word in policy_vocabulary()})
+    counts = Counter({word: simplified_text.count(word) for word in policy_vocabulary()})  # non-overlapping, as findall
     chosen: list[str] = []
     for word, n in counts.most_common():
         if n == 0 or len(chosen) == limit:

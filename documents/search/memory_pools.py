@@ -19,21 +19,23 @@ from documents.search import facet_arrays
 
 
 class MemoryPools:
-    def __init__(self, arrays: facet_arrays.FacetArrays, pools, tiers, active: dict):
+    def __init__(self, arrays: facet_arrays.FacetArrays, pools, tiers, active: dict, exclude: int | None = None):
         self.arrays = arrays
         kept = arrays.kept(active)
+        if exclude is not None and exclude < arrays.size:
+            kept[exclude] = False  # a policy's related policies leave it out
         self.pools = [kept & facet_arrays.fit(rows, arrays.size) for rows in pools]
         self.tiers = None if tiers is None else [facet_arrays.fit(rows, arrays.size) for rows in tiers]
         if self.tiers is not None:
             self.tiers[0] = self.tiers[0] & kept  # the exact matches that pass the filters
 
     @classmethod
-    def of(cls, matches, active: dict) -> MemoryPools | None:
+    def of(cls, matches, active: dict, exclude: int | None = None) -> MemoryPools | None:
         pools = matches.pools()
         if pools is None:
             return None
         arrays = facet_arrays.arrays_for(np.flatnonzero(pools[0]))
-        return cls(arrays, pools, matches.tiers(), active)
+        return cls(arrays, pools, matches.tiers(), active, exclude)
 
     def pool(self, limit: int) -> set[int]:
         """The newest `limit` policies of each pool."""

@@ -242,8 +242,9 @@ def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None)
 
     def rank():
         with index_scans():
-            return [pk for pk, _ in _ranked_page(_text_matches(unmatched, parsed), unmatched, parsed,
-                                                 EXACT_LIMIT + 1, 0, limit)]
+            return [pk for pk, _ in _ranked_page(_text_matches(unmatched, parsed), unmatched, parsed, EXACT_LIMIT + 1,
+                                                 0, limit, Matches(parsed, include_unpublished=False),
+                                                 params.active_filters(), exclude)]
 
     ids = cached("top", (repr(parsed.condition()), sorted(params.active_filters().items()), limit, exclude), rank)
     policies = Policy.objects.select_related("region", "province").in_bulk(ids)
@@ -251,7 +252,7 @@ def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None)
 
 
 def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int,
-                 matches: Matches | None = None, active: dict | None = None):
+                 matches: Matches | None = None, active: dict | None = None, exclude: int | None = None):
     """(id, rank) for one page; over a bounded candidate set when many policies match.
 
     The candidate pools use the relaxed query (phrases as their pair lexemes, or in titles and
@@ -261,7 +262,7 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     When that leaves too few for the page, every match is ranked.
     """
     if count > EXACT_LIMIT and start + size <= CANDIDATES:
-        memory = MemoryPools.of(matches, active or {}) if matches else None
+        memory = MemoryPools.of(matches, active or {}, exclude) if matches else None
         for limit in (CANDIDATES, CANDIDATES * WIDER):
             candidate_ids = memory.pool(limit) if memory else _sql_pools(unmatched, parsed, count, limit)
             rows = memory and memory.rank(candidate_ids, _cover_density(parsed), start, size)

@@ -14,6 +14,7 @@ from documents.search import postings, service, stats
 from documents.search.memory_pools import MemoryPools
 from documents.search.postings import EVERY, Lexeme, Op, decode, encode, evaluate, keys, parse_tsquery
 from documents.search.query import PAIRS, WORDS, AllOf, Match, parse
+from documents.related import related_policies
 from documents.search.service import SearchParams, search_policies
 
 # --- pure ----------------------------------------------------------------------------------
@@ -174,3 +175,21 @@ def test_bitmaps_are_used_only_while_no_policy_changed(seed_policies, make_polic
 def test_drafts_are_never_answered_from_bitmaps(seed_policies):
     stats.refresh(min_docs=1, min_share=0.0)
     assert postings.Matches(parse("数字经济"), include_unpublished=True).ids() is None
+
+
+@pytest.mark.django_db
+def test_related_policies_from_bitmaps_equal_those_from_sql(seed_policies, corpus_sample, monkeypatch):
+    monkeypatch.setattr(service, "CANDIDATES", 6)  # small pools, so that which policies they hold matters
+    stats.refresh(min_docs=1, min_share=0.0)
+    answered = 0
+    for policy in [*seed_policies.values(), *corpus_sample]:
+        monkeypatch.setattr(service, "Matches", NoBitmaps)
+        terms, from_sql = related_policies(policy)
+        monkeypatch.setattr(service, "Matches", postings.Matches)
+        cache.clear()
+        if terms and policy.province_id:
+            answered += MemoryPools.of(postings.Matches(parse(" OR ".join(terms)), include_unpublished=False),
+                                       {"province": policy.province_id}) is not None
+        assert related_policies(policy) == (terms, from_sql), policy.title
+        cache.clear()
+    assert answered >= 10
