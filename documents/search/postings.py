@@ -2,10 +2,11 @@
 
 Listing the 50,000–100,000 matches of a common word from its GIN index visits every matching
 row (60–80 ms at 100,000 policies), and so does finding the newest of them for the candidate
-pools. For the lexemes stats.py precomputes (found in ≥ 30% of the policies), `refresh()` also
-stores one bit per policy id: the policies whose vector holds the lexeme anywhere, in the title
-(weight A) and in the title or a heading (A, B), and for frequent pair lexemes (phrases of two
-pieces) anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is then evaluated
+pools. stats.refresh() therefore also stores, for every lexeme found in at least 5% of the
+published policies and 1,000 of them (up to 1,000 lexemes, from ANALYZE's statistics and the
+policy vocabulary), one bit per policy id: the policies whose vector holds the lexeme anywhere,
+in the title (weight A) and in the title or a heading (A, B); and for such pair lexemes
+(phrases of two pieces) anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is then evaluated
 in memory: 12.5 kB a bitmap at 100,000 policies, fetched in one statement, and valid exactly
 while the precomputed counts are (no write since their snapshot).
 

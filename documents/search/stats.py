@@ -35,6 +35,9 @@ from documents.search.vector import quote_lexeme
 MIN_SHARE = 0.3  # a lexeme found in fewer policies is counted live (at most MIN_SHARE × N rows)
 MIN_DOCS = 5000
 TOP_LEXEMES = 300  # the most frequent lexemes (ANALYZE's most common elements of the vector)
+POSTING_SHARE = 0.05  # bitmaps (postings.py) for lexemes found in at least this share of the policies
+POSTING_MIN_DOCS = 1000  # … and in at least this many (the GIN index lists fewer in a few milliseconds)
+POSTING_LEXEMES = 1000  # at most, most frequent first (ANALYZE keeps up to 10 × the statistics target)
 ISSUER_KEEP = 100  # issuers kept per lexeme, most frequent first (the page shows 50)
 FACET_NAMES = ("province", "city", "issuer", "year", "type")
 
@@ -45,15 +48,15 @@ def available(using=None) -> bool:
         return cursor.fetchone()[0]
 
 
-def candidates(cursor, published: int, threshold: int) -> list[str]:
-    """The policy vocabulary's words and the TOP_LEXEMES most common lexemes, from ANALYZE's statistics."""
-    common = most_common(cursor, "search_vector", published, threshold)
+def candidates(cursor, published: int, threshold: int, top: int = TOP_LEXEMES) -> list[str]:
+    """The policy vocabulary's words and the `top` most common lexemes, from ANALYZE's statistics."""
+    common = most_common(cursor, "search_vector", published, threshold, top)
     vocabulary = [line.split()[0] for line in VOCABULARY.read_text(encoding="utf-8").splitlines() if line.strip()]
     return list(dict.fromkeys(common + [normalise(word) for word in vocabulary]))
 
 
-def most_common(cursor, column: str, published: int, threshold: int) -> list[str]:
-    """The TOP_LEXEMES lexemes of a vector column ANALYZE estimates in about `threshold` policies or more."""
+def most_common(cursor, column: str, published: int, threshold: int, top: int = TOP_LEXEMES) -> list[str]:
+    """The `top` lexemes of a vector column ANALYZE estimates in about `threshold` policies or more."""
     query = ("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
              "WHERE tablename = 'documents_policy' AND attname = %s")
     cursor.execute(query, [column])
@@ -65,7 +68,7 @@ def most_common(cursor, column: str, published: int, threshold: int) -> list[str
     if row is None or row[0] is None:
         return []
     pairs = sorted(zip(row[0], row[1]), key=lambda pair: -pair[1])
-    return [word for word, share in pairs if share * published >= threshold * 0.8][:TOP_LEXEMES]
+    return [word for word, share in pairs if share * published >= threshold * 0.8][:top]
 
 
 def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: str = "default") -> dict:
@@ -121,7 +124,8 @@ def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: st
                      GROUP BY d.word, link.issuer_id) AS ranked
                  WHERE place <= %s
             """, [ISSUER_KEEP])
-            postings.store(cursor, _posting_rows(cursor, published, threshold))
+            bitmaps = postings.store(cursor, _posting_rows(
+                cursor, published, min(threshold, max(POSTING_MIN_DOCS, int(published * POSTING_SHARE)))))
             cursor.execute("SELECT count(DISTINCT word) FROM search_frequent_docs")
             lexemes = cursor.fetchone()[0] - 1
             cursor.execute(
@@ -134,28 +138,36 @@ def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: st
             # later ones stay and make the counts stale.
             cursor.execute("DELETE FROM search_stats_dirty WHERE pg_visible_in_snapshot(xid, %s::pg_snapshot) "
                            "OR xid = pg_current_xact_id_if_assigned()", [snapshot])
-    return {"lexemes": lexemes, "min_docs": threshold, "seconds": round(time.monotonic() - started, 1)}
+    return {"lexemes": lexemes, "min_docs": threshold, "bitmaps": bitmaps, "seconds": round(time.monotonic() - started, 1)}
 
 
 def _posting_rows(cursor, published: int, threshold: int):
-    """(vector, lexeme, field, ids) for postings.store(): each frequent lexeme anywhere, in titles and
-    in titles or headings (their GIN expression indexes), every published policy (''), and the pair
-    lexemes found in at least `threshold` policies."""
+    """(vector, lexeme, field, ids) for postings.store(): every published policy (''), and each lexeme
+    found in at least `threshold` of them anywhere, in titles and in titles or headings (their GIN
+    expression indexes); pair lexemes anywhere."""
     cursor.execute("SELECT word, string_agg(id::text, ',') FROM search_frequent_docs GROUP BY word")
-    yield from ((WORDS, word, "any", ids) for word, ids in cursor.fetchall())
-    for field, weights in (("a", "{a}"), ("ab", "{a,b}")):
-        cursor.execute(f"""
-            SELECT f.word, (SELECT string_agg(id::text, ',') FROM documents_policy
-                             WHERE ts_filter(search_vector, '{weights}') @@ f.q AND status = 'published')
-              FROM search_frequent f WHERE f.word IN (SELECT word FROM search_frequent_docs)
-        """)
-        yield from ((WORDS, word, field, ids) for word, ids in cursor.fetchall())
-    for pair in most_common(cursor, "phrase_vector", published, threshold):
-        cursor.execute("SELECT count(*), string_agg(id::text, ',') FROM documents_policy "
-                       "WHERE phrase_vector @@ %s::tsquery AND status = 'published'", [quote_lexeme(pair)])
-        found, ids = cursor.fetchone()
-        if found >= threshold:
+    words = dict(cursor.fetchall())  # '' and the facet counts' frequent lexemes, already listed
+    for word in candidates(cursor, published, threshold, POSTING_LEXEMES):
+        if word not in words:
+            ids = _listed(cursor, "search_vector @@ %s::tsquery", word, threshold)
+            if ids is not None:
+                words[word] = ids
+    for word, ids in words.items():
+        yield WORDS, word, "any", ids
+        for field, weights in (("a", "{a}"), ("ab", "{a,b}")) if word else ():
+            yield WORDS, word, field, _listed(cursor, f"ts_filter(search_vector, '{weights}') @@ %s::tsquery", word)
+    for pair in most_common(cursor, "phrase_vector", published, threshold, POSTING_LEXEMES):
+        ids = _listed(cursor, "phrase_vector @@ %s::tsquery", pair, threshold)
+        if ids is not None:
             yield PAIRS, pair, "any", ids
+
+
+def _listed(cursor, condition: str, word: str, threshold: int = 0) -> str | None:
+    """The ids of the published policies matching a condition on one lexeme, as a string, if at least `threshold`."""
+    cursor.execute(f"SELECT count(*), string_agg(id::text, ',') FROM documents_policy "
+                   f"WHERE {condition} AND status = 'published'", [quote_lexeme(word)])
+    found, ids = cursor.fetchone()
+    return ids or "" if found >= threshold else None
 
 
 # The facet keys of every published policy, as facets.count_facets computes them.
