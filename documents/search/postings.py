@@ -17,6 +17,7 @@ search then lists its matches in SQL as before.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -224,13 +225,16 @@ def store(cursor, rows) -> int:
     cursor.execute("DELETE FROM search_term_postings")
     cursor.execute("SELECT coalesce(max(id), 0) + 1 FROM documents_policy")
     size = cursor.fetchone()[0]
-    records = []
-    for vector, word, field, listed in rows:
-        ids = np.array(listed.split(","), dtype=np.int64) if listed else np.zeros(0, dtype=np.int64)
-        records.append((vector, word, field, size, encode(ids, size)))
-    cursor.executemany("INSERT INTO search_term_postings (vector, lexeme, field, size, bits) VALUES (%s, %s, %s, %s, %s)",
-                       records)
-    return len(records)
+    stored, records = 0, []
+    for vector, word, field, listed in itertools.chain(rows, [(None, None, None, None)]):
+        if vector is not None:
+            ids = np.array(listed.split(","), dtype=np.int64) if listed else np.zeros(0, dtype=np.int64)
+            records.append((vector, word, field, size, encode(ids, size)))
+        if records and (len(records) == 500 or vector is None):  # in batches: 18,000 bitmaps are 225 MB at 100,000
+            cursor.executemany("INSERT INTO search_term_postings (vector, lexeme, field, size, bits) "
+                               "VALUES (%s, %s, %s, %s, %s)", records)
+            stored, records = stored + len(records), []
+    return stored
 
 
 class Matches:

@@ -80,10 +80,13 @@ def corpus_sample(db):
             for path in files]
 
 
-def stored_lexemes():
+def stored_lexemes(at_least=5):
+    """The words and pairs with bitmaps that hold at least `at_least` policies."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT vector, lexeme FROM search_term_postings WHERE field = 'any' AND lexeme <> ''")
-        rows = cursor.fetchall()
+        cursor.execute("SELECT vector, lexeme, size, bits FROM search_term_postings "
+                       "WHERE field = 'any' AND lexeme <> '' ORDER BY vector, lexeme")
+        rows = [(vector, lexeme) for vector, lexeme, size, bits in cursor.fetchall()
+                if decode(bytes(bits), size).sum() >= at_least]
     return ([lexeme for vector, lexeme in rows if vector == WORDS],
             [lexeme.replace(" ", "") for vector, lexeme in rows if vector == PAIRS])
 
