@@ -49,8 +49,8 @@ def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool
     lexeme: the query's single plain lexeme ('' for no query) when precomputed counts may answer.
     text: whether matches hold a text condition; without one the filters' btree indexes are the
     way in (policy_facet_keys holds every facet key: an index-only scan).
-    matched_ids: a callable giving the text matches' ids without SQL, or None when it cannot
-    (postings.Matches.ids).
+    matched_ids: a callable giving the matches' ids without SQL, or None when it cannot
+    (postings.Matches.ids: bitmaps, also of every published policy for browsing).
     """
     only = _unindexed if text else (lambda condition: condition)
     active = {name: value for name, value in active.items() if value is not None}
@@ -66,8 +66,9 @@ def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool
         ])))
     elif precounted:  # the active facet's own counts are precomputed; the others need its rows only
         matches = matches.filter(only(facet_q(*next(iter(active.items())))))
-    if text:  # the matching ids (from bitmaps, else PostgreSQL), the counts from the facet keys in memory
-        total, raw = facet_arrays.count_matches(matches, active, FACETS, matched_ids() if matched_ids else None)
+    ids = matched_ids() if matched_ids else None
+    if ids is not None or text:  # the matching ids (bitmaps, else PostgreSQL), counted against facet keys in memory
+        total, raw = facet_arrays.count_matches(matches, active, FACETS, ids)
     else:  # the filters' rows from the facet-key index
         total, raw = _count(matches, active)
     for name in precounted:
@@ -142,11 +143,9 @@ def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
 
 
 def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
-    regions = {
-        r.code: r.name
-        for r in Region.objects.filter(code__in=[*raw["province"], *raw["city"],
-                                                  *[active.get(k) for k in ("province", "city") if active.get(k)]])
-    }
+    regions = dict(Region.objects.filter(code__in=[
+        *raw["province"], *raw["city"], *[active.get(k) for k in ("province", "city") if active.get(k)]
+    ]).values_list("code", "name"))  # pairs, not model instances: the city facet names hundreds
     issuer_ids = sorted(raw["issuer"], key=lambda i: (-raw["issuer"][i], i))[:ISSUER_LIMIT]
     if active.get("issuer") is not None and active["issuer"] not in issuer_ids:
         issuer_ids.append(active["issuer"])

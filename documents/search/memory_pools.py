@@ -41,6 +41,10 @@ class MemoryPools:
         """The newest `limit` policies of each pool."""
         return {pk for rows in self.pools for pk in self.arrays.first(rows, limit)}
 
+    def exact_ids(self) -> list[int]:
+        """Every exact match that passes the filters (for ranking them all); [] without tiers."""
+        return [] if self.tiers is None else np.flatnonzero(self.tiers[0]).tolist()
+
     def rank(self, candidate_ids, cover_density, start: int, size: int) -> list[tuple[int, float]] | None:
         """(id, rank) for one page of the candidates, as service._rank_rows orders them; None without tiers."""
         if self.tiers is None:

@@ -242,7 +242,7 @@ class Matches:
 
     def __init__(self, parsed, *, include_unpublished: bool):
         self.parsed = parsed
-        self.usable = not include_unpublished and not parsed.is_empty  # bitmaps hold published policies only
+        self.usable = not include_unpublished  # bitmaps hold published policies only
         self._bitmaps: dict | None = None
 
     def _needed(self, condition, field="any"):
@@ -251,10 +251,16 @@ class Matches:
     def _fetch(self):
         if self._bitmaps is None:
             parsed = self.parsed
-            parts = [self._needed(parsed.condition()), *self._pool_keys()]
+            parts = [self._condition_keys(), *self._pool_keys()]
             wanted = set().union(*[part for part in parts if part is not None])
-            self._bitmaps = fetch(wanted) if self._needed(parsed.condition()) is not None else {}
+            self._bitmaps = fetch(wanted) if self._condition_keys() is not None else {}
         return self._bitmaps
+
+    def _condition_keys(self):
+        """The bitmaps the matches need: every published policy for no query words (browsing)."""
+        if self.parsed.is_empty:
+            return {EVERY} if self.usable else None
+        return self._needed(self.parsed.condition())
 
     def _has(self, *needed) -> bool:
         bitmaps = self._fetch()
@@ -274,8 +280,10 @@ class Matches:
 
     def ids(self) -> np.ndarray | None:
         """The matching ids, or None when bitmaps cannot say."""
-        if not self._has(self._needed(self.parsed.condition())):
+        if not self._has(self._condition_keys()):
             return None
+        if self.parsed.is_empty:
+            return np.flatnonzero(self._fetch()[EVERY])
         return np.flatnonzero(evaluate(self.parsed.condition(), self._fetch()))
 
     def pools(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:

@@ -261,8 +261,8 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     then filters the candidates while ranking them.
     When that leaves too few for the page, every match is ranked.
     """
+    memory = MemoryPools.of(matches, active or {}, exclude) if matches else None
     if count > EXACT_LIMIT and start + size <= CANDIDATES:
-        memory = MemoryPools.of(matches, active or {}, exclude) if matches else None
         for limit in (CANDIDATES, CANDIDATES * WIDER):
             candidate_ids = memory.pool(limit) if memory else _sql_pools(unmatched, parsed, count, limit)
             rows = memory and memory.rank(candidate_ids, _cover_density(parsed), start, size)
@@ -270,6 +270,10 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
                 rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
                 return rows
+    elif memory and count <= EXACT_LIMIT:  # every match, each vector read once
+        rows = memory.rank(memory.exact_ids(), _cover_density(parsed), start, size)
+        if rows is not None:
+            return rows
     return _rank_rows(filtered, parsed, start, size)
 
 

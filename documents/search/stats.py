@@ -55,8 +55,8 @@ def candidates(cursor, published: int, threshold: int) -> list[str]:
     return list(dict.fromkeys(common + [normalise(word) for word in vocabulary]))
 
 
-def most_common(cursor, column: str, published: int, threshold: int) -> list[str]:
-    """The TOP_LEXEMES lexemes of a vector column that ANALYZE estimates in about `threshold` policies or more."""
+def most_common(cursor, column: str, published: int, threshold: int, top: int = TOP_LEXEMES) -> list[str]:
+    """The `top` lexemes of a vector column that ANALYZE estimates in about `threshold` policies or more."""
     query = ("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
              "WHERE tablename = 'documents_policy' AND attname = %s")
     cursor.execute(query, [column])
@@ -68,7 +68,7 @@ def most_common(cursor, column: str, published: int, threshold: int) -> list[str
     if row is None or row[0] is None:
         return []
     pairs = sorted(zip(row[0], row[1]), key=lambda pair: -pair[1])
-    return [word for word, share in pairs if share * published >= threshold * 0.8][:TOP_LEXEMES]
+    return [word for word, share in pairs if share * published >= threshold * 0.8][:top]
 
 
 def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: str = "default") -> dict:
@@ -157,7 +157,7 @@ def _posting_rows(cursor, published: int, threshold: int):
                    ["SELECT search_vector FROM documents_policy WHERE status = 'published'", threshold,
                     POSTING_LEXEMES])
     words = [word for (word,) in cursor.fetchall()]
-    pairs = most_common(cursor, PAIRS, published, threshold)
+    pairs = most_common(cursor, PAIRS, published, threshold, POSTING_LEXEMES)  # ANALYZE keeps 1,000
     for vector, fields, lexemes in ((WORDS, FIELD_VECTORS, words), (PAIRS, {"any": PAIRS}, pairs)):
         for chunk in range(0, len(lexemes), CHUNK):
             part = lexemes[chunk : chunk + CHUNK]

@@ -102,7 +102,8 @@ def queries(count=60):
         filters = chooser.choice([{}, {}, {"year": 2023}, {"province": "440000"}, {"type": "方案"}])
         made.append(SearchParams(q=q, sort=chooser.choice(["relevance", "relevance", "newest"]), page_size=4,
                                  **filters))
-    return made
+    # Browsing: every published policy's bitmap, counted against the facet keys in memory.
+    return made + [SearchParams(**filters) for filters in ({}, {"year": 2023}, {"province": "440000", "type": "方案"})]
 
 
 def page_key(page):
