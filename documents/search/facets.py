@@ -2,9 +2,10 @@
 
 Each facet counts the matches of the query and of every OTHER active filter (the province
 facet ignores the province filter, so a researcher can switch provinces). The matches are
-read once. With a text query PostgreSQL lists their ids and facet_arrays.py counts them
-against every policy's facet keys in memory. Browsing (no text) reads the filters' rows from
-the facet-key index: each row carries its facet keys and one boolean per active filter, and
+read once. Their ids — from the frequent lexemes' bitmaps (postings.py, also of every published
+policy for browsing) when fresh, else listed by PostgreSQL for a text query — are counted by
+facet_arrays.py against every policy's facet keys in memory. Otherwise browsing (no text) reads
+the filters' rows from the facet-key index: each row carries its facet keys and one boolean per active filter, and
 GROUPING SETS count every facet with FILTER clauses that leave out the facet's own condition;
 the issuer facet (a many-to-many) joins the same rows in a second branch of the statement,
 and the grand total (all filters) comes from the empty grouping set.
