@@ -31,11 +31,13 @@ class MemoryPools:
 
     @classmethod
     def of(cls, matches, active: dict, exclude: int | None = None) -> MemoryPools | None:
-        pools = matches.pools()
+        pools, tiers = matches.pools(), matches.tiers()
         if pools is None:
             return None
-        arrays = facet_arrays.arrays_for(np.flatnonzero(pools[0]))
-        return cls(arrays, pools, matches.tiers(), active, exclude)
+        # Reloaded if any bitmap holds a policy newer than the arrays (a title match of a phrase's
+        # pieces need not be among its pair's matches).
+        highest = np.concatenate([np.flatnonzero(rows)[-1:] for rows in [*pools, *(tiers or ())]])
+        return cls(facet_arrays.arrays_for(highest), pools, tiers, active, exclude)
 
     def pool(self, limit: int) -> set[int]:
         """The newest `limit` policies of each pool."""

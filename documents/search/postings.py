@@ -2,9 +2,9 @@
 
 Listing the 50,000–100,000 matches of a common word from its GIN index visits every matching
 row (60–80 ms at 100,000 policies), and so does finding the newest of them for the candidate
-pools. stats.refresh() therefore also stores, for every lexeme found in at least 5% of the
-published policies and 1,000 of them (up to 1,000 lexemes, from ANALYZE's statistics and the
-policy vocabulary), one bit per policy id: the policies whose vector holds the lexeme anywhere,
+pools. stats.refresh() therefore also stores, for every lexeme that ts_stat finds in at least 5%
+of the published policies and 1,000 of them (up to 6,000, most frequent first), one bit per
+policy id: the policies whose vector holds the lexeme anywhere,
 in the title (weight A) and in the title or a heading (A, B); and for such pair lexemes
 (phrases of two pieces) anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is then evaluated
 in memory: 12.5 kB a bitmap at 100,000 policies, fetched in one statement, and valid exactly
@@ -190,8 +190,10 @@ def evaluate(condition, bitmaps: dict, field: str = "any") -> np.ndarray:
 
 
 def encode(ids: np.ndarray, size: int) -> bytes:
+    """The ids below `size` as bits (a policy committed during a refresh is newer: its writer's dirty
+    row keeps these bitmaps unused anyway)."""
     bits = np.zeros(size, dtype=bool)
-    bits[ids] = True
+    bits[ids[ids < size]] = True
     return np.packbits(bits, bitorder="little").tobytes()
 
 
@@ -250,10 +252,9 @@ class Matches:
 
     def _fetch(self):
         if self._bitmaps is None:
-            parsed = self.parsed
-            parts = [self._condition_keys(), *self._pool_keys()]
-            wanted = set().union(*[part for part in parts if part is not None])
-            self._bitmaps = fetch(wanted) if self._condition_keys() is not None else {}
+            needed = self._condition_keys()
+            wanted = set().union(*[part for part in (needed, *self._pool_keys()) if part is not None])
+            self._bitmaps = fetch(wanted) if needed is not None else {}
         return self._bitmaps
 
     def _condition_keys(self):

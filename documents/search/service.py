@@ -19,7 +19,6 @@ from dataclasses import asdict, dataclass, field
 from functools import reduce
 from operator import and_, or_
 
-import numpy as np
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connections, router
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
@@ -27,7 +26,6 @@ from django.db.models.functions import Left
 from django.http import QueryDict
 
 from documents.models import Policy, TaskSection
-from documents.search import facet_arrays
 from documents.search.cache import cached
 from documents.search.facets import cached_facets
 from documents.search.filters import (
@@ -261,8 +259,10 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     then filters the candidates while ranking them.
     When that leaves too few for the page, every match is ranked.
     """
-    memory = MemoryPools.of(matches, active or {}, exclude) if matches else None
-    if count > EXACT_LIMIT and start + size <= CANDIDATES:
+    small = count <= EXACT_LIMIT
+    bounded = not small and start + size <= CANDIDATES
+    memory = MemoryPools.of(matches, active or {}, exclude) if matches and (small or bounded) else None
+    if bounded:
         for limit in (CANDIDATES, CANDIDATES * WIDER):
             candidate_ids = memory.pool(limit) if memory else _sql_pools(unmatched, parsed, count, limit)
             rows = memory and memory.rank(candidate_ids, _cover_density(parsed), start, size)
@@ -270,7 +270,7 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
                 rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
                 return rows
-    elif memory and count <= EXACT_LIMIT:  # every match, each vector read once
+    elif memory:  # few matches: every one ranked, each vector read once
         rows = memory.rank(memory.exact_ids(), _cover_density(parsed), start, size)
         if rows is not None:
             return rows

@@ -1,4 +1,5 @@
-"""Precomputed facet counts for the most frequent lexemes and for browsing (migration 0006).
+"""Precomputed facet counts for the most frequent lexemes and for browsing (migration 0006), and
+the frequent lexemes' bitmaps (migration 0015, postings.py), refreshed together.
 
 Counting the facets of a term that most policies contain means reading every match
 (≈ 4 µs a row: 0.4 s at 100,000 policies). Those terms are few, and their counts change only
@@ -151,6 +152,10 @@ def _posting_rows(cursor, published: int, threshold: int):
     policies. The pairs, ten times as many, come from ANALYZE (ts_stat took 3 minutes), so only the
     most common have bitmaps. Lexemes are listed CHUNK at a time, one statement a chunk and field.
     """
+    cursor.execute("SELECT EXISTS (SELECT FROM documents_policy WHERE status = 'published' "
+                   "AND (search_vector IS NULL OR phrase_vector IS NULL))")
+    if cursor.fetchone()[0]:  # `!x` leaves such a policy out, a negated filter keeps it: no bitmaps until reindexed
+        return
     cursor.execute("SELECT string_agg(id::text, ',') FROM documents_policy WHERE status = 'published'")
     yield WORDS, "", "any", cursor.fetchone()[0]
     cursor.execute("SELECT word FROM ts_stat(%s) WHERE ndoc >= %s ORDER BY ndoc DESC, word LIMIT %s",

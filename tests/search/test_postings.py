@@ -197,3 +197,17 @@ def test_related_policies_from_bitmaps_equal_those_from_sql(seed_policies, corpu
         assert related_policies(policy) == (terms, from_sql), policy.title
         cache.clear()
     assert answered >= 10
+
+
+def test_a_policy_newer_than_the_bitmaps_is_left_out_not_an_error():
+    assert np.flatnonzero(decode(encode(np.array([3, 9, 12]), 10), 10)).tolist() == [3, 9]
+
+
+@pytest.mark.django_db
+def test_no_bitmaps_while_a_published_policy_has_no_vector(seed_policies):
+    from documents.models import Policy
+
+    Policy.objects.filter(pk=seed_policies["000"].pk).update(search_vector=None)
+    stats.refresh(min_docs=1, min_share=0.0)
+    assert stats.is_fresh()  # the counts are refreshed, but `!x` and a negated filter would disagree on it
+    assert postings.Matches(parse("数字经济 -发展"), include_unpublished=False).ids() is None
