@@ -253,7 +253,8 @@ class Matches:
     def _fetch(self):
         if self._bitmaps is None:
             needed = self._condition_keys()
-            wanted = set().union(*[part for part in (needed, *self._pool_keys()) if part is not None])
+            parts = (needed, *self._pool_keys(), *self._tier_keys())
+            wanted = set().union(*[part for part in parts if part is not None])
             self._bitmaps = fetch(wanted) if needed is not None else {}
         return self._bitmaps
 
@@ -268,9 +269,11 @@ class Matches:
         return all(part is not None and part <= bitmaps.keys() for part in needed)
 
     def _pool_keys(self):
-        relaxed = self._relaxed()
-        return [self._needed(relaxed[0]), self._needed(relaxed[1], "a"), self._needed(relaxed[1], "ab"),
-                *map(self._needed, self._tiers())]
+        anywhere, words = self._relaxed()
+        return [self._needed(anywhere), self._needed(words, "a"), self._needed(words, "ab")]
+
+    def _tier_keys(self):
+        return [self._needed(self.parsed.condition()), *map(self._needed, self._tiers())]
 
     def _tiers(self):
         return [Match(WORDS, self.parsed.tsquery(weights, with_excluded=False)) for weights in ("A", "AB")]
@@ -289,7 +292,7 @@ class Matches:
 
     def pools(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """Bool arrays of the relaxed matches anywhere, in titles, and in titles or headings."""
-        if not self._has(*self._pool_keys()[:3]):
+        if not self._has(*self._pool_keys()):
             return None
         bitmaps = self._fetch()
         anywhere, words = self._relaxed()
@@ -298,7 +301,7 @@ class Matches:
     def tiers(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """Bool arrays of the exact matches, those matched in titles, and in titles or headings (the
         ranking's tiers), when bitmaps can tell: not for phrases, whose tiers need positions."""
-        if not self._has(self._needed(self.parsed.condition()), *map(self._needed, self._tiers())):
+        if not self._has(*self._tier_keys()):
             return None
         bitmaps = self._fetch()
         title, headings = self._tiers()

@@ -63,7 +63,7 @@ def facet_entries(context, key, label, entries):
                        len(rows) - FACET_SHOWN, format_html_join("", item, rows[FACET_SHOWN:]))
 
 
-_SELECTED = mark_safe(' class="selected" aria-current="true" title="取消此筛选"')
+_SELECTED = format_html(' class="selected" aria-current="true" title="{}"', "取消此筛选")
 _MARK_TAG = re.compile(r"</?mark>")
 _ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#x27|#39|#34);")
 
