@@ -88,7 +88,7 @@ class PolicySourceInline(admin.TabularInline):
 
 class ImportRecordInline(admin.TabularInline):
     model = ImportRecord
-    fields = ["file_name", "outcome", "encoding", "created", "raw_link"]
+    fields = ["file_name", "sheet", "row", "outcome", "encoding", "created", "raw_link"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -113,15 +113,15 @@ class PolicyAdmin(SimpleHistoryAdmin):
     change_list_template = "admin/documents/policy/change_list.html"
     list_display = ["title", "region", "policy_type", "date_display", "status", "warning_count", "updated"]
     list_filter = ["status", "policy_type", "date_precision", "script", ("province", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["title", "doc_number", "clean_text"]
+    search_fields = ["title", "title_en", "doc_number", "clean_text"]
     autocomplete_fields = ["region", "issuers"]
     readonly_fields = ["province", "date", "content_hash", "raw_text", "simplified_text", "created", "updated",
                        "warnings_display", "public_link"]
     fieldsets = [
-        (None, {"fields": ["title", "doc_number", "issuers", "region", "province", "policy_type", "status",
-                           "public_link"]}),
-        ("日期", {"fields": [("date_year", "date_month", "date_day"), "date_precision", "date"]}),
-        ("来源", {"fields": ["source_site", "source_url", "source_key", "script"]}),
+        (None, {"fields": ["title", "title_en", "doc_number", "issuers", "region", "province", "policy_type",
+                           "status", "public_link"]}),
+        ("日期", {"fields": [("date_year", "date_month", "date_day"), "date_precision", "date", "effective_date"]}),
+        ("来源", {"fields": ["source_site", "source_url", "citation_code", "source_key", "script"]}),
         ("正文", {"fields": ["clean_text"]}),
         ("质量与处理", {"fields": ["warnings_display", "manual_fields", "content_hash", "created", "updated"]}),
         ("原始文本", {"classes": ["collapse"], "fields": ["raw_text", "simplified_text"]}),
@@ -244,10 +244,10 @@ class TaskSectionAdmin(SimpleHistoryAdmin):
 @admin.register(ImportRecord)
 class ImportRecordAdmin(admin.ModelAdmin):
     change_list_template = "admin/documents/importrecord/change_list.html"
-    list_display = ["file_name", "outcome", "encoding", "policy", "created", "next_step"]
+    list_display = ["file_name", "sheet", "row", "outcome", "encoding", "policy", "created", "next_step"]
     list_filter = ["outcome", "encoding"]
     search_fields = ["file_name", "source_key", "raw_sha256"]
-    readonly_fields = ["policy", "file_name", "source_key", "raw_sha256", "encoding", "stages", "outcome", "created",
+    readonly_fields = ["policy", "file_name", "sheet", "row", "source_key", "raw_sha256", "file_sha256", "encoding", "stages", "outcome", "created",
                        "raw_file"]
     exclude = ["raw_bytes"]
 
@@ -292,11 +292,11 @@ class ImportRecordAdmin(admin.ModelAdmin):
                 received += self._receive(request, upload.name, lambda u=upload: reviewing.receive(u.read(), u.name))
             if form.cleaned_data["text"].strip():
                 received += self._receive(request, reviewing.PASTE_FILENAME,
-                                          lambda: reviewing.receive_text(form.cleaned_data["text"]))
+                                          lambda: [reviewing.receive_text(form.cleaned_data["text"])])
             if len(received) == 1:
                 return redirect("admin:documents_importrecord_review", received[0].pk)
             if received:
-                self.message_user(request, f"已接收 {len(received)} 个文件，请逐一审核", messages.SUCCESS)
+                self.message_user(request, f"已接收 {len(received)} 份文件（表格每行一份），请逐一审核", messages.SUCCESS)
                 return redirect(reverse("admin:documents_importrecord_changelist") + "?outcome__exact=pending")
         return TemplateResponse(request, "admin/documents/importrecord/import.html", {
             **self.admin_site.each_context(request), "title": "导入政策文件", "opts": self.model._meta, "form": form,
@@ -304,7 +304,7 @@ class ImportRecordAdmin(admin.ModelAdmin):
 
     def _receive(self, request, name, receive):
         try:
-            return [receive()]
+            return receive()
         except IngestError as error:
             self.message_user(request, f"未导入 {name}：{error}", messages.ERROR)
             return []
@@ -326,7 +326,7 @@ class ImportRecordAdmin(admin.ModelAdmin):
         can_publish = request.user.has_perm("documents.publish_policy")
         if action == "discard":
             reviewing.discard(record)
-            self.message_user(request, f"已放弃 {record.file_name}（原始文件仍保存在导入记录中）", messages.INFO)
+            self.message_user(request, f"已放弃 {record.location}（原始文件仍保存在导入记录中）", messages.INFO)
             return redirect("admin:documents_importrecord_changelist")
         if action == "attach":
             policy = get_object_or_404(Policy, pk=request.POST.get("policy"))
@@ -351,7 +351,7 @@ class ImportRecordAdmin(admin.ModelAdmin):
                     for w in result.warnings]
         return TemplateResponse(request, "admin/documents/importrecord/review.html", {
             **self.admin_site.each_context(request),
-            "title": f"审核导入：{record.file_name}", "opts": self.model._meta, "record": record,
+            "title": f"审核导入：{record.location}", "opts": self.model._meta, "record": record,
             "review": review, "result": result, "form": form, "can_publish": can_publish,
             "media": self.media + form.media,
             "raw_html": mark_safe(reviewing.highlight_raw(result.raw_text, spans)),  # escaped, then <mark>
@@ -365,7 +365,9 @@ class ImportRecordAdmin(admin.ModelAdmin):
             raise PermissionDenied
         record = get_object_or_404(ImportRecord, pk=pk)
         response = HttpResponse(bytes(record.raw_bytes), content_type="application/octet-stream")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(record.file_name)}"
+        # A table row is kept as its cells (JSON), not as the whole workbook: name the download so.
+        name = record.file_name if record.row is None else f"{record.file_name}.{record.sheet or 'row'}.{record.row}.json"
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}"
         return response
 
 

@@ -8,6 +8,7 @@ import re
 CSV_COLUMNS = [
     ("id", "编号"),
     ("title", "标题"),
+    ("title_en", "英文标题"),
     ("doc_number", "文号"),
     ("issuers", "发布机构"),
     ("province", "省份"),
@@ -15,9 +16,11 @@ CSV_COLUMNS = [
     ("region_code", "区划代码"),
     ("date", "日期"),
     ("date_precision", "日期精度"),
+    ("effective_date", "施行日期"),
     ("policy_type", "类型"),
     ("source_site", "来源网站"),
     ("source_url", "来源链接"),
+    ("citation_code", "法宝引证码"),
     ("script", "原文字体"),
     ("url", "档案链接"),
 ]
@@ -29,6 +32,7 @@ def flat_row(data: dict) -> dict:
     return {
         "id": data["id"],
         "title": data["title"],
+        "title_en": data["title_en"],
         "doc_number": data["doc_number"],
         "issuers": "；".join(issuer["name"] for issuer in data["issuers"]),
         "province": data["province"]["name"] if data["province"] else "",
@@ -36,8 +40,10 @@ def flat_row(data: dict) -> dict:
         "region_code": data["region"]["code"] if data["region"] else "",
         "date": data["date"] or "",
         "date_precision": data["date_precision"],
+        "effective_date": data["effective_date"] or "",
         "policy_type": data["policy_type"],
         "source_site": data["source"]["site"],
+        "citation_code": data["source"]["citation_code"],
         "source_url": data["source"]["url"],
         "script": data["script"],
         "url": data["url"],
@@ -92,6 +98,7 @@ def bibtex_entry(data: dict) -> str:
     authors = " and ".join("{" + _tex(issuer["name"]) + "}" for issuer in data["issuers"])
     fields = [
         ("title", "{" + _tex(data["title"]) + "}"),
+        ("titleaddon", "{" + _tex(data["title_en"]) + "}" if data["title_en"] else None),
         ("author", authors),
         ("year", year),
         ("month", str(int(month)) if month else None),
@@ -119,7 +126,7 @@ def _ris_value(text) -> str:
 
 def ris_record(data: dict) -> str:
     year, month, day = _year_month_day(data["date"])
-    tags = [("TY", "GOVDOC"), ("ID", f"policy{data['id']}"), ("TI", data["title"])]
+    tags = [("TY", "GOVDOC"), ("ID", f"policy{data['id']}"), ("TI", data["title"]), ("TT", data["title_en"])]
     tags += [("AU", issuer["name"]) for issuer in data["issuers"]]
     if year:
         tags.append(("PY", year))

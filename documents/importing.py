@@ -1,5 +1,6 @@
 """Importing documents: the one service the command, the admin and the tests call."""
 
+import datetime
 import hashlib
 import re
 from dataclasses import dataclass
@@ -8,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from documents.curation.duplicates import signature, to_bytes
 from documents.indexing import update_search_vector, vector_values
-from documents.ingest.pipeline import ingest_bytes
+from documents.ingest.pipeline import Part, ingest_part, split_input
 from documents.ingest.result import IngestError, IngestResult
 from documents.issuers import issuer_kind, issuer_region_code
 from documents.models import ImportRecord, Issuer, Policy, Region, TaskSection
@@ -16,7 +17,8 @@ from documents.search.script import t2s as t2s_converter
 from documents.search.signals import vector_supplied
 from documents.search.vector import Vectors, tsvector_literal
 
-__all__ = ["IngestError", "ImportOutcome", "Prepared", "import_document", "prepare", "store", "content_hash"]
+__all__ = ["IngestError", "ImportOutcome", "Part", "Prepared", "import_document", "import_input", "prepare", "store",
+           "content_hash", "split_input"]
 
 HEADING_LENGTH = 1000  # TaskSection.heading's max_length
 # Manual fields whose text the search vector is built from: with these, the stored policy is the source.
@@ -25,9 +27,10 @@ INDEXED_MANUAL_FIELDS = {"title", "clean_text", "sections"}
 
 @dataclass
 class ImportOutcome:
-    outcome: str  # "created" | "updated" | "unchanged"
+    outcome: str  # "created" | "updated" | "unchanged" | "duplicate"
     policy: Policy
     result: IngestResult | None = None
+    duplicate_of: str = ""  # for a duplicate: where the stored policy's content came from (file, sheet and row)
 
 
 @dataclass
@@ -49,22 +52,37 @@ def raw_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def already_imported(raw_sha: str) -> Policy | None:
-    """The policy these exact bytes became, when they were imported before."""
-    seen = ImportRecord.objects.filter(raw_sha256=raw_sha, policy__isnull=False).select_related("policy").first()
+def imported_before(file_shas) -> dict[str, list[Policy]]:
+    """The policies files with these exact bytes became, when imported before: {file sha256: policies}
+    (one per document of the file: a table gives one per row)."""
+    records = (ImportRecord.objects.filter(file_sha256__in=list(file_shas), policy__isnull=False)
+               .select_related("policy").order_by("sheet", "row", "pk"))
+    found: dict[str, list[Policy]] = {}
+    for record in records:
+        policies = found.setdefault(record.file_sha256, [])
+        if record.policy not in policies:
+            policies.append(record.policy)
+    return found
+
+
+def already_imported(raw_sha: str, file_sha: str = "") -> Policy | None:
+    """The policy these exact bytes (of a file, or of one row of the file file_sha names) became before."""
+    seen = ImportRecord.objects.filter(raw_sha256=raw_sha, policy__isnull=False)
+    if file_sha:
+        seen = seen.filter(file_sha256=file_sha)
+    seen = seen.select_related("policy").first()
     return seen.policy if seen is not None else None
 
 
-def imported_before(raw_shas) -> dict[str, Policy]:
-    """already_imported for many inputs in one query: {raw sha256: policy}."""
-    records = ImportRecord.objects.filter(raw_sha256__in=list(raw_shas), policy__isnull=False).select_related("policy")
-    return {record.raw_sha256: record.policy for record in records}
+def part_of(record: ImportRecord) -> Part:
+    """The document an import record holds, as the pipeline reads it again (reprocess, review)."""
+    return Part(bytes(record.raw_bytes), record.file_name, record.sheet, record.row)
 
 
-def prepare(data: bytes, filename: str) -> Prepared:
+def prepare(part: Part) -> Prepared:
     """Everything CPU-bound: the pipeline, the content hash, the search vector and the MinHash (pure).
     Raises IngestError for input that cannot become a policy."""
-    result = ingest_bytes(data, filename)
+    result = ingest_part(part)
     t2s = t2s_converter()
     headings = [t2s.convert(section.heading[:HEADING_LENGTH]) for section in result.sections]
     vectors = tsvector_literal(t2s.convert(title_of(result)), headings, result.simplified_text)
@@ -72,51 +90,89 @@ def prepare(data: bytes, filename: str) -> Prepared:
 
 
 def import_document(data: bytes, filename: str, *, source_key: str = "", publish: bool = True) -> ImportOutcome:
-    """Run the pipeline on one input and store it in one transaction.
+    """import_input for a file that holds one document (any but a table of several rows)."""
+    outcomes = import_input(data, filename, source_key=source_key, publish=publish)
+    if len(outcomes) != 1:
+        raise IngestError(f"{filename} 含有 {len(outcomes)} 份文件，请用 import_input 导入")
+    return outcomes[0]
 
-    Idempotent: the same bytes, or the same cleaned content, change nothing. A changed
-    input with a known source_key updates that policy. Raises IngestError for input that
-    cannot become a policy, storing nothing.
+
+def import_input(data: bytes, filename: str, *, source_key: str = "", publish: bool = True) -> list[ImportOutcome]:
+    """Run the pipeline on every document of one input file, each stored in its own transaction.
+
+    Idempotent: the same bytes, or the same cleaned content, change nothing. A changed input with a
+    known source_key updates that policy (a table row's key adds its sheet and row). Raises IngestError
+    for input that cannot become a policy (a table: for the file, or its first bad row), storing nothing
+    for that document.
     """
-    raw_sha = raw_hash(data)
-    seen = already_imported(raw_sha)
-    if seen is not None:
-        return ImportOutcome("unchanged", seen)
-    return store(data, filename, prepare(data, filename), source_key=source_key, publish=publish, raw_sha=raw_sha)
+    file_sha = raw_hash(data)
+    outcomes = []
+    for part in split_input(data, filename):
+        seen = already_imported(raw_hash(part.data), file_sha)
+        if seen is not None:
+            outcomes.append(ImportOutcome("unchanged", seen))
+            continue
+        outcomes.append(store(part, prepare(part), source_key=part_key(source_key, part), publish=publish,
+                              file_sha=file_sha))
+    return outcomes
 
 
-def store(data: bytes, filename: str, prepared: Prepared, *, source_key: str = "", publish: bool = True,
-          raw_sha: str = "") -> ImportOutcome:
-    """Store a prepared input and its import record in one transaction (the database half of import_document)."""
+def part_key(source_key: str, part: Part) -> str:
+    """A table row's source key names its sheet and row, so that a changed row updates its own policy."""
+    if not source_key or part.row is None:
+        return source_key
+    return f"{source_key}#{part.sheet + '!' if part.sheet else ''}{part.row}"
+
+
+def store(part: Part, prepared: Prepared, *, source_key: str = "", publish: bool = True,
+          file_sha: str = "") -> ImportOutcome:
+    """Store a prepared document and its import record in one transaction (the database half of import_input).
+
+    file_sha is the hash of the whole file the part came from (for a whole-file part, its own)."""
     result, digest = prepared.result, prepared.digest
-    raw_sha = raw_sha or raw_hash(data)
+    raw_sha = raw_hash(part.data)
+    file_sha = file_sha or raw_sha
+    duplicate_of = ""
     with transaction.atomic(), vector_supplied():
         policy = Policy.objects.select_for_update().filter(content_hash=digest).first()
         if policy is not None:
-            if policy.import_records.filter(raw_sha256=raw_sha).exists():
+            if policy.import_records.filter(raw_sha256=raw_sha, file_sha256=file_sha).exists():
                 return ImportOutcome("unchanged", policy, result)  # these bytes, stored meanwhile by another worker
             outcome = "unchanged"
+            source = source_record(policy)
+            duplicate_of = source.location if source is not None else f"#{policy.pk}"
         else:
             policy = Policy.objects.select_for_update().filter(source_key=source_key).first() if source_key else None
             outcome = "created" if policy is None else "updated"
             policy = policy or Policy(status=Policy.Status.PUBLISHED if publish else Policy.Status.DRAFT)
             policy.source_key = source_key
-            store_result(policy, result, digest, reason=f"导入 {filename}", minhash=prepared.minhash)
+            store_result(policy, result, digest, reason=f"导入 {part.location}", minhash=prepared.minhash)
             if set(policy.manual_fields) & INDEXED_MANUAL_FIELDS:
                 update_search_vector(policy)  # the curator's title or text, not the pipeline's
             else:
                 Policy.objects.filter(pk=policy.pk).update(**vector_values(prepared.vectors))
         ImportRecord.objects.create(
             policy=policy,
-            file_name=filename,
+            file_name=part.filename,
+            sheet=part.sheet,
+            row=part.row,
             source_key=source_key,
-            raw_bytes=data,
+            raw_bytes=part.data,
             raw_sha256=raw_sha,
+            file_sha256=file_sha,
             encoding=result.encoding,
             stages=[stage.__dict__ for stage in result.stages],
             outcome=outcome,
         )
+    if duplicate_of:
+        return ImportOutcome("duplicate", policy, result, duplicate_of=duplicate_of)
     return ImportOutcome(outcome, policy, result)
+
+
+def source_record(policy: Policy) -> ImportRecord | None:
+    """The import whose bytes made the policy's current content (the latest create or update)."""
+    made = [ImportRecord.Outcome.CREATED, ImportRecord.Outcome.UPDATED]
+    return policy.import_records.filter(outcome__in=made).order_by("-created", "-pk").first()
 
 
 def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: str = "", minhash: bytes = b"") -> None:
@@ -126,7 +182,7 @@ def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: s
     policy._change_reason = reason
     policy.save()
     if "issuers" not in keep:
-        save_issuers(policy, result.issuers)
+        save_issuers(policy, result.issuers, english=result.issuer_en)
     if not keep & {"sections", "clean_text"}:  # sections are read off the text: a hand-edited text keeps its own
         save_sections(policy, result.sections)
 
@@ -135,7 +191,12 @@ def apply_result(policy: Policy, result: IngestResult, digest: str, *, keep=(), 
     """Copy the pipeline's fields onto policy, except the manual fields named in keep (see MANUAL_FIELDS)."""
     derived = {
         "title": lambda: setattr(policy, "title", title_of(result)),
+        "title_en": lambda: setattr(policy, "title_en", result.title_en),
         "doc_number": lambda: setattr(policy, "doc_number", result.doc_number),
+        "citation_code": lambda: setattr(policy, "citation_code", result.citation_code),
+        "effective_date": lambda: setattr(policy, "effective_date",
+                                          datetime.date.fromisoformat(result.effective_date)
+                                          if result.effective_date else None),
         "region": lambda: setattr(policy, "region", region_for(result.region_code)),
         "policy_type": lambda: setattr(policy, "policy_type", result.policy_type),
         "date": lambda: set_date(policy, result.date_year, result.date_month, result.date_day,
@@ -174,11 +235,15 @@ def date_precision(year: int | None, month: int | None, day: int | None) -> str:
     return "day" if day else "month" if month else "year" if year else "unknown"
 
 
-def save_issuers(policy: Policy, names: list[str]) -> None:
+def save_issuers(policy: Policy, names: list[str], *, english: str = "") -> None:
+    """Link the named issuers (found by name or alias, else created); a source's English name of the first
+    issuer becomes one of its aliases."""
     issuers = []
     for name in dict.fromkeys(names):
         issuer = Issuer.objects.filter(name=name).first() or Issuer.objects.filter(aliases__contains=[name]).first()
         issuers.append(issuer or create_issuer(name))
+    if english and issuers and english != issuers[0].name and english not in issuers[0].aliases:
+        Issuer.objects.filter(pk=issuers[0].pk).update(aliases=issuers[0].aliases + [english])
     policy.issuers.set(issuers)
 
 

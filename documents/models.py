@@ -106,8 +106,8 @@ class PolicyManager(models.Manager.from_queryset(PolicyQuerySet)):
 # What a curator can correct by hand; reprocessing leaves a field named here alone once edited.
 # "date" covers year, month, day and precision; "sections" the task section tree.
 MANUAL_FIELDS = (
-    "title", "doc_number", "issuers", "region", "policy_type", "date", "source_site", "source_url",
-    "script", "clean_text", "sections",
+    "title", "title_en", "doc_number", "issuers", "region", "policy_type", "date", "effective_date",
+    "source_site", "source_url", "citation_code", "script", "clean_text", "sections",
 )
 
 
@@ -130,6 +130,8 @@ class Policy(models.Model):
     PolicyType = models.TextChoices("PolicyType", [(label, label) for label in POLICY_TYPES])
 
     title = models.CharField("标题", max_length=500)
+    # A source's English title (the research spreadsheet's machine translation), kept beside the Chinese one.
+    title_en = models.CharField("英文标题", max_length=1000, blank=True)
     doc_number = models.CharField("文号", max_length=100, blank=True)
     issuers = models.ManyToManyField(Issuer, verbose_name="发布机构", blank=True, related_name="policies")
     region = models.ForeignKey(
@@ -152,9 +154,11 @@ class Policy(models.Model):
     date_precision = models.CharField("日期精度", max_length=8, choices=DatePrecision.choices, default="unknown")
     # The earliest day the known parts allow, for sorting; null when the year is unknown.
     date = models.DateField("排序日期", null=True, blank=True, editable=False)
+    effective_date = models.DateField("施行日期", null=True, blank=True)
     source_site = models.CharField("来源网站", max_length=200, blank=True)
     source_url = models.URLField("来源链接", max_length=1000, blank=True)
     source_key = models.CharField("导入标识", max_length=500, blank=True, db_index=True)
+    citation_code = models.CharField("法宝引证码", max_length=60, blank=True)
     script = models.CharField("原文字体", max_length=4, choices=Script.choices, default="hans")
     raw_text = models.TextField("原始文本", help_text="导入时的原文，逐字保存")
     clean_text = models.TextField("正文")
@@ -312,8 +316,13 @@ class ImportRecord(models.Model):
     )
     file_name = models.CharField("文件名", max_length=500)
     source_key = models.CharField("导入标识", max_length=500, blank=True)
+    # A row of a table (.csv/.xlsx/.xls) is one document: its sheet and 1-based row number say where
+    # it stood, raw_bytes hold that row's cells as read (tabular.TableRow) and file_sha256 the whole file's hash.
+    sheet = models.CharField("工作表", max_length=100, blank=True)
+    row = models.PositiveIntegerField("行号", null=True, blank=True)
     raw_bytes = models.BinaryField("原始字节")
     raw_sha256 = models.CharField("原始哈希", max_length=64, db_index=True)
+    file_sha256 = models.CharField("文件哈希", max_length=64, blank=True, db_index=True)
     encoding = models.CharField("检测编码", max_length=40, blank=True)
     stages = models.JSONField("各阶段记录", default=list)
     outcome = models.CharField("结果", max_length=10, choices=Outcome.choices)
@@ -324,7 +333,14 @@ class ImportRecord(models.Model):
         ordering = ["-created"]
 
     def __str__(self):
-        return f"{self.file_name} ({self.get_outcome_display()})"
+        return f"{self.location} ({self.get_outcome_display()})"
+
+    @property
+    def location(self) -> str:
+        """The file, and for a table row its sheet and row: `Policies Data.xlsx 第 12 行（Sheet1）`."""
+        if self.row is None:
+            return self.file_name
+        return f"{self.file_name} 第 {self.row} 行" + (f"（{self.sheet}）" if self.sheet else "")
 
 
 class PolicySource(models.Model):

@@ -13,6 +13,7 @@ def policy_to_dict(policy, *, full=False, request=None) -> dict:
     data = {
         "id": policy.pk,
         "title": policy.title,
+        "title_en": policy.title_en,
         "url": request.build_absolute_uri(url) if request else url,
         "doc_number": policy.doc_number,
         "region": region_dict(policy.region),
@@ -20,8 +21,9 @@ def policy_to_dict(policy, *, full=False, request=None) -> dict:
         "issuers": [{"name": issuer.name} for issuer in policy.issuers.all()],
         "date": policy.date_iso,
         "date_precision": policy.date_precision,
+        "effective_date": policy.effective_date.isoformat() if policy.effective_date else None,
         "policy_type": policy.policy_type,
-        "source": {"site": policy.source_site, "url": policy.source_url},
+        "source": {"site": policy.source_site, "url": policy.source_url, "citation_code": policy.citation_code},
         "script": policy.script,
     }
     if full:

@@ -103,6 +103,8 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+if os.environ.get("TEST_DATABASE_NAME"):  # two test runs on one server at once each need their own
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 # Scale path (docs/deployment.md): reads may go to a streaming replica; writes never do.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(

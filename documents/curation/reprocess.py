@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from documents.importing import apply_result, content_hash, store_result
-from documents.ingest.pipeline import ingest_bytes
+from documents.importing import apply_result, content_hash, part_of, source_record, store_result
+from documents.ingest.pipeline import ingest_part
 from documents.ingest.result import IngestError
-from documents.models import ImportRecord, Policy
+from documents.models import Policy
 
-COMPARED = ("title", "doc_number", "region_id", "policy_type", "date_year", "date_month", "date_day",
+COMPARED = ("title", "title_en", "doc_number", "citation_code", "effective_date", "region_id", "policy_type", "date_year", "date_month", "date_day",
             "date_precision", "source_site", "source_url", "script", "raw_text", "clean_text", "quality_warnings")
 
 
@@ -28,18 +28,12 @@ class Reprocessed:
     kept: list[str] = field(default_factory=list)  # manual fields left as the curator made them
 
 
-def source_record(policy: Policy) -> ImportRecord | None:
-    """The import whose bytes made the policy's current content (the latest create or update)."""
-    made = [ImportRecord.Outcome.CREATED, ImportRecord.Outcome.UPDATED]
-    return policy.import_records.filter(outcome__in=made).order_by("-created", "-pk").first()
-
-
 def reprocess(policy: Policy) -> Reprocessed:
     record = source_record(policy)
     if record is None:
         raise ReprocessError(f"政策 #{policy.pk} 没有导入记录（原始字节），无法重新处理")
     try:
-        result = ingest_bytes(bytes(record.raw_bytes), record.file_name)
+        result = ingest_part(part_of(record))
     except IngestError as error:
         raise ReprocessError(f"政策 #{policy.pk}：{error}") from error
     digest = content_hash(result.simplified_text)

@@ -17,8 +17,8 @@ from django.db import transaction
 from documents.curation.duplicates import Duplicate, find_duplicates
 from documents.indexing import update_search_vector
 from documents.search.signals import vector_supplied
-from documents.importing import apply_result, content_hash, save_issuers, save_sections, set_date
-from documents.ingest.pipeline import ingest_bytes
+from documents.importing import apply_result, content_hash, part_of, save_issuers, save_sections, set_date
+from documents.ingest.pipeline import ingest_part, split_input
 from documents.ingest.result import IngestResult
 from documents.models import ImportRecord, Policy, PolicySource
 
@@ -45,26 +45,36 @@ class Review:
         return next((d.policy for d in self.duplicates if d.exact), None)
 
 
-def receive(data: bytes, filename: str) -> ImportRecord:
-    """Check an upload with the pipeline and keep it as a pending record. Raises IngestError, storing nothing."""
-    result = ingest_bytes(data, filename)
-    return ImportRecord.objects.create(
-        file_name=filename,
-        raw_bytes=data,
-        raw_sha256=hashlib.sha256(data).hexdigest(),
-        encoding=result.encoding,
-        stages=[stage.__dict__ for stage in result.stages],
-        outcome=ImportRecord.Outcome.PENDING,
-    )
+def receive(data: bytes, filename: str) -> list[ImportRecord]:
+    """Check an upload with the pipeline and keep each of its documents (a table: each row) as a pending
+    record. Raises IngestError, storing nothing, when any document cannot become a policy."""
+    parts = split_input(data, filename)
+    results = [ingest_part(part) for part in parts]
+    file_sha = hashlib.sha256(data).hexdigest()
+    with transaction.atomic():
+        return [
+            ImportRecord.objects.create(
+                file_name=filename,
+                sheet=part.sheet,
+                row=part.row,
+                raw_bytes=part.data,
+                raw_sha256=hashlib.sha256(part.data).hexdigest(),
+                file_sha256=file_sha,
+                encoding=result.encoding,
+                stages=[stage.__dict__ for stage in result.stages],
+                outcome=ImportRecord.Outcome.PENDING,
+            )
+            for part, result in zip(parts, results)
+        ]
 
 
 def receive_text(text: str) -> ImportRecord:
     """Pasted text is kept as the UTF-8 bytes of a .txt upload, so reprocessing treats both alike."""
-    return receive(text.encode("utf-8"), PASTE_FILENAME)
+    return receive(text.encode("utf-8"), PASTE_FILENAME)[0]
 
 
 def load(record: ImportRecord) -> Review:
-    result = ingest_bytes(bytes(record.raw_bytes), record.file_name)
+    result = ingest_part(part_of(record))
     digest = content_hash(result.simplified_text)
     return Review(record, result, digest, find_duplicates(result.simplified_text, digest))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from . import mojibake
@@ -22,13 +23,53 @@ TEXT_SUFFIXES = {"", ".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 OFFICE_SUFFIXES = {".docx": docx_to_text, ".pdf": pdf_to_text}  # text layer read first, then the usual stages
 MIN_BODY_HAN = 10  # fewer Han characters than this after cleaning: nothing but page furniture
+TABLE_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".xls"}  # one document per row
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES.keys() | TABLE_SUFFIXES | {".md", ".json"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One document of an input file: the whole file, or one row of a table."""
+
+    data: bytes  # kept verbatim by the import record: the file's bytes, or the row's cells as read
+    filename: str
+    sheet: str = ""
+    row: int | None = None  # 1-based row number of a table row; None for a whole file
+
+    @property
+    def location(self) -> str:
+        return self.filename if self.row is None else f"{self.filename}#{self.sheet + '!' if self.sheet else ''}{self.row}"
+
+
+def split_input(data: bytes, filename: str) -> list[Part]:
+    """The documents a file holds: a table's rows, else the file itself. Raises IngestError."""
+    if PurePath(filename).suffix.lower() not in TABLE_SUFFIXES:
+        return [Part(data, filename)]
+    from . import tabular
+
+    rows, _ = tabular.read_rows(data, filename)
+    return [Part(row.to_bytes(), filename, row.sheet, row.row) for row in rows]
+
+
+def ingest_part(part: Part) -> IngestResult:
+    """The pipeline on one document of a file (what split_input gave, or an import record's bytes)."""
+    if part.row is None:
+        return ingest_bytes(part.data, part.filename)
+    from . import tabular
+
+    return ingest_row(tabular.TableRow.from_bytes(part.data), part.filename)
 
 
 def ingest_bytes(data: bytes, filename: str) -> IngestResult:
     """Ingest an uploaded file; the extension picks the reader. Raises IngestError on bad input."""
     suffix = PurePath(filename).suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES.keys() | {".md", ".json"}:
-        raise IngestError(f"文件 {filename} 的类型 {suffix} 不受支持（可用 .txt、.html、.md、.json、.docx、.pdf）")
+    if suffix not in SUFFIXES:
+        raise IngestError(f"文件 {filename} 的类型 {suffix} 不受支持（可用 .txt、.html、.md、.json、.docx、.pdf、.csv、.xlsx、.xls）")
+    if suffix in TABLE_SUFFIXES:
+        parts = split_input(data, filename)
+        if len(parts) != 1:
+            raise IngestError(f"表格 {filename} 有 {len(parts)} 行，每行是一份文件：请逐行导入（split_input）")
+        return ingest_part(parts[0])
     if suffix in OFFICE_SUFFIXES:
         if not data.strip():
             raise IngestError(f"文件 {filename} 为空")

@@ -22,6 +22,7 @@ POLICY_TYPES = (
     "意见",
     "通知",
     "倡议书",
+    "政府工作报告",
     "会议/讲话",
     "新闻发布",
     "其他",
@@ -63,14 +64,18 @@ class PolicyFields:
     """What the pipeline says about a policy: the metadata stage finds these, the result carries them."""
 
     title: str = ""
+    title_en: str = ""  # a source's English title, kept as given
     doc_number: str = ""
+    citation_code: str = ""  # pkulaw's 法宝引证码
     issuers: list[str] = field(default_factory=list)  # canonical simplified names
+    issuer_en: str = ""  # a source's English name of the (first) issuer: stored as its alias
     region_code: str | None = None  # GB/T 2260 code, "000000" for national
     policy_type: str = "其他"
     date_year: int | None = None
     date_month: int | None = None
     date_day: int | None = None
     date_precision: str = "unknown"
+    effective_date: str = ""  # ISO day the text says it takes effect (施行), "" when it does not say
     source_site: str = ""
     source_url: str = ""
 

@@ -87,7 +87,8 @@ def test_accepting_an_exact_duplicate_raises(archived):
 
 def test_the_command_import_never_creates_an_exact_duplicate(archived):
     outcome = import_document(seed("003").read_bytes() + b"\n\n", "copy.txt", source_key="copy.txt")
-    assert outcome.outcome == "unchanged" and outcome.policy == archived["003"] and Policy.objects.count() == 5
+    assert outcome.outcome == "duplicate" and outcome.policy == archived["003"] and Policy.objects.count() == 5
+    assert outcome.duplicate_of == seed("003").name  # the summary names the file whose content it repeats
 
 
 def test_policies_stored_without_a_signature_get_one_at_the_next_lookup(archived):
