@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Copy the digital-economy subset of the shared legislation corpus into fixtures/corpus/.
+"""Copy the demo archive's part of the shared corpus into fixtures/corpus/.
 
-Rule (documented in fixtures/corpus/README.md): a document is in the demo archive when its
-title names one of TITLE_TERMS, or its text mentions TEXT_TERMS at least MIN_TEXT_HITS times
-in all. `_index.md` scaffolding is skipped. Re-running gives the same selection.
+Rule (documented in fixtures/corpus/README.md): from `lawrefbook/`, a document is in the demo
+archive when its title names one of TITLE_TERMS, or its text mentions TEXT_TERMS at least
+MIN_TEXT_HITS times in all (`_index.md` scaffolding is skipped); from `workreports/`, every
+province's reports of both years (WHOLE_FOLDERS: one report per province and year, so no province
+is empty); from `policies/`, every pkulaw export and the research spreadsheet. The files are copied
+unchanged. Re-running gives the same selection.
 
-    python scripts/select_demo_corpus.py [../shared/corpus/lawrefbook]
+    python scripts/select_demo_corpus.py [../shared/corpus]
 """
 
 import shutil
@@ -22,8 +25,11 @@ TEXT_TERMS = (
 )
 MIN_TEXT_HITS = 6
 
+# Folders of the shared corpus copied whole.
+WHOLE_FOLDERS = ("workreports/provinces-2025", "workreports/provinces-2026", "policies/pkulaw", "policies/spreadsheets")
+
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "fixtures" / "corpus" / "lawrefbook"
+DEMO = ROOT / "fixtures" / "corpus"
 
 
 def selected(text: str) -> bool:
@@ -31,22 +37,31 @@ def selected(text: str) -> bool:
     return any(term in title for term in TITLE_TERMS) or sum(text.count(t) for t in TEXT_TERMS) >= MIN_TEXT_HITS
 
 
-def main(source: Path) -> None:
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
+def main(corpus: Path) -> None:
+    for folder in ("lawrefbook", "workreports", "policies"):
+        if (DEMO / folder).exists():
+            shutil.rmtree(DEMO / folder)
     count = size = 0
-    for path in sorted(source.rglob("*.md")):
+    for path in sorted((corpus / "lawrefbook").rglob("*.md")):
         if path.name == "_index.md":
             continue
         text = path.read_text(encoding="utf-8")
         if selected(text):
-            destination = TARGET / path.relative_to(source)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination)
             count += 1
-            size += len(text.encode())
-    print(f"{count} documents, {size / 1e6:.1f} MB copied to {TARGET.relative_to(ROOT)}")
+            size += copy(path, corpus)
+    for folder in WHOLE_FOLDERS:
+        for path in sorted((corpus / folder).iterdir()):
+            count += 1
+            size += copy(path, corpus)
+    print(f"{count} files, {size / 1e6:.1f} MB copied to {DEMO.relative_to(ROOT)}")
+
+
+def copy(path: Path, corpus: Path) -> int:
+    destination = DEMO / path.relative_to(corpus)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, destination)
+    return path.stat().st_size
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "lawrefbook"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"))

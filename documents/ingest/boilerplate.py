@@ -40,6 +40,46 @@ _PROSE = re.compile(r"[。，,；！？]")
 _SOURCE_TRAILER = re.compile(r"(资料来源|資料來源|信息来源|信息來源|文章来源|文章來源)[:：][^。\n]{1,80}$")
 
 
+# The reading-tool strip scraped pages open with (下载 打印 全屏 收藏 【字号： 加大 还原 减小 】,
+# 【字体： 大 中 小 】, 分享：, 首页 > 栏目 > …), one word a line; only in the header, where a lone 大 or
+# 收藏 cannot be text.
+_CHROME_WORDS = frozenset(
+    "下载 打印 全屏 收藏 【字号： 【字号: 【字体： 【字体: 字号： 字体： 加大 还原 减小 大 中 小 】 "
+    "分享： 分享: 分享到： 首页 > ＞ 相关报道： 相关报道:".split()
+)
+# One header field a line, which meta_line (two fields or a counter) does not take: 来源：解放日报,
+# 时间：2026-02-09; a bare label (发表时间：) whose value stands on the next line.
+_META_SINGLE = re.compile(
+    r"^(来源|來源|时间|時間|发表时间|發表時間|发布时间|發布時間|发布日期|發布日期|日期|作者|编辑|編輯|阅读量|閱讀量)"
+    r"\s*[:：]\s*(\S.{0,40})?$"
+)
+_TIMESTAMP = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(\s*\d{1,2}[:：时]\d{1,2}([:：分]\d{1,2})?分?)?$")
+
+
+def _page_chrome(stripped: list[str], first_prose: int) -> dict[int, str]:
+    """Header lines (before the first prose line) that are page chrome, by index, with their rule.
+
+    Single meta fields are named meta_line, as the metadata stage reads source and date from those.
+    """
+    rules: dict[int, str] = {}
+    header = range(min(first_prose, len(stripped)))
+    for i in header:
+        line = stripped[i]
+        if line in _CHROME_WORDS or (rules.get(i - 1) == "page_chrome" and line == stripped[i - 1]):
+            rules[i] = "page_chrome"  # the last crumb is often repeated as the column's title
+            # 首页 > 云南要闻: the crumb after a split breadcrumb's chevron line
+            if line in (">", "＞") and i + 1 < len(stripped) and 0 < len(stripped[i + 1]) <= 12:
+                rules[i + 1] = "page_chrome"
+        elif _META_SINGLE.match(line) and len(line) <= 50:
+            rules[i] = "meta_line"
+            if line.endswith(("：", ":")) and i + 1 in header and 0 < len(stripped[i + 1]) <= 30 \
+                    and not _PROSE.search(stripped[i + 1]):
+                rules[i + 1] = "meta_line"  # 来源： / 宁夏日报客户端
+        elif _TIMESTAMP.match(line):
+            rules[i] = "meta_line"
+    return rules
+
+
 def _is_prose(line: str) -> bool:
     return len(line) >= 30 and bool(_PROSE.search(line))
 
@@ -82,12 +122,13 @@ def strip_boilerplate(text: str) -> tuple[str, StageRecord]:
     removed: list[dict] = []
     kept: list[str] = []
     after_related = False
+    chrome = _page_chrome(stripped, first_prose)
     for i, line in enumerate(stripped):
         if not line:
             kept.append("")
             continue
         in_margin = i < first_prose or i > last_prose
-        rule = _rule_for(line, in_margin)
+        rule = chrome.get(i) or _rule_for(line, in_margin)
         if rule is None and after_related and not _is_prose(line):
             rule = "related_links"  # the link titles listed under "相关文章推荐:"
         if rule:

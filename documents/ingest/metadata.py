@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .docnumber import find_doc_number
 from .result import POLICY_TYPES, PolicyFields, QualityWarning, StageRecord
 from .script import to_simplified
 
@@ -66,8 +67,7 @@ def extract_metadata(text: str, removed: list[dict] | None = None) -> tuple[Meta
     meta.issuers = find_issuers(simplified)
     meta.region_code = find_region(meta.issuers, to_simplified(meta.title), simplified)
     meta.policy_type = find_policy_type(to_simplified(meta.title), simplified)
-    number = _DOC_NUMBER.search(text) or _DOC_NUMBER.search(simplified)
-    meta.doc_number = number.group().replace(" ", "") if number else ""
+    meta.doc_number = find_doc_number(text) or find_doc_number(simplified)
     for missing, kind, message in (
         (not meta.title, "no_title", "未识别出标题"),
         (not meta.issuers, "no_issuer", "未识别出发文机关"),

@@ -7,22 +7,26 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from . import mojibake
+from . import english, mojibake, tabular, workreport
 from .annotations import remove_annotations
 from .boilerplate import strip_boilerplate
 from .decode import decode
+from .docnumber import find_effective_date, normalise_doc_number, takes_effect_on_issue
 from .html import PageMetadata, html_to_text
-from .metadata import Metadata, extract_metadata
+from .metadata import Metadata, extract_metadata, find_policy_type
 from .office import docx_to_text, pdf_to_text
 from .pagination import join_pages
+from .pkulaw import is_pkulaw, read_pkulaw
 from .result import POLICY_TYPES, IngestError, IngestResult, QualityWarning, StageRecord
-from .script import HAN_RE, normalise_script
+from .script import HAN_RE, normalise_script, to_simplified
 from .sections import find_sections
 
 TEXT_SUFFIXES = {"", ".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 OFFICE_SUFFIXES = {".docx": docx_to_text, ".pdf": pdf_to_text}  # text layer read first, then the usual stages
 MIN_BODY_HAN = 10  # fewer Han characters than this after cleaning: nothing but page furniture
+_ORDER_NUMBER = re.compile(r"^(.+?(?:人民政府|委员会))令第\d+号$")
+_DATE_LINE = re.compile(r"^[\s\u3000]*(\d{4})年(\d{1,2})月(\d{1,2})日[\s\u3000]*$", re.M)
 TABLE_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".xls"}  # one document per row
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES.keys() | TABLE_SUFFIXES | {".md", ".json"}
 
@@ -45,8 +49,6 @@ def split_input(data: bytes, filename: str) -> list[Part]:
     """The documents a file holds: a table's rows, else the file itself. Raises IngestError."""
     if PurePath(filename).suffix.lower() not in TABLE_SUFFIXES:
         return [Part(data, filename)]
-    from . import tabular
-
     rows, _ = tabular.read_rows(data, filename)
     return [Part(row.to_bytes(), filename, row.sheet, row.row) for row in rows]
 
@@ -55,8 +57,6 @@ def ingest_part(part: Part) -> IngestResult:
     """The pipeline on one document of a file (what split_input gave, or an import record's bytes)."""
     if part.row is None:
         return ingest_bytes(part.data, part.filename)
-    from . import tabular
-
     return ingest_row(tabular.TableRow.from_bytes(part.data), part.filename)
 
 
@@ -87,7 +87,112 @@ def ingest_bytes(data: bytes, filename: str) -> IngestResult:
     if suffix in HTML_SUFFIXES:
         body, page, record = html_to_text(text, filename)
         return clean_and_extract(text, filename, encoding, [decoded, record], body=body, page=page)
+    if is_pkulaw(text):
+        return _ingest_pkulaw(text, filename, encoding, decoded)
     return clean_and_extract(text, filename, encoding, [decoded])
+
+
+def _ingest_pkulaw(raw: str, filename: str, encoding: str, decoded: StageRecord) -> IngestResult:
+    """A pkulaw export's header gives citation code, source, title and 文号; the body is cleaned as usual."""
+    document = read_pkulaw(raw)
+    record = StageRecord(stage="pkulaw", summary=f"pkulaw export {document.citation_code}",
+                         details=[{"header_lines": document.header_lines}])
+    result = clean_and_extract(raw, filename, encoding, [decoded, record], body=document.body)
+    result.citation_code = document.citation_code
+    result.source_url = document.source_url or result.source_url
+    result.source_site = result.source_site or "北大法宝"
+    if document.title:
+        result.title = document.title
+        result.warnings = [w for w in result.warnings if w.kind != "no_title"]
+        result.policy_type = find_policy_type(to_simplified(document.title), result.simplified_text)
+    result.doc_number = document.doc_number or result.doc_number
+    order = _ORDER_NUMBER.match(result.doc_number)
+    if order and not result.issuers:  # 上海市人民政府令第19号: an order is its government's
+        result.issuers = [order.group(1)]
+        result.warnings = [w for w in result.warnings if w.kind != "no_issuer"]
+    signed = _DATE_LINE.search(document.body[:3000])
+    if signed:  # the export's own date line (under the signature), not the meeting date the preamble cites
+        result.date_year, result.date_month, result.date_day = map(int, signed.groups())
+        result.date_precision = "day"
+    return result
+
+
+def ingest_row(row: tabular.TableRow, filename: str) -> IngestResult:
+    """One row of a table: its text through the usual stages, then the columns fill what the text does not
+    say. An English title or issuer (a translated spreadsheet) is kept as English, never taken for Chinese."""
+    fields = tabular.row_fields(row)
+    where = f"{filename} 第 {row.row} 行" + (f"（{row.sheet}）" if row.sheet else "")
+    if len(HAN_RE.findall(fields.text)) < MIN_BODY_HAN:
+        raise IngestError(f"{where}没有中文正文")
+    given = {name: value for name, value in vars(fields).items() if isinstance(value, str) and value}
+    record = StageRecord(stage="table_row", summary=f"{where}: columns {', '.join(given)}",
+                         details=[{"sheet": row.sheet, "row": row.row, **{k: v for k, v in given.items() if k != "text"}}])
+    hint = " ".join(filter(None, [fields.province, row.sheet, filename]))
+    result = clean_and_extract(fields.text, filename, "table", [record], hint=hint)
+    result.warnings += fields.warnings
+    _apply_row_fields(result, fields, row)
+    return result
+
+
+def _apply_row_fields(result: IngestResult, fields, row) -> None:
+    """Columns fill what the text leaves open; a work report's own reading (region, date) stands."""
+    report = result.policy_type == "政府工作报告"
+    if fields.title and english.is_english(fields.title):
+        result.title_en = fields.title
+        own = english.chinese_title(result.clean_text)
+        if own:
+            result.title = own
+        elif not result.title or not report:
+            result.title = fields.title
+            result.warnings.append(QualityWarning(
+                kind="title_english", message="正文开头没有中文标题，暂以英文标题代替，请核对并填写中文标题"))
+        if not report:  # the type word of the Chinese title, else of the English one, else the text's guess
+            result.policy_type = (find_policy_type(to_simplified(own), result.simplified_text) if own
+                                  else english.policy_type(fields.title) or result.policy_type)
+    elif fields.title:
+        # A report's own title line, unless it is the bare 政府工作报告 and the column names year and region.
+        keep_own = report and result.title and result.title != "政府工作报告"
+        result.title = result.title if keep_own else fields.title
+    result.warnings = [w for w in result.warnings if not (w.kind == "no_title" and result.title)]
+    if fields.issuer and english.is_english(fields.issuer):
+        result.issuer_en = english.issuer_alias(fields.issuer)
+        own = english.chinese_issuer(result.clean_text)
+        if own and own not in result.issuers:
+            result.issuers.insert(0, own)
+        if not result.issuers:
+            result.issuers = [result.issuer_en]
+            result.warnings.append(QualityWarning(kind="issuer_english", message="正文未写明发布机构，暂以英文名称代替"))
+    elif fields.issuer and fields.issuer not in result.issuers:
+        result.issuers.insert(0, fields.issuer)
+    if result.issuers:
+        result.warnings = [w for w in result.warnings if w.kind != "no_issuer"]
+    if not report:
+        code = english.issuer_region(result.issuer_en) if result.issuer_en else None
+        # The issuer the row names decides (a national body in the Shandong sheet is national);
+        # the text's own mention of a region only where the issuer says nothing.
+        result.region_code = code or result.region_code or _hint_region(fields.province or row.sheet, result)
+        if fields.date_precision != "unknown":
+            year, month, day = fields.date_parts
+            result.date_year, result.date_month, result.date_day = year, month, day
+            result.date_precision = fields.date_precision
+            result.warnings = [w for w in result.warnings if not w.kind.startswith("date_")]
+    if result.region_code:
+        result.warnings = [w for w in result.warnings if w.kind != "no_region"]
+    result.source_url = fields.source_url or result.source_url
+    result.source_site = fields.source_site or result.source_site
+    result.doc_number = normalise_doc_number(fields.doc_number) if fields.doc_number else result.doc_number
+
+
+def _hint_region(hint: str, result: IngestResult) -> str | None:
+    """A sheet's or column's region, used only when neither the issuer nor the text names one, and said so."""
+    from documents import gazetteer
+
+    entry = (gazetteer.lookup_region(hint) or gazetteer.lookup_english(hint)) if hint else None
+    if entry is None:
+        return None
+    result.warnings.append(QualityWarning(kind="region_from_hint",
+                                          message=f"正文未写明地区，按表格的“{hint}”归入{entry.name}"))
+    return entry.code
 
 
 def ingest_text(text: str, filename: str = "pasted.txt") -> IngestResult:
@@ -101,8 +206,9 @@ def ingest_text(text: str, filename: str = "pasted.txt") -> IngestResult:
 
 
 def clean_and_extract(raw: str, filename: str, encoding: str, stages: list[StageRecord], *,
-                      body: str | None = None, page: PageMetadata | None = None) -> IngestResult:
-    """Run the text stages on body (default: raw) and build the result; raw_text stays verbatim."""
+                      body: str | None = None, page: PageMetadata | None = None, hint: str = "") -> IngestResult:
+    """Run the text stages on body (default: raw) and build the result; raw_text stays verbatim.
+    hint (default: the file name) names a region or year the text may be silent about."""
     text = body if body is not None else raw
     text = text.replace("\x00", "").lstrip("\ufeff")
     text, record = mojibake.repair(text)  # before annotations: a repair can expose one (關(guān))
@@ -127,6 +233,12 @@ def clean_and_extract(raw: str, filename: str, encoding: str, stages: list[Stage
     stages.append(record)
     if page:
         _apply_page_metadata(meta, page)
+    _effective_date(meta, text)
+    report = workreport.read_work_report(text, hint or filename)
+    if report is not None:
+        _apply_work_report(meta, report)
+        stages.append(StageRecord(stage="work_report", summary=f"{report.title}: region from {report.region_source}, "
+                                  f"year from {report.year_source}", details=[report.__dict__]))
     script, simplified, record = normalise_script(text)
     stages.append(record)
     return IngestResult(
@@ -134,6 +246,30 @@ def clean_and_extract(raw: str, filename: str, encoding: str, stages: list[Stage
         simplified_text=simplified, script=script, **meta.policy_fields(), sections=sections,
         warnings=warnings + meta.warnings, stages=stages,
     )
+
+
+def _effective_date(meta: Metadata, text: str) -> None:
+    found = find_effective_date(text)
+    if found:
+        meta.effective_date = "%04d-%02d-%02d" % found
+    elif takes_effect_on_issue(text) and meta.date_precision == "day" and meta.date_year:
+        meta.effective_date = "%04d-%02d-%02d" % (meta.date_year, meta.date_month, meta.date_day)
+
+
+def _apply_work_report(meta: Metadata, report: workreport.WorkReport) -> None:
+    """A work report is issued by its region's government and dated by its session (else its year)."""
+    meta.policy_type = "政府工作报告"
+    meta.title = report.title or meta.title
+    meta.issuers = [report.issuer] if report.issuer else meta.issuers
+    meta.region_code = report.region_code or meta.region_code
+    meta.effective_date = ""
+    if report.date and report.date_precision != "unknown":
+        year, month, day = report.date
+        meta.date_year, meta.date_month, meta.date_day = year, month, day
+        meta.date_precision = report.date_precision
+    drop = {"no_title", "no_region", "no_issuer", "date_unknown", "date_year_unknown"}
+    meta.warnings = [w for w in meta.warnings if w.kind not in drop or (w.kind == "no_region" and not meta.region_code)]
+    meta.warnings += [QualityWarning(kind="work_report_hint", message=note) for note in report.notes]
 
 
 def _apply_page_metadata(meta: Metadata, page: PageMetadata) -> None:

@@ -59,3 +59,28 @@ def test_page_of_only_boilerplate_leaves_nothing():
     body, record = strip("Network\n当前位置:首页 > 新闻\n- 首页\n- 新闻\n政务微博\n某某政府网\n粤ICP备12345号")
     assert body == ""
     assert len(record.details) == 7
+
+
+CHROME = ["下载", "打印", "全屏", "收藏", "【字号：", "加大", "还原", "减小", "】"]
+
+
+def test_page_chrome_at_the_start_is_removed_and_single_meta_fields_kept_for_metadata():
+    header = CHROME + ["2026年上海市政府工作报告", "来源：解放日报", "时间：2026-02-09"]
+    body, record = strip("\n".join(header + [BODY]))
+    assert body == "2026年上海市政府工作报告\n" + BODY
+    assert [d["rule"] for d in record.details] == ["page_chrome"] * 9 + ["meta_line", "meta_line"]
+    assert record.details[9] == {"line": 11, "rule": "meta_line", "text": "来源：解放日报"}
+
+
+def test_split_breadcrumb_and_label_on_its_own_line_are_chrome():
+    header = ["当前位置：", "首页", ">", "宁夏要闻", "宁夏要闻", "发表时间：", "2026-02-09 09:45:30", "来源：", "宁夏日报客户端",
+              "【字体：", "小", "中", "大", "】", "政府工作报告"]
+    body, record = strip("\n".join(header + [BODY]))
+    assert body == "政府工作报告\n" + BODY
+    assert [d["text"] for d in record.details if d["rule"] == "meta_line"] == [
+        "发表时间：", "2026-02-09 09:45:30", "来源：", "宁夏日报客户端"]
+
+
+def test_chrome_words_inside_the_body_are_kept():
+    text = "\n".join([BODY, "收藏", "大", BODY])
+    assert strip(text)[0] == text

@@ -157,3 +157,137 @@ def test_build_script_reproduces_the_committed_csv(tmp_path):
         sys.path.pop(0)
     build_regions.write_csv(build_regions.build_rows(), tmp_path / "regions.csv")
     assert (tmp_path / "regions.csv").read_text(encoding="utf-8") == committed
+
+
+@pytest.mark.parametrize(
+    "name, pinyin",
+    [
+        ("青岛市", "Qingdao"),
+        ("山东省", "Shandong"),
+        ("济南", "Jinan"),
+        ("重庆", "Chongqing"),
+        ("长沙", "Changsha"),
+        ("厦门", "Xiamen"),
+        ("西安", "Xi'an"),
+        ("马鞍山", "Ma'anshan"),
+        ("陕西", "Shaanxi"),
+        ("山西", "Shanxi"),
+        ("长治", "Changzhi"),
+        ("漯河", "Luohe"),
+    ],
+)
+def test_pinyin_of_a_region_uses_place_name_readings(name, pinyin):
+    assert gazetteer.lookup_region(name).pinyin == pinyin
+
+
+@pytest.mark.parametrize(
+    "name, english",
+    [
+        ("内蒙古", ("Inner Mongolia", "Neimenggu")),
+        ("西藏", ("Tibet", "Xizang")),
+        ("香港", ("Hong Kong", "Xianggang")),
+        ("澳门", ("Macao", "Macau", "Aomen")),
+        ("乌鲁木齐", ("Urumqi", "Wulumuqi")),
+        ("吕梁", ("Lvliang", "Luliang")),
+        ("北京", ("Beijing",)),
+    ],
+)
+def test_english_names_put_the_conventional_name_first(name, english):
+    assert gazetteer.lookup_region(name).english_names == english
+
+
+def test_every_regions_pinyin_finds_it_except_where_two_prefectures_share_it():
+    missed = set()
+    for region in gazetteer.all_regions()[1:]:
+        if gazetteer.lookup_english(region.pinyin) != region:
+            missed.add(region.short_name)
+    # 吉林市/海南藏族自治州 yield to their province's name, as in Chinese; 宿州/抚州 to 苏州/福州.
+    assert missed == {"吉林", "海南", "宿州", "抚州", "伊春", "宜春", "泰州", "台州", "玉林", "榆林"}
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Qingdao", "370200"),
+        ("QINGDAO", "370200"),
+        ("Qing Dao", "370200"),
+        ("qingdao city", "370200"),
+        ("Shandong Province", "370000"),
+        ("Inner Mongolia", "150000"),
+        ("Neimenggu", "150000"),
+        ("Inner Mongolia Autonomous Region", "150000"),
+        ("Tibet", "540000"),
+        ("Xizang Autonomous Region", "540000"),
+        ("Guangxi Zhuang Autonomous Region", "450000"),
+        ("Ningxia Hui Autonomous Region", "640000"),
+        ("Xinjiang Uygur Autonomous Region", "650000"),
+        ("Xinjiang Uyghur Autonomous Region", "650000"),
+        ("Hong Kong SAR", "810000"),
+        ("Macau", "820000"),
+        ("Shaanxi", "610000"),
+        ("Shanxi", "140000"),
+        ("Beijing Municipality", "110000"),
+        ("Xian", "610100"),
+        ("Yanbian Korean Autonomous Prefecture", "222400"),
+        ("Hainan Tibetan Autonomous Prefecture", "632500"),
+        ("Lüliang", "141100"),
+        ("China", NATIONAL_CODE),
+    ],
+)
+def test_lookup_english_ignores_case_spaces_and_division_words(name, code):
+    assert gazetteer.lookup_english(name).code == code
+
+
+def test_lookup_english_level_words_pick_between_a_province_and_its_namesake_city():
+    assert gazetteer.lookup_english("Jilin").code == "220000"
+    assert gazetteer.lookup_english("Jilin Province").code == "220000"
+    assert gazetteer.lookup_english("Jilin City").code == "220200"
+    assert gazetteer.lookup_english("Hainan").code == "460000"
+
+
+def test_lookup_english_of_two_prefectures_sharing_a_pinyin():
+    assert gazetteer.lookup_english("Taizhou") is None
+    assert gazetteer.lookup_english("Suzhou").code == "320500"
+
+
+@pytest.mark.parametrize(
+    "name", ["Atlantis", "Qingdao Airlines", "", "City", "Ministry of Finance"]
+)
+def test_lookup_english_of_other_names_is_none(name):
+    assert gazetteer.lookup_english(name) is None
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Qingdao Municipal People's Government", "370200"),
+        ("Shandong Provincial Department of Industry and Information Technology", "370000"),
+        ("General Office of the Jinan Municipal People's Government", "370100"),
+        # A city and its province: the city, wherever each stands.
+        ("Shandong Provincial Department of Finance and Qingdao Finance Bureau", "370200"),
+        ("Jinan Municipal Bureau, Shandong Province", "370100"),
+        ("Jinan Department of Industry and Information Technology, Ministry of Industry", "370100"),
+        ("Inner Mongolia Autonomous Region People's Government", "150000"),
+        ("Hong Kong Monetary Authority", "810000"),
+        ("Anshan Municipal Government", "210300"),
+        ("Taizhou Municipal Government, Zhejiang Province", "331000"),
+        ("Jilin City Bureau of Commerce", "220200"),
+        ("Cyberspace Administration of China", NATIONAL_CODE),
+        ("Ministry of Commerce of the People's Republic of China", NATIONAL_CODE),
+    ],
+)
+def test_find_region_in_english(text, code):
+    assert gazetteer.find_region_in_english(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ministry of Finance", "Xianshan Technology Park", "Manshanxi Bureau", "", "State Council"],
+)
+def test_find_region_in_english_matches_whole_words_only(text):
+    assert gazetteer.find_region_in_english(text) is None
+
+
+def test_find_region_in_english_reads_a_shared_name_as_the_higher_level_without_a_level_word():
+    assert gazetteer.find_region_in_english("Jilin Bureau of Commerce").code == "220000"
+    assert gazetteer.find_region_in_english("Jilin Provincial Bureau").code == "220000"

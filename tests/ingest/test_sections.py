@@ -69,3 +69,28 @@ def test_long_first_sentence_heading_is_cut_at_a_comma():
     heading, body = split_heading("健全统筹协调机制按照苏州市数字经济和数字化领导小组的工作部署,发挥苏州市数字经济和数字化发展工作联席会议制度的作用,加强顶层设计。")
     assert heading == "健全统筹协调机制按照苏州市数字经济和数字化领导小组的工作部署"
     assert body.startswith("发挥")
+
+
+def test_unnumbered_report_parts_are_top_level_above_numbered_lists():
+    text = "各位代表：\n2023年工作回顾\n一、经济稳中有进\n二、改革持续深化\n2024年工作安排建议\n（一）扩大内需\n全面加强政府自身建设\n附件2 名词解释\n1.四新：新技术。"
+    sections = find_sections(text)
+    assert [(s.number, s.heading, s.level) for s in sections] == [
+        ("", "2023年工作回顾", 1), ("一、", "经济稳中有进", 2), ("二、", "改革持续深化", 2),
+        ("", "2024年工作安排建议", 1), ("（一）", "扩大内需", 2), ("", "全面加强政府自身建设", 1),
+        ("附件2", "名词解释", 1), ("1.", "四新", 2)]
+
+
+def test_annex_heading_on_the_next_line_is_the_annex_title():
+    sections = find_sections("附件1\n名词解释\n1.四新：新技术。")
+    assert [(s.number, s.heading) for s in sections] == [("附件1", "名词解释"), ("1.", "四新")]
+
+
+def test_listed_numerals_and_holidays_are_not_markers():
+    assert find_sections("全市一、二、三产业分别增长4.6%、5.1%和6.2%。五一、端午期间游客增长。") == []
+
+
+def test_heading_running_into_its_text_after_a_gap_is_cut_there():
+    [section] = find_sections("一、2023年工作回顾\u3000\u3000过去的一年，极不寻常。")
+    assert (section.heading, section.body) == ("2023年工作回顾", "过去的一年，极不寻常。")
+    [section] = find_sections("一、2023年工作回顾 2023 年是开局之年，成绩显著。")
+    assert section.heading == "2023年工作回顾"

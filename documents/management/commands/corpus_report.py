@@ -6,7 +6,7 @@ from documents.reports import corpus_report
 
 
 class Command(BaseCommand):
-    help = "Quality report over everything imported: provinces, types, dates, gaps, warnings, folder agreement."
+    help = "Quality report over everything imported: provinces, types, sources, dates, gaps, warnings, agreement of the regions read with the file names."
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", dest="as_json")
@@ -26,9 +26,14 @@ class Command(BaseCommand):
         out(f"\nWithout region: {report['without_region']}")
         out(f"Without issuer: {report['without_issuer']}")
         out(f"Without sections: {report['without_sections']}")
-        agreement = report["province_agreement"]
-        if agreement["checked"]:
-            out(f"\nProvince agrees with the folder: {agreement['agree']}/{agreement['checked']}"
-                f" = {agreement['ratio']:.1%}")
-            for key, province in report["disagreements"]:
-                out(f"  {key}: extracted {province or '（无）'}")
+        out("\nBy source folder (documents, policies made, duplicates of another; types):")
+        for name, folder in report["by_source"].items():
+            types = ", ".join(f"{kind} {n}" for kind, n in folder["types"].items())
+            out(f"  {name}\t{folder['documents']}\t{folder['created']}\t{folder['duplicates']}\t{types}")
+        for level in ("province", "city"):
+            agreement = report[f"{level}_agreement"]
+            if agreement["checked"]:
+                out(f"\n{level.capitalize()} read from the text agrees with the file's path: "
+                    f"{agreement['agree']}/{agreement['checked']} = {agreement['ratio']:.1%}")
+        for key, named, region in report["disagreements"]:
+            out(f"  {key}: path names {named}, text gives {region or '（无）'}")
