@@ -32,7 +32,7 @@ def flat_row(data: dict) -> dict:
     return {
         "id": data["id"],
         "title": data["title"],
-        "title_en": data["title_en"],
+        "title_en": data.get("title_en", ""),
         "doc_number": data["doc_number"],
         "issuers": "；".join(issuer["name"] for issuer in data["issuers"]),
         "province": data["province"]["name"] if data["province"] else "",
@@ -40,10 +40,10 @@ def flat_row(data: dict) -> dict:
         "region_code": data["region"]["code"] if data["region"] else "",
         "date": data["date"] or "",
         "date_precision": data["date_precision"],
-        "effective_date": data["effective_date"] or "",
+        "effective_date": data.get("effective_date") or "",
         "policy_type": data["policy_type"],
         "source_site": data["source"]["site"],
-        "citation_code": data["source"]["citation_code"],
+        "citation_code": data.get("citation_code", ""),
         "source_url": data["source"]["url"],
         "script": data["script"],
         "url": data["url"],
@@ -98,7 +98,7 @@ def bibtex_entry(data: dict) -> str:
     authors = " and ".join("{" + _tex(issuer["name"]) + "}" for issuer in data["issuers"])
     fields = [
         ("title", "{" + _tex(data["title"]) + "}"),
-        ("titleaddon", "{" + _tex(data["title_en"]) + "}" if data["title_en"] else None),
+        ("titleaddon", "{" + _tex(data["title_en"]) + "}" if data.get("title_en") else None),
         ("author", authors),
         ("year", year),
         ("month", str(int(month)) if month else None),
@@ -126,7 +126,7 @@ def _ris_value(text) -> str:
 
 def ris_record(data: dict) -> str:
     year, month, day = _year_month_day(data["date"])
-    tags = [("TY", "GOVDOC"), ("ID", f"policy{data['id']}"), ("TI", data["title"]), ("TT", data["title_en"])]
+    tags = [("TY", "GOVDOC"), ("ID", f"policy{data['id']}"), ("TI", data["title"]), ("TT", data.get("title_en", ""))]
     tags += [("AU", issuer["name"]) for issuer in data["issuers"]]
     if year:
         tags.append(("PY", year))

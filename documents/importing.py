@@ -21,6 +21,7 @@ __all__ = ["IngestError", "ImportOutcome", "Part", "Prepared", "import_document"
            "content_hash", "split_input"]
 
 HEADING_LENGTH = 1000  # TaskSection.heading's max_length
+ISSUER_NAME_LENGTH = 100  # Issuer.name's and each alias's
 # Manual fields whose text the search vector is built from: with these, the stored policy is the source.
 INDEXED_MANUAL_FIELDS = {"title", "clean_text", "sections"}
 
@@ -54,14 +55,12 @@ def raw_hash(data: bytes) -> str:
 
 def imported_before(file_shas) -> dict[str, list[Policy]]:
     """The policies files with these exact bytes became, when imported before: {file sha256: policies}
-    (one per document of the file: a table gives one per row)."""
+    (one per import record of the file: a table gives one per row, a repeated row its original's policy)."""
     records = (ImportRecord.objects.filter(file_sha256__in=list(file_shas), policy__isnull=False)
                .select_related("policy").order_by("sheet", "row", "pk"))
     found: dict[str, list[Policy]] = {}
     for record in records:
-        policies = found.setdefault(record.file_sha256, [])
-        if record.policy not in policies:
-            policies.append(record.policy)
+        found.setdefault(record.file_sha256, []).append(record.policy)
     return found
 
 
@@ -239,9 +238,10 @@ def save_issuers(policy: Policy, names: list[str], *, english: str = "") -> None
     """Link the named issuers (found by name or alias, else created); a source's English name of the first
     issuer becomes one of its aliases."""
     issuers = []
-    for name in dict.fromkeys(names):
+    for name in dict.fromkeys(name[:ISSUER_NAME_LENGTH] for name in names):
         issuer = Issuer.objects.filter(name=name).first() or Issuer.objects.filter(aliases__contains=[name]).first()
         issuers.append(issuer or create_issuer(name))
+    english = english[:ISSUER_NAME_LENGTH]
     if english and issuers and english != issuers[0].name and english not in issuers[0].aliases:
         Issuer.objects.filter(pk=issuers[0].pk).update(aliases=issuers[0].aliases + [english])
     policy.issuers.set(issuers)

@@ -27,7 +27,8 @@ def named_region(source_key: str) -> gazetteer.RegionEntry | None:
     if province:
         return gazetteer.lookup_region(province)
     path = PurePosixPath(source_key.split("#")[0])
-    if "workreports" not in path.parts and not re.match(r"(provinces|cities)-\d{4}$", path.parts[0] if path.parts else ""):
+    in_report_folder = any(re.fullmatch(r"(provinces|cities)-\d{4}", part) for part in path.parts[:-1])
+    if "政府工作报告" not in path.stem and not in_report_folder:
         return None
     match = _REPORT_NAME.match(path.stem)
     return gazetteer.lookup_region(match.group(1)) if match else None

@@ -23,7 +23,8 @@ def policy_to_dict(policy, *, full=False, request=None) -> dict:
         "date_precision": policy.date_precision,
         "effective_date": policy.effective_date.isoformat() if policy.effective_date else None,
         "policy_type": policy.policy_type,
-        "source": {"site": policy.source_site, "url": policy.source_url, "citation_code": policy.citation_code},
+        "source": {"site": policy.source_site, "url": policy.source_url},
+        "citation_code": policy.citation_code,
         "script": policy.script,
     }
     if full:

@@ -160,7 +160,9 @@ def _apply_row_fields(result: IngestResult, fields, row) -> None:
         if own and own not in result.issuers:
             result.issuers.insert(0, own)
         if not result.issuers:
-            result.issuers = [result.issuer_en]
+            # Joint issuers come as one comma-separated English cell: one issuer each.
+            result.issuers = [name for name in re.split(r",\s*|;\s*", result.issuer_en) if name][:10]
+            result.issuer_en = result.issuers[0] if result.issuers else ""
             result.warnings.append(QualityWarning(kind="issuer_english", message="正文未写明发布机构，暂以英文名称代替"))
     elif fields.issuer and fields.issuer not in result.issuers:
         result.issuers.insert(0, fields.issuer)
@@ -318,6 +320,7 @@ def _apply_json_fields(result: IngestResult, record: dict) -> list[str]:
         if isinstance(record.get(name), str) and record[name].strip():
             setattr(result, name, record[name].strip())
             given.append(name)
+    result.doc_number = normalise_doc_number(result.doc_number) if result.doc_number else ""
     issuers = record.get("issuers")
     if isinstance(issuers, str):
         issuers = [issuers]

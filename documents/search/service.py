@@ -25,6 +25,7 @@ from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.db.models.functions import Left
 from django.http import QueryDict
 
+from documents.ingest.docnumber import looks_like_doc_number, normalise_doc_number
 from documents.models import Policy, TaskSection
 from documents.search.cache import cached
 from documents.search.facets import cached_facets
@@ -135,7 +136,23 @@ def _base(include_unpublished: bool) -> QuerySet:
 def _text_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
     if parsed.is_empty:
         return queryset
-    return queryset.filter(_q(parsed.condition()))
+    text = _q(parsed.condition())
+    numbered = _doc_number(parsed)
+    return queryset.filter(text | numbered if numbered else text)
+
+
+def _doc_number(parsed: ParsedQuery) -> Q | None:
+    """For a query that is one 文号 (〔〕, [], () or （） alike): the policies with that number.
+
+    They match even where their text does not hold the number, and rank first (_rank). Stored
+    numbers are canonical (the importer normalises them), so only the query is normalised. The
+    bitmaps and candidate pools know nothing of 文号: such a query is counted and ranked in SQL,
+    over its few matches (a btree index on doc_number, migration 0017_policy_doc_number_index).
+    """
+    terms = [term for clause in parsed.clauses for term in clause]
+    if len(terms) != 1 or parsed.excluded or not looks_like_doc_number(terms[0].text):
+        return None
+    return Q(doc_number=normalise_doc_number(terms[0].text))
 
 
 def _q(condition) -> Q:
@@ -154,8 +171,10 @@ def _filtered(queryset: QuerySet, params: SearchParams) -> QuerySet:
 
 
 def _rank(parsed: ParsedQuery):
-    """The relevance score: tier (title 2, heading 1, body 0) plus cover density in [0, 1)."""
+    """The relevance score: tier (the queried 文号 3, title 2, heading 1, body 0) plus cover density in [0, 1)."""
+    numbered = _doc_number(parsed)
     return Case(
+        *([When(numbered, then=Value(3.0))] if numbered else []),
         When(Q(search_vector=LexemeQuery(parsed.tsquery("A", with_excluded=False))), then=Value(2.0)),
         When(Q(search_vector=LexemeQuery(parsed.tsquery("AB", with_excluded=False))), then=Value(1.0)),
         default=Value(0.0),
@@ -202,7 +221,7 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
     posted = Matches(parsed, include_unpublished=include_unpublished)
     with index_scans():
         count, facets = cached_facets(matches, active, include_unpublished, query_key, plain_lexeme(parsed),
-                                      text=not parsed.is_empty, matched_ids=posted.ids)
+                                      text=not parsed.is_empty, matched_ids=None if _doc_number(parsed) else posted.ids)
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     filtered = _filtered(matches, params)
@@ -257,8 +276,10 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     headings their pieces ANDed), which GIN indexes answer without reading vectors (or, for
     frequent lexemes, `matches`' bitmaps with the `active` filters, in memory); the exact query
     then filters the candidates while ranking them.
-    When that leaves too few for the page, every match is ranked.
+    When that leaves too few for the page, every match is ranked; so are a 文号 query's (_doc_number).
     """
+    if _doc_number(parsed):
+        return _rank_rows(filtered, parsed, start, size)
     small = count <= EXACT_LIMIT
     bounded = not small and start + size <= CANDIDATES
     memory = MemoryPools.of(matches, active or {}, exclude) if matches and (small or bounded) else None

@@ -4,7 +4,7 @@ import re
 from urllib.parse import urlencode
 
 from django import template
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -95,7 +95,7 @@ def policy_text(blocks):
         html = []
         for piece in pieces:
             if not piece.anchors:
-                html.append(escape(piece.text))
+                html.append(conditional_escape(piece.text))  # safe only when built by format_html (garbled.py)
                 continue
             *extra, anchor = piece.anchors
             html.extend(format_html('<span id="{}"></span>', a) for a in extra)

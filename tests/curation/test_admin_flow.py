@@ -79,7 +79,7 @@ def test_review_screen_shows_fields_warnings_sections_and_highlights_mojibake_es
     raw = seed("004").read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n"
     upload(editor_client, ("004.txt", raw.encode()))
     page = editor_client.get(review_url(ImportRecord.objects.get())).content.decode()
-    assert '<mark class="mojibake">?jiān)跁?huì)</mark>' in page
+    assert '<mark class="mojibake">?jiān)跁</mark><mark class="mojibake">?huì)</mark>' in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "mojibake" in page and "疑似乱码" in page  # the warning with its message and context
     assert "一是" in page and "二是" in page  # the section tree

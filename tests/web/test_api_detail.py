@@ -24,6 +24,7 @@ def test_policy_detail_api_gives_every_field(client, seeded):
     assert [s["number"] for s in data["sections"]] == ["一是", "二是", "三是", "四是", "五是", "六是"]
     assert all(s["anchor"] and s["level"] == 1 for s in data["sections"])
     assert set(data["source"]) == {"site", "url"}
+    assert data["title_en"] == "" and data["citation_code"] == "" and data["effective_date"] is None
     assert "quality_warnings" not in data  # only staff see what the pipeline was unsure about
 
 
