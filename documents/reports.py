@@ -48,7 +48,7 @@ def corpus_report() -> dict:
     warnings = Counter(w.get("kind") for ws in policies.values_list("quality_warnings", flat=True) for w in ws)
     return {
         "policies": policies.count(),
-        "by_province": {name or "（无）": n for name, n in by_province},
+        "by_province": {name or "（全国，或未识别省份）": n for name, n in by_province},
         "by_type": by_type,
         "date_precision": precision,
         "by_source": by_source(),

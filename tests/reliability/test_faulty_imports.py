@@ -44,7 +44,7 @@ def test_bad_files_in_a_folder_are_refused_and_the_rest_imported(folder):
     (folder / "002a_binary.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
     (folder / "003a_nul.txt").write_bytes("数字经济".encode() + b"\x00" * 200)
     (folder / "004a_unknown.docx.exe").write_bytes(b"MZ")  # not a policy suffix: not even tried
-    with pytest.raises(CommandError, match="3 file"):
+    with pytest.raises(CommandError, match="3 document"):
         call_command("import_policies", str(folder), quiet=True)
     assert Policy.objects.count() == 5
     assert ImportRecord.objects.count() == 5
@@ -70,7 +70,7 @@ def test_database_error_after_a_documents_rows_are_written_rolls_that_document_b
                 cursor.execute("SELECT 1 / 0")  # …then PostgreSQL itself fails
 
     monkeypatch.setattr(importing, "save_sections", failing_save_sections)
-    with pytest.raises(CommandError, match="1 file"):
+    with pytest.raises(CommandError, match="1 document"):
         call_command("import_policies", str(folder), quiet=True)
     assert sorted(Policy.objects.values_list("source_key", flat=True)) == sorted(p.name for p in paths if p.name != victim)
     assert not ImportRecord.objects.filter(source_key=victim).exists()
@@ -154,7 +154,10 @@ def test_parallel_import_stores_each_content_once_and_reruns_unchanged(scratch_d
     command = [PYTHON, "manage.py", "import_policies", str(tmp_path), "--quiet", "--jobs", "3"]
     first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
-    assert "36 files" in first.stdout and "30 created" in first.stdout and "6 unchanged" in first.stdout
+    assert "36 files" in first.stdout and "30 created" in first.stdout
+    # The same bytes again are unchanged; the same content in other bytes is a duplicate, named with its original.
+    assert "3 unchanged" in first.stdout and "3 duplicate," in first.stdout
+    assert first.stdout.count("\nduplicate ") == 3
     rows = stored(url)
     assert len(rows) == 30
     assert query(url, "SELECT count(*) FROM documents_importrecord") == [(33,)]
