@@ -42,7 +42,6 @@ _SOURCE_FIELD = re.compile(r"来源[:：]\s*([^\s:：]+)(?:\s+((?:[a-z0-9-]+\.)+
 _DATE_FIELD = re.compile(r"(?:日期|时间|发布时间|发布日期)[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _FULL_DATE = re.compile(r"(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})日?(?!\d)")
 _LEAD_DATE = re.compile(r"^(\d{1,2})月(\d{1,2})日", re.M)
-_DOC_NUMBER = re.compile(f"[{HAN}]{{1,10}}[〔\\[［【(（](?:19|20)\\d{{2}}[〕\\]］】)）]\\s*\\d{{1,4}}\\s*号")
 # Rightmost keyword in a title names the document type (…规划实施方案 is a 实施方案).
 TYPE_KEYWORDS = ("倡议书", "实施细则", "实施方案", "行动计划", "规划", "方案", "意见", "通知", "办法",
                  "规定", "条例", "决定")
