@@ -2,7 +2,9 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django import forms
 from django.db import models, transaction
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,7 +17,8 @@ from documents.curation import review as reviewing
 from documents.curation.forms import ImportForm, MergeIssuersForm, PolicyAdminForm, ReviewForm
 from documents.curation.issuers import merge_issuers
 from documents.ingest.result import IngestError
-from documents.models import ImportRecord, Issuer, Policy, PolicySource, Region, TaskSection
+from documents.models import ImportRecord, Issuer, Policy, PolicySource, Region, Target, TaskSection
+from documents.targets import save_targets, target_key
 
 admin.site.site_header = "政策档案 · 管理"
 admin.site.site_title = "政策档案管理"
@@ -75,6 +78,39 @@ class TaskSectionInline(admin.TabularInline):
     show_change_link = True
 
 
+class TargetFormSet(BaseInlineFormSet):
+    """A curator's edit marks the target curated; a deletion keeps it as rejected. A rebuild from the
+    text (import, reprocess) leaves both alone and does not find them again."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(rejected=False)
+
+    def save_new(self, form, commit=True):
+        form.instance.curated = True
+        form.instance.key = target_key(form.instance.indicator_text or form.instance.indicator, form.instance.sentence)
+        return super().save_new(form, commit)
+
+    def save_existing(self, form, obj, commit=True):
+        form.instance.curated = True
+        return super().save_existing(form, obj, commit)
+
+    def delete_existing(self, obj, commit=True):
+        obj.rejected = True
+        if commit:
+            obj.save(update_fields=["rejected"])
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    formset = TargetFormSet
+    fields = ["indicator", "indicator_text", "kind", "measure", "year", "value_low", "value_high", "unit", "modifier",
+              "sentence", "curated"]
+    readonly_fields = ["curated"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+    extra = 0
+    verbose_name_plural = "量化目标（修改或删除后，重新导入和重新处理不会覆盖）"
+
+
 URL_HTTPS = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, for the source links
 
 
@@ -126,7 +162,7 @@ class PolicyAdmin(SimpleHistoryAdmin):
         ("质量与处理", {"fields": ["warnings_display", "manual_fields", "content_hash", "created", "updated"]}),
         ("原始文本", {"classes": ["collapse"], "fields": ["raw_text", "simplified_text"]}),
     ]
-    inlines = [TaskSectionInline, PolicySourceInline, ImportRecordInline]
+    inlines = [TargetInline, TaskSectionInline, PolicySourceInline, ImportRecordInline]
     date_hierarchy = "created"
     actions = ["publish", "withdraw"]
     history_list_display = ["status", "title"]
@@ -184,6 +220,12 @@ class PolicyAdmin(SimpleHistoryAdmin):
             manual |= set(form.manual_fields())
         obj.manual_fields = sorted(manual)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and {"clean_text", "date_year", "policy_type"} & set(form.changed_data):
+            # After the inlines: a target the curator just corrected is curated, and the rebuild keeps it.
+            save_targets(form.instance)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

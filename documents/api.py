@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
+from documents import targets
 from documents.models import Policy
 from documents.search.service import SearchParamsError, parse_search_params, search_page_to_dict, search_policies
 from documents.serializers import policy_to_dict
@@ -35,3 +36,20 @@ def policy_list(request):
                             json_dumps_params={"ensure_ascii": False})
     page = search_policies(params, include_unpublished=request.user.is_staff)
     return JsonResponse(search_page_to_dict(page, request=request), json_dumps_params={"ensure_ascii": False})
+
+
+def target_list(request):
+    """GET /api/targets/?indicator=&province=&city=&year=&kind=&q=&page=&page_size= (see docs/targets.md)."""
+    try:
+        query = targets.query_targets(request.GET)
+        indicators = targets.indicator_counts(request.GET)
+    except targets.TargetParamsError as exc:
+        return JsonResponse({"error": str(exc), "fields": exc.errors}, status=400,
+                            json_dumps_params={"ensure_ascii": False})
+    start = (query.page - 1) * query.page_size
+    page = query.targets[start:start + query.page_size]
+    return JsonResponse({
+        "count": query.targets.count(),
+        "results": [targets.target_to_dict(target, request=request) for target in page],
+        "indicators": indicators,
+    }, json_dumps_params={"ensure_ascii": False})

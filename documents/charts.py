@@ -46,3 +46,51 @@ def years_bar_chart(counts: list[tuple[int, int]], *, title: str) -> str:
         '<title id="chart-title">{}</title>{}</svg>',
         width, HEIGHT, width, HEIGHT, title, body,
     )
+
+
+LABEL_WIDTH = 96
+PLOT_WIDTH = 420
+ROW_HEIGHT = 20
+AXIS = 24  # room for the scale under the rows
+
+
+def targets_chart(points: list[tuple[str, tuple[float, float] | None, float | None]], *, unit: str, title: str) -> str:
+    """One row per region: the target as a bar from its low to its high value (a tick for a single value)
+    and the outcome as a dot. points are (label, (low, high) or None, outcome or None), all in unit."""
+    values = [v for _, target, outcome in points for v in ((*target,) if target else ()) + ((outcome,) if outcome is not None else ())]
+    if not values:
+        return ""
+    low, high = min(0.0, min(values)), max(values) or 1.0
+    span = (high - low) * 1.08 or 1.0
+
+    def x(value: float) -> float:
+        return round(LABEL_WIDTH + PLOT_WIDTH * (value - low) / span, 1)
+
+    rows = []
+    for i, (label, target, outcome) in enumerate(points):
+        y = 8 + i * ROW_HEIGHT
+        bar = outcome_dot = ""
+        if target:
+            start, end = x(target[0]), x(target[1])
+            shown = f"{target[0]:g}{unit}" if target[0] == target[1] else f"{target[0]:g}—{target[1]:g}{unit}"
+            bar = format_html('<rect class="target" x="{}" y="{}" width="{}" height="10" rx="2"><title>{} 目标 {}</title></rect>',
+                              start - 2 if end - start < 4 else start, y, max(end - start, 4), label, shown)
+        if outcome is not None:
+            outcome_dot = format_html('<circle class="outcome" cx="{}" cy="{}" r="4.5"><title>{} 实际 {}{}</title></circle>',
+                                      x(outcome), y + 5, label, f"{outcome:g}", unit)
+        rows.append(format_html('<g><text x="{}" y="{}" class="label">{}</text>{}{}</g>',
+                                LABEL_WIDTH - 6, y + 9, label, bar, outcome_dot))
+    height = 8 + len(points) * ROW_HEIGHT + AXIS
+    ticks = format_html_join("", '<text x="{}" y="{}" class="year">{}</text>',
+                             ((x(v), height - 6, f"{v:g}{unit}") for v in _ticks(low, high)))
+    return format_html(
+        '<svg class="chart targets-chart" role="img" aria-labelledby="targets-chart-title" viewBox="0 0 {} {}" '
+        'width="{}" height="{}"><title id="targets-chart-title">{}</title>{}{}</svg>',
+        LABEL_WIDTH + PLOT_WIDTH + 16, height, LABEL_WIDTH + PLOT_WIDTH + 16, height, title,
+        format_html_join("", "{}", ((row,) for row in rows)), ticks,
+    )
+
+
+def _ticks(low: float, high: float, count: int = 5) -> list[float]:
+    step = (high - low) / (count - 1) or 1.0
+    return [round(low + i * step, 2) for i in range(count)]

@@ -56,14 +56,17 @@ def _cell(value) -> str:
 
 
 def to_csv(policies: list[dict]) -> str:
+    return csv_text(CSV_COLUMNS, (flat_row(data) for data in policies))
+
+
+def csv_text(columns, rows) -> str:
     """UTF-8 CSV text with a BOM (so Excel reads Chinese correctly) and Chinese column headers."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([label for _, label in CSV_COLUMNS])
-    for data in policies:
-        row = flat_row(data)
-        writer.writerow([_cell(row[key]) for key, _ in CSV_COLUMNS])
+    writer.writerow([label for _, label in columns])
+    for row in rows:
+        writer.writerow([_cell(row[key]) for key, _ in columns])
     return out.getvalue()
 
 
@@ -154,4 +157,43 @@ FORMATS = {
     "json": (to_json, "application/json; charset=utf-8"),
     "bib": (to_bibtex, "application/x-bibtex; charset=utf-8"),
     "ris": (to_ris, "application/x-research-info-systems; charset=utf-8"),
+}
+
+
+# --- Targets (documents/targets.py's target_to_dict) ---------------------------------------------
+
+TARGET_CSV_COLUMNS = [
+    ("id", "编号"), ("indicator", "指标"), ("indicator_text", "原文指标"), ("kind", "类别"), ("measure", "度量"),
+    ("year", "年份"), ("value_low", "数值下限"), ("value_high", "数值上限"), ("unit", "单位"), ("modifier", "限定词"),
+    ("region", "地区"), ("region_code", "区划代码"), ("province", "省份"), ("policy_id", "政策编号"),
+    ("policy_title", "政策标题"), ("policy_date", "政策日期"), ("sentence", "原句"), ("url", "原句链接"),
+]
+
+
+def flat_target(data: dict) -> dict:
+    return {
+        **{key: "" if data[key] is None else data[key] for key in (
+            "id", "indicator", "indicator_text", "kind", "measure", "year", "value_low", "value_high", "unit",
+            "modifier", "sentence")},
+        "region": data["region"]["name"] if data["region"] else "",
+        "region_code": data["region"]["code"] if data["region"] else "",
+        "province": data["province"]["name"] if data["province"] else "",
+        "policy_id": data["policy"]["id"],
+        "policy_title": data["policy"]["title"],
+        "policy_date": data["policy"]["date"] or "",
+        "url": f"{data['policy']['url']}#{data['anchor']}",
+    }
+
+
+def targets_csv(targets: list[dict]) -> str:
+    return csv_text(TARGET_CSV_COLUMNS, (flat_target(data) for data in targets))
+
+
+def targets_json(targets: list[dict]) -> str:
+    return json.dumps({"count": len(targets), "targets": targets}, ensure_ascii=False, indent=2)
+
+
+TARGET_FORMATS = {
+    "csv": (targets_csv, "text/csv; charset=utf-8"),
+    "json": (targets_json, "application/json; charset=utf-8"),
 }

@@ -1,6 +1,7 @@
 """The archive's data: regions, issuers, policies with their task sections, and import records."""
 
 import datetime
+import hashlib
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -298,6 +299,87 @@ class TaskSection(models.Model):
 
     def get_absolute_url(self):
         return f"{self.policy.get_absolute_url()}#{self.anchor}"
+
+
+class Target(models.Model):
+    """One quantitative target or outcome a policy states (documents/ingest/targets.py reads them).
+
+    The pipeline rebuilds its own rows on import and reprocess; a row a curator added or corrected
+    (curated) stays as it is, and one a curator deleted stays as rejected, so that a rebuild does not
+    bring either back (key is what the pipeline found: indicator phrase and sentence).
+    """
+
+    class Kind(models.TextChoices):
+        TARGET = "target", "目标"
+        OUTCOME = "outcome", "实际"
+
+    class Measure(models.TextChoices):
+        GROWTH = "growth", "增速"
+        LEVEL = "level", "水平"
+        SHARE = "share", "占比"
+
+    policy = models.ForeignKey(Policy, verbose_name="政策", on_delete=models.CASCADE, related_name="targets")
+    section = models.ForeignKey(TaskSection, verbose_name="章节", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="targets")
+    indicator = models.CharField("指标", max_length=200)
+    indicator_text = models.CharField("原文指标", max_length=200, blank=True)
+    kind = models.CharField("类别", max_length=8, choices=Kind.choices)
+    measure = models.CharField("度量", max_length=8, choices=Measure.choices)
+    year = models.PositiveSmallIntegerField("年份", null=True, blank=True)
+    value_low = models.FloatField("数值（下限）", null=True, blank=True)
+    value_high = models.FloatField("数值（上限）", null=True, blank=True)
+    unit = models.CharField("单位", max_length=20, blank=True)
+    modifier = models.CharField("限定词", max_length=10, blank=True)
+    sentence = models.TextField("原句", blank=True)
+    position = models.PositiveIntegerField("原句位置", default=0, help_text="原句在简体正文中的字符位置")
+    key = models.CharField("识别标识", max_length=64, blank=True, editable=False)
+    curated = models.BooleanField("人工核定", default=False)
+    rejected = models.BooleanField("人工删除", default=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "量化目标"
+        ordering = ["policy", "position", "id"]
+        indexes = [
+            models.Index(fields=["indicator", "year"], name="target_indicator_year"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(value_low__isnull=True) | Q(value_high__isnull=True)
+                                   | Q(value_low__lte=F("value_high")), name="target_range_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.value_display}"
+
+    def get_absolute_url(self):
+        return f"{self.policy.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        """The id of the target's sentence on the policy's page: the same for every target of one sentence
+        and across rebuilds (policies/detail.html marks the sentence with it)."""
+        return sentence_anchor(self.sentence)
+
+    @property
+    def value_display(self) -> str:
+        """5%左右, 5%—5.5%, 力争8%, 25万个: as a researcher would write it down."""
+        if self.value_low is None:
+            return ""
+        low, high = _number(self.value_low), _number(self.value_high if self.value_high is not None else self.value_low)
+        value = low + self.unit if low == high else f"{low}{self.unit}—{high}{self.unit}"
+        if self.modifier in PREFIX_MODIFIERS:
+            return self.modifier + value
+        return value + self.modifier
+
+
+def sentence_anchor(sentence: str) -> str:
+    return "t-" + hashlib.sha1(sentence.encode()).hexdigest()[:10]
+
+
+PREFIX_MODIFIERS = {"超过", "不低于", "不少于", "不超过", "力争", "突破", "达到", "约"}  # written before the number
+
+
+def _number(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 class ImportRecord(models.Model):

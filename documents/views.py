@@ -1,6 +1,7 @@
 """Public pages: thin views that read the request, call a service and render."""
 
 import datetime
+from collections import Counter
 from dataclasses import replace
 
 from django.conf import settings
@@ -10,11 +11,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from documents import exports
+from documents import exports, targets
 from documents.api import visible_policies
-from documents.charts import years_bar_chart
+from documents.charts import targets_chart, years_bar_chart
 from documents.citation import citation_text
-from documents.models import Issuer, Policy, Region
+from documents.models import Issuer, Policy, Region, Target
 from documents.reading import SCRIPTS, convert, text_blocks
 from documents.related import related_policies
 from documents.search.cache import cached
@@ -221,6 +222,7 @@ def policy_detail(request, pk):
         s["toc_label"] = label if len(label) <= 42 else label[:41] + "…"
     data = policy_to_dict(policy, request=request)
     terms, related = related_policies(policy)
+    policy_targets = list(policy.targets.filter(rejected=False).order_by("position", "id"))
     return render(
         request,
         "policies/detail.html",
@@ -234,6 +236,7 @@ def policy_detail(request, pk):
             "citation": citation_text(data, accessed=timezone.localdate()),
             "related_terms": terms,
             "related": related,
+            "targets": policy_targets,
             "export_formats": EXPORT_LABELS,
         },
     )
@@ -270,4 +273,64 @@ def export_response(dicts, fmt, name):
     response = HttpResponse(render_file(dicts), content_type=content_type)
     stamp = datetime.date.today().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'
+    return response
+
+
+@require_safe
+def target_table_page(request):
+    """/targets/: one indicator's targets and outcomes, regions × years, with a chart of one year."""
+    try:
+        table = targets.target_table(request.GET)
+    except targets.TargetParamsError as exc:
+        return render(request, "targets/table.html", {"errors": exc.errors}, status=400)
+    province = request.GET.get("province", "")
+    context = {
+        "table": table,
+        "chosen": {key: request.GET.get(key, "") for key in ("province", "city", "year", "kind", "q")},
+        "provinces": Region.objects.filter(level=Region.Level.PROVINCE).order_by("code"),
+        "cities": Region.objects.filter(level=Region.Level.PREFECTURE, parent_id=province).order_by("code")
+        if province else [],
+        "kinds": Target.Kind.choices,
+        "export_query": export_query(request.GET, drop=("page", "page_size")),
+        **targets_chart_context(table, request.GET.get("year", "")),
+    }
+    return render(request, "targets/table.html", context)
+
+
+def targets_chart_context(table, year: str) -> dict:
+    """The chart of the chosen year (else the latest with a target): each row's first target and outcome
+    in the table's commonest unit (a figure in another unit cannot share the axis)."""
+    years = [y for y in table.years if any(row.cells.get(y) and row.cells[y].targets for row in table.rows)]
+    shown = int(year) if year.isdigit() and int(year) in table.years else (years[-1] if years else None)
+    if shown is None:
+        return {"chart": "", "chart_year": None}
+    entries = [t for row in table.rows for t in (row.cells.get(shown).targets + row.cells.get(shown).outcomes
+                                                 if row.cells.get(shown) else [])]
+    units = Counter(t.unit for t in entries)
+    unit = units.most_common(1)[0][0] if units else ""
+    points = []
+    for row in table.rows:
+        cell = row.cells.get(shown)
+        if cell is None:
+            continue
+        target = next(((t.value_low, t.value_high) for t in cell.targets if t.unit == unit), None)
+        outcome = next((t.value_low for t in cell.outcomes if t.unit == unit), None)
+        if target or outcome is not None:
+            points.append((row.label, target, outcome))
+    title = f"{shown}年{table.indicator}：目标（条）与实际（点）"
+    return {"chart": targets_chart(points, unit=unit, title=title), "chart_year": shown}
+
+
+@require_safe
+def target_export(request, fmt):
+    """The table's targets (the page's filters and indicator, undated ones included) as CSV or JSON."""
+    try:
+        table = targets.target_table(request.GET)
+    except targets.TargetParamsError as exc:
+        return render(request, "policies/export_error.html", {"errors": exc.errors}, status=400)
+    rows = [targets.target_to_dict(t, request=request) for t in table.targets]
+    render_file, content_type = exports.TARGET_FORMATS[fmt]
+    response = HttpResponse(render_file(rows), content_type=content_type)
+    stamp = datetime.date.today().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="targets-{stamp}.{fmt}"'
     return response

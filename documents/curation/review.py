@@ -16,11 +16,12 @@ from django.db import transaction
 
 from documents.curation.duplicates import Duplicate, find_duplicates
 from documents.indexing import update_search_vector
-from documents.search.signals import vector_supplied
 from documents.importing import apply_result, content_hash, part_of, save_issuers, save_sections, set_date
 from documents.ingest.pipeline import ingest_part, split_input
 from documents.ingest.result import IngestResult
 from documents.models import ImportRecord, Policy, PolicySource
+from documents.search.signals import vector_supplied
+from documents.targets import save_targets
 
 PASTE_FILENAME = "粘贴文本.txt"
 
@@ -104,6 +105,7 @@ def accept(review: Review, corrections: dict, *, status: str, manual: list[str])
         policy.save()
         save_issuers(policy, corrections["issuers"])
         save_sections(policy, review.result.sections)
+        save_targets(policy)  # from the corrected date and type
         update_search_vector(policy)  # now, with the corrected title; no rebuild on commit
         record.policy = policy
         record.outcome = ImportRecord.Outcome.CREATED

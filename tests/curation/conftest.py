@@ -30,6 +30,7 @@ def curator_groups(db):
     from django.apps import apps
 
     import_module("documents.migrations.0004_curator_groups").create_groups(apps, None)
+    import_module("documents.migrations.0018_targets").grant(apps, None)
 
 
 def commit():

@@ -57,7 +57,9 @@ def sample_pages():
                 .annotate(n=Count("province_policies")).order_by("-n").first())
     city = Region.objects.filter(level=Region.Level.PREFECTURE).annotate(n=Count("policies")).order_by("-n").first()
     other_script = "hant" if policy.script == "hans" else "hans"
-    return [
+    report = published.annotate(n=Count("targets")).order_by("-n", "pk").first()
+    report_targets = report.n if report else 0
+    pages = [
         ("首页 home", "/"),
         ("检索 browse", "/policies/"),
         ("检索 query", "/policies/?q=数字经济"),
@@ -68,8 +70,13 @@ def sample_pages():
         ("地区 province", province.get_absolute_url()),
         ("地区 city", city.get_absolute_url()),
         ("导出 CSV (query)", "/policies/export.csv?q=数字经济"),
+        ("目标 targets (GDP growth)", "/targets/?indicator=地区生产总值增长"),
+        ("目标 targets of a province", f"/targets/?indicator=地区生产总值增长&province={province.code}"),
+        (f"详情 detail with targets ({report_targets} targets)", report.get_absolute_url()) if report else None,
+        ("接口 API targets", "/api/targets/?indicator=地区生产总值增长"),
         ("订阅 Atom feed", "/feeds/policies/?q=数字经济"),
     ]
+    return [page for page in pages if page]
 
 
 def measure(client, url, repeat):

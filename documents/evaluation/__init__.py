@@ -1,0 +1,1 @@
+"""Evaluations of the pipeline against hand-judged sets; tools, not part of what serves requests."""

@@ -1,0 +1,344 @@
+"""Quantitative-target extraction scored against the judged set (fixtures/targets/judged.jsonl).
+
+Each line of the set is one sentence of a document's simplified text with every target and outcome
+it holds, judged by hand (none for a sentence with numbers but no target). find_targets runs once per
+document; an extracted target belongs to the judged sentence its start lies in, and extracted targets
+outside judged sentences are not scored. Within a sentence, extracted and judged targets are paired so
+that the agreeing fields are as many as possible; a pair must agree on the indicator or the value, else
+the two are a spurious and a missed target. Per field, precision = extracted targets whose pair agrees
+on it / extracted, recall = the same count / judged; a complete target agrees on every field.
+
+No Django and no database: the documents are read with the ingestion pipeline, as the archive reads them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, is_dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from documents.ingest.pipeline import ingest_part, split_input
+
+BASE = Path(__file__).resolve().parents[2]
+JUDGED = BASE / "fixtures" / "targets" / "judged.jsonl"
+VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
+SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
+
+FIELDS = ("indicator", "year", "value", "unit", "modifier", "kind", "measure")
+KINDS = {"target", "outcome"}
+MEASURES = {"growth", "level", "share"}
+MODIFIERS = {"", "左右", "以上", "以内", "以下", "超过", "不低于", "不少于", "不超过", "力争", "突破", "达到", "约"}
+CONNECTIVES = ("其中", "全年", "力争", "以及", "和", "、")
+TARGET_KEYS = {"indicator", "indicator_text", "kind", "measure", "year", "value_low", "value_high", "unit", "modifier"}
+LINE_KEYS = {"file", "row", "sentence", "targets"}
+OPTIONAL_LINE_KEYS = {"note"}
+TOLERANCE = 1e-9
+_DELIMITER = re.compile(r"[。！？]|\n")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+@dataclass
+class Document:
+    """One judged document as the archive has it: its simplified text, year, type, and sentences."""
+
+    text: str
+    year: int | None
+    report: bool
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # sentence -> its (start, end)s
+
+
+def load_judged(path: Path = JUDGED) -> list[dict]:
+    """The judged sentences, one dict per line of the set."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def load_vocabulary(path: Path = VOCABULARY) -> dict[str, str]:
+    """Every canonical name and alias of fixtures/targets/indicators.csv -> its canonical name;
+    empty when the file does not exist (evaluate reports the size it used)."""
+    if not path.exists():
+        return {}
+    vocabulary = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            name = row["name"].strip()
+            vocabulary[name] = name
+            for alias in (row.get("aliases") or "").split("|"):
+                if alias.strip():
+                    vocabulary.setdefault(alias.strip(), name)
+    return vocabulary
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence: the text between 。！？ or line breaks, the delimiter kept when it
+    is 。！？, whitespace at both ends left out; empty sentences dropped."""
+    spans, start = [], 0
+    for match in _DELIMITER.finditer(text):
+        spans.append(_strip(text, start, match.start() if match.group() == "\n" else match.end()))
+        start = match.end()
+    spans.append(_strip(text, start, len(text)))
+    return [span for span in spans if span[0] < span[1]]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    if not piece.strip():
+        return start, start
+    return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
+
+
+def read_documents(entries: list[dict], root: Path = SHARED) -> dict[tuple[str, int | None], Document]:
+    """(file, row) -> Document for every document the entries name that exists (validate names the
+    others); each file is split once."""
+    wanted: dict[str, set[int | None]] = {}
+    for entry in entries:
+        wanted.setdefault(entry.get("file"), set()).add(entry.get("row"))
+    documents = {}
+    for name, rows in wanted.items():
+        path = root / str(name)
+        if not path.is_file():
+            continue
+        for part in split_input(path.read_bytes(), path.name):
+            if part.row in rows:
+                result = ingest_part(part)
+                text = result.simplified_text
+                spans: dict[str, list[tuple[int, int]]] = {}
+                for start, end in sentence_spans(text):
+                    spans.setdefault(text[start:end], []).append((start, end))
+                documents[name, part.row] = Document(text, result.date_year, result.policy_type == "政府工作报告", spans)
+    return documents
+
+
+def problems(entry: Mapping) -> list[str]:
+    """What is wrong with one judged line on its own (its keys and the values of its fields)."""
+    found = []
+    keys = set(entry)
+    if not LINE_KEYS <= keys <= LINE_KEYS | OPTIONAL_LINE_KEYS:
+        return [f"keys {sorted(keys)}"]
+    if not isinstance(entry["file"], str) or not entry["file"].startswith(("corpus/", "seeds/")):
+        found.append(f"file {entry['file']!r}")
+    if entry["row"] is not None and not (isinstance(entry["row"], int) and entry["row"] >= 1):
+        found.append(f"row {entry['row']!r}")
+    sentence = entry["sentence"]
+    if not isinstance(sentence, str) or not sentence or sentence != sentence.strip() \
+            or _DELIMITER.search(sentence[:-1]):
+        found.append("sentence is not one stripped sentence")
+        return found
+    for target in entry["targets"]:
+        found += [f"{target.get('indicator_text')}: {p}" for p in _target_problems(target, sentence)]
+    return found
+
+
+def _target_problems(target: Mapping, sentence: str) -> list[str]:
+    if set(target) != TARGET_KEYS:
+        return [f"keys {sorted(target)}"]
+    found = []
+    text = target["indicator_text"]
+    if not target["indicator"] or not isinstance(target["indicator"], str):
+        found.append("indicator is empty")
+    if not text or text not in sentence:
+        found.append("indicator_text is not in the sentence")
+    elif text.startswith(CONNECTIVES):
+        found.append("indicator_text starts with a connective")
+    if target["kind"] not in KINDS:
+        found.append(f"kind {target['kind']!r}")
+    if target["measure"] not in MEASURES:
+        found.append(f"measure {target['measure']!r}")
+    if target["modifier"] not in MODIFIERS:
+        found.append(f"modifier {target['modifier']!r}")
+    year = target["year"]
+    if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
+        found.append(f"year {year!r}")
+    low, high = target["value_low"], target["value_high"]
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high)) or low > high:
+        found.append(f"values {low!r}, {high!r}")
+    unit = target["unit"]
+    if not isinstance(unit, str) or unit != unit.strip() or "％" in unit or _DIGIT.search(unit):
+        found.append(f"unit {unit!r}")
+    return found
+
+
+def validate(entries: list[dict], documents: Mapping[tuple[str, int | None], Document]) -> list[str]:
+    """Every problem of the set: bad fields, repeated lines, and sentences that are not exactly one
+    sentence of their document's simplified text."""
+    found, seen = [], set()
+    for number, entry in enumerate(entries, 1):
+        where = f"line {number} ({entry.get('file')}#{entry.get('row')})"
+        found += [f"{where}: {p}" for p in problems(entry)]
+        key = (entry.get("file"), entry.get("row"), entry.get("sentence"))
+        if key in seen:
+            found.append(f"{where}: repeats an earlier line")
+        seen.add(key)
+        document = documents.get((entry.get("file"), entry.get("row")))
+        if document is None:
+            found.append(f"{where}: no such document")
+            continue
+        count = len(document.spans.get(entry.get("sentence"), []))
+        if count != 1:
+            found.append(f"{where}: the sentence is {count} sentences of the text, not one")
+    return found
+
+
+def as_mapping(target) -> Mapping:
+    """A Target (the extractor's dataclass) or a judged dict, read the same way."""
+    return asdict(target) if is_dataclass(target) else target
+
+
+def bare(phrase: str) -> str:
+    """phrase without leading connectives (其中, 全年, 和, …)."""
+    while phrase.startswith(CONNECTIVES):
+        phrase = phrase[next(len(c) for c in CONNECTIVES if phrase.startswith(c)):]
+    return phrase
+
+
+def indicator_agrees(extracted: str, judged: str, vocabulary: Mapping[str, str]) -> bool:
+    """A judged vocabulary indicator (or an alias of one) needs the same canonical name; a judged
+    indicator outside the vocabulary agrees with a phrase equal to it once leading connectives are
+    stripped, or one of the two ending with the other, the shorter of at least 2 characters."""
+    judged = vocabulary.get(judged, judged)
+    if judged in vocabulary:
+        return extracted == judged
+    a, b = bare(extracted), bare(judged)
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and longer.endswith(shorter)
+
+
+def _same_value(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= TOLERANCE
+
+
+def agreement(extracted: Mapping, judged: Mapping, vocabulary: Mapping[str, str]) -> dict[str, bool]:
+    """Field -> whether the extracted target agrees with the judged one on it."""
+    return {
+        "indicator": indicator_agrees(extracted["indicator"], judged["indicator"], vocabulary),
+        "year": extracted["year"] == judged["year"],
+        "value": _same_value(extracted["value_low"], judged["value_low"])
+        and _same_value(extracted["value_high"], judged["value_high"]),
+        "unit": extracted["unit"] == judged["unit"],
+        "modifier": extracted["modifier"] == judged["modifier"],
+        "kind": extracted["kind"] == judged["kind"],
+        "measure": extracted["measure"] == judged["measure"],
+    }
+
+
+def pair(extracted: list[Mapping], judged: list[Mapping], vocabulary: Mapping[str, str]) -> list[tuple[int, int, dict]]:
+    """(extracted index, judged index, agreement) of the pairing with the most agreeing fields; only
+    pairs agreeing on the indicator or the value can be formed."""
+    if not extracted or not judged:
+        return []
+    agreements = [[agreement(e, j, vocabulary) for j in judged] for e in extracted]
+    weights = np.array([[sum(a.values()) if a["indicator"] or a["value"] else 0 for a in row] for row in agreements])
+    rows, columns = linear_sum_assignment(weights, maximize=True)
+    return [(int(i), int(j), agreements[i][j]) for i, j in zip(rows, columns) if weights[i, j] > 0]
+
+
+def judge_sentence(extracted: list, judged: list, vocabulary: Mapping[str, str]) -> dict:
+    """The pairs of one sentence, its missed (judged, unpaired) and spurious (extracted, unpaired) targets."""
+    extracted = [as_mapping(t) for t in extracted]
+    pairs = pair(extracted, judged, vocabulary)
+    paired_extracted = {i for i, _, _ in pairs}
+    paired_judged = {j for _, j, _ in pairs}
+    return {
+        "pairs": [(extracted[i], judged[j], a) for i, j, a in pairs],
+        "missed": [t for j, t in enumerate(judged) if j not in paired_judged],
+        "spurious": [t for i, t in enumerate(extracted) if i not in paired_extracted],
+        "extracted": len(extracted),
+        "judged": len(judged),
+    }
+
+
+def _ratio(count: int, total: int) -> float | None:
+    return round(count / total, 4) if total else None
+
+
+def _f1(precision: float | None, recall: float | None) -> float | None:
+    if not precision or not recall:
+        return None if precision is None or recall is None else 0.0
+    return round(2 * precision * recall / (precision + recall), 4)
+
+
+def score(judgements: list[dict]) -> dict:
+    """Per-field and complete-target precision, recall and F1 over judge_sentence results, with counts."""
+    extracted = sum(j["extracted"] for j in judgements)
+    judged = sum(j["judged"] for j in judgements)
+    agreements = [a for j in judgements for _, _, a in j["pairs"]]
+
+    def figures(count: int) -> dict:
+        precision, recall = _ratio(count, extracted), _ratio(count, judged)
+        return {"agree": count, "precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+
+    return {
+        "fields": {name: figures(sum(a[name] for a in agreements)) for name in FIELDS},
+        "complete": figures(sum(all(a.values()) for a in agreements)),
+        "counts": {
+            "sentences": len(judgements),
+            "sentences_without_targets": sum(1 for j in judgements if not j["judged"]),
+            "judged": judged,
+            "extracted": extracted,
+            "paired": len(agreements),
+            "missed": sum(len(j["missed"]) for j in judgements),
+            "spurious": sum(len(j["spurious"]) for j in judgements),
+        },
+    }
+
+
+def evaluate(entries: list[dict], documents: Mapping[tuple[str, int | None], Document],
+             find: Callable[..., list], vocabulary: Mapping[str, str]) -> dict:
+    """Run find once per document, give each extracted target to the judged sentence its start lies in,
+    and score. The result holds score()'s figures and, under "sentences", each sentence's judgement."""
+    by_document: dict[tuple[str, int | None], list[dict]] = {}
+    for entry in entries:
+        by_document.setdefault((entry["file"], entry["row"]), []).append(entry)
+    judgements = []
+    for key, group in by_document.items():
+        document = documents[key]
+        found = find(document.text, year=document.year, report=document.report)
+        for entry in group:
+            [(start, end)] = document.spans[entry["sentence"]]
+            inside = [t for t in found if start <= as_mapping(t)["start"] < end]
+            judgement = judge_sentence(inside, entry["targets"], vocabulary)
+            judgements.append({"file": entry["file"], "row": entry["row"], "sentence": entry["sentence"], **judgement})
+    result = score(judgements)
+    result["vocabulary"] = len(set(vocabulary.values()))
+    result["sentences"] = judgements
+    return result
+
+
+def describe(target: Mapping) -> str:
+    """One target on one line: indicator, kind/measure, year, value and unit, modifier."""
+    low, high = target["value_low"], target["value_high"]
+    value = f"{low:g}" if low == high and low is not None else f"{low}–{high}"
+    return (f"{target['indicator']} [{target['kind']}/{target['measure']}] {target['year']} "
+            f"{value}{target['unit']} {target['modifier'] or '-'}")
+
+
+def errors(result: dict) -> list[dict]:
+    """Each missed, spurious or wrong target of an evaluate() result, with its sentence; a wrong
+    target lists the fields it gets wrong as (judged, extracted)."""
+    found = []
+    for sentence in result["sentences"]:
+        where = {"file": sentence["file"], "row": sentence["row"], "sentence": sentence["sentence"]}
+        found += [{**where, "error": "missed", "judged": describe(t)} for t in sentence["missed"]]
+        found += [{**where, "error": "spurious", "extracted": describe(t)} for t in sentence["spurious"]]
+        for extracted, judged, agrees in sentence["pairs"]:
+            wrong = {name: f"{_field(judged, name)} / {_field(extracted, name)}"
+                     for name in FIELDS if not agrees[name]}
+            if wrong:
+                found.append({**where, "error": "wrong", "judged": describe(judged), "fields": wrong})
+    return found
+
+
+def _field(target: Mapping, name: str) -> str:
+    if name == "value":
+        return f"{target['value_low']}–{target['value_high']}"
+    return str(target[name])

@@ -1,0 +1,64 @@
+import json
+from itertools import groupby
+from operator import itemgetter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from documents.evaluation import targets as evaluation
+from documents.ingest.targets import find_targets
+
+
+class Command(BaseCommand):
+    help = ("Target extraction against the judged sentences in fixtures/targets/judged.jsonl: per-field "
+            "precision and recall, complete targets, counts. Reads the corpus files; no database.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true")
+        parser.add_argument("--errors", action="store_true", help="list every missed, spurious and wrong target")
+        parser.add_argument("--judged", type=Path, default=evaluation.JUDGED)
+        parser.add_argument("--root", type=Path, default=evaluation.SHARED, help="folder the judged files are named in")
+
+    def handle(self, json, errors, judged, root, **options):
+        entries = evaluation.load_judged(judged)
+        documents = evaluation.read_documents(entries, root)
+        problems = evaluation.validate(entries, documents)
+        if problems:
+            for problem in problems:
+                self.stderr.write(problem)
+            raise CommandError(f"the judged set has {len(problems)} problems")
+        result = evaluation.evaluate(entries, documents, find_targets, evaluation.load_vocabulary())
+        listed = evaluation.errors(result) if errors else []
+        if json:
+            output = {key: value for key, value in result.items() if key != "sentences"}
+            if errors:
+                output["errors"] = listed
+            self.stdout.write(dumps(output))
+            return
+        for (name, row, sentence), items in groupby(listed, key=itemgetter("file", "row", "sentence")):
+            self.stdout.write(f"{name}{'#' + str(row) if row else ''}: {sentence}")
+            for item in items:
+                if "extracted" in item:
+                    self.stdout.write(f"  spurious  {item['extracted']}")
+                else:
+                    self.stdout.write(f"  {item['error']:9} {item['judged']}")
+                for field, values in item.get("fields", {}).items():
+                    self.stdout.write(f"            {field}: {values} (judged / extracted)")
+        self.stdout.write(f"{'field':10} {'precision':>9} {'recall':>7} {'F1':>6} {'agree':>6}")
+        for name, figures in [*result["fields"].items(), ("complete", result["complete"])]:
+            self.stdout.write(f"{name:10} {show(figures['precision']):>9} {show(figures['recall']):>7} "
+                              f"{show(figures['f1']):>6} {figures['agree']:>6}")
+        counts = result["counts"]
+        self.stdout.write(
+            f"{counts['sentences']} sentences ({counts['sentences_without_targets']} without targets), "
+            f"{counts['judged']} judged, {counts['extracted']} extracted, {counts['paired']} paired, "
+            f"{counts['missed']} missed, {counts['spurious']} spurious; "
+            f"vocabulary of {result['vocabulary']} indicators")
+
+
+def show(value):
+    return "—" if value is None else f"{value:.3f}"
+
+
+def dumps(data):
+    return json.dumps(data, ensure_ascii=False, indent=2)
