@@ -87,7 +87,9 @@ class TargetFormSet(BaseInlineFormSet):
 
     def save_new(self, form, commit=True):
         form.instance.curated = True
-        form.instance.key = target_key(form.instance.indicator_text or form.instance.indicator, form.instance.sentence)
+        new = form.instance
+        new.key = target_key(new.indicator_text or new.indicator, new.sentence, new.measure, new.value_low,
+                             new.value_high, new.unit)
         return super().save_new(form, commit)
 
     def save_existing(self, form, obj, commit=True):

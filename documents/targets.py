@@ -23,10 +23,11 @@ FIELDS = ("indicator", "indicator_text", "kind", "measure", "year", "value_low",
           "sentence", "position")
 
 
-def target_key(indicator_text: str, sentence: str) -> str:
-    """What identifies a found target across rebuilds: its phrase in its sentence (not its offset,
-    which moves when text before it changes)."""
-    return hashlib.sha256(f"{indicator_text}\x1f{sentence}".encode()).hexdigest()
+def target_key(indicator_text: str, sentence: str, *figures) -> str:
+    """What identifies a found target across rebuilds: its phrase, measure and value in its sentence
+    (not its offset, which moves when text before it changes). A level and its growth share a phrase
+    (`生产总值6.36万亿元、增长5.1%`), so the figures are part of it."""
+    return hashlib.sha256("\x1f".join(map(str, (indicator_text, sentence, *figures))).encode()).hexdigest()
 
 
 def extract(policy: Policy) -> list:
@@ -44,7 +45,8 @@ def save_targets(policy: Policy) -> bool:
         held = {t.key for t in stored if t.curated or t.rejected}
         found, seen = [], set()
         for target in extract(policy):
-            key = target_key(target.indicator_text, target.sentence)
+            key = target_key(target.indicator_text, target.sentence, target.measure, target.value_low,
+                             target.value_high, target.unit)
             if key in held or key in seen:
                 continue
             seen.add(key)
@@ -199,12 +201,13 @@ def _shown(value: str) -> str:
     return value if len(value) <= 40 else value[:40] + "…"
 
 
-def indicator_counts(data) -> list[dict]:
-    """Every indicator with how many targets the other filters leave it: the chooser of the page and API."""
+def indicator_counts(data, limit: int | None = None) -> list[dict]:
+    """The indicators with how many targets the other filters leave each, commonest first (the first
+    limit of them): the chooser of the page and the API's list."""
     others = {key: value for key, value in data.items() if key not in ("indicator", "page", "page_size")}
     query = query_targets(others)
     rows = query.targets.order_by().values("indicator").annotate(count=Count("id")).order_by("-count", "indicator")
-    return [{"name": row["indicator"], "count": row["count"]} for row in rows]
+    return [{"name": row["indicator"], "count": row["count"]} for row in (rows[:limit] if limit else rows)]
 
 
 def target_to_dict(target: Target, *, request=None) -> dict:
@@ -278,7 +281,7 @@ NATIONAL_CODE = "000000"
 @dataclass
 class TargetTable:
     indicator: str  # the one shown ("" when there are no targets at all)
-    indicators: list[dict]  # the chooser: name and count under the other filters
+    indicators: list[dict]  # the chooser: the commonest names and their counts under the other filters
     targets: QuerySet  # the table's targets, undated ones included (the exports)
     years: list[int]
     rows: list[Row]
@@ -290,7 +293,7 @@ def target_table(data) -> TargetTable:
     regions × years. Without a province, the provinces' and the national documents (cities' targets are
     a province's rows: choose it); raises TargetParamsError."""
     query = query_targets(data)
-    indicators = indicator_counts(data)
+    indicators = indicator_counts(data, limit=CHOOSER_SIZE)
     names = [entry["name"] for entry in indicators]
     indicator = query.params.get("indicator") or (DEFAULT_INDICATOR if DEFAULT_INDICATOR in names else
                                                   names[0] if names else "")
@@ -299,7 +302,12 @@ def target_table(data) -> TargetTable:
     if not regional:
         targets = targets.filter(policy__region__level__in=[Region.Level.NATIONAL, Region.Level.PROVINCE])
     years, rows = target_grid(targets)
+    if indicator and indicator not in names:  # a rare one asked for by name: in the chooser too
+        indicators.append({"name": indicator, "count": query.targets.filter(indicator=indicator).count()})
     return TargetTable(indicator, indicators, targets, years, rows, not regional)
+
+
+CHOOSER_SIZE = 100  # most out-of-vocabulary phrases occur once: the chooser lists the commonest
 
 
 DEFAULT_INDICATOR = "地区生产总值增长"

@@ -1,19 +1,27 @@
 """Quantitative targets (指标) a policy's text sets or reports: pure, no Django, no database.
 
-A target is an indicator with a number, read clause by clause: `全市生产总值增长5%左右` is the
-indicator phrase (`全市生产总值增长`), the value and its unit, and a modifier. A clause with no
-subject of its own (`…达到5.67万亿元、增长5.4%`) takes the previous clause's. Whether it is a target
-or an outcome, and for which year, comes from where it stands: a work report's review of the past
-year reports outcomes of the year before the report, its plan sets targets for the report's year;
-an explicit year (`到2027年`, `“十五五”`) wins.
+A target is one indicator with a number in one clause: `全市生产总值增长5%左右` is the indicator
+phrase (`全市生产总值增长`), the value with its unit, and a modifier. Values are found first (a number
+with a unit that ends its clause, which rules out `30%的企业`, `500万元奖励`, `4个万亿元台阶`); then
+the words before each, back to the clause's start (clauses end at `，；：、`): the verb of the value
+(`达到`, `控制在`), then the phrase, which must name an indicator of the region: a vocabulary entry
+(fixtures/targets/indicators.csv), or a noun phrase ending in an indicator word (总额, 比重, 率…) that
+names no reward, fund, project or work done. A clause with no subject of its own (`…1964.44亿元，
+增长7.5%`, `、力争6%以上`) takes the previous clause's.
+
+Target or outcome, and the year, come from an explicit cue (`到2027年`, `今年`, `“十五五”`), else from
+where the sentence stands: a work report's review of the past year reports outcomes of the year
+before the report, its plan sets targets for the report's year, its “十五五” part targets for 2030;
+in other documents a `到2025年` opening a sentence reaches the sentences after it.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 
 VOCABULARY = Path(__file__).resolve().parents[2] / "fixtures" / "targets" / "indicators.csv"
@@ -36,272 +44,731 @@ class Target:
     end: int
 
 
-SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
-# A clause ends at these; a target never spans one.
-CLAUSE_BREAK = re.compile(r"[，；：,;:（）()“”]")  # not 、: `城镇、农村居民收入分别增长…` is one phrase
-NUMBER = r"[0-9]+(?:\.[0-9]+)?"
-UNITS = tuple(sorted((
-    "个百分点", "万亿元", "亿美元", "万美元", "亿元", "万元/人", "万元", "万人次", "万人", "万户", "万个", "万家", "万吨", "亿吨",
-    "亿斤", "万亩", "万辆", "辆", "万标箱", "标箱", "万PF", "PF", "EFLOPS", "PFLOPS", "EFlops", "PFlops", "%", "万", "亿",
-    "个", "家", "户", "人", "吨", "元", "座", "％"), key=len, reverse=True))  # longest first: 万家 before 万
+# --- values ----------------------------------------------------------------------------------------
+
+NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 个
+    "%", "％", "个百分点", "倍", "万亿元", "亿元", "万元", "元", "亿美元", "万美元", "万元/人", "元/人", "万人次", "亿人次",
+    "万人", "人", "万户", "户", "万家", "家", "万个", "个", "亿吨", "万吨", "吨", "万亿斤", "亿斤", "万斤", "万亩",
+    "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标箱", "公里", "万台", "件", "万件", "微克/立方米",
+    "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万P", "P",
+), key=len, reverse=True)
+# A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
-    r"(?P<pre>力争|约|近|超过|超|不低于|不少于|不超过|突破|达到|高于|低于)?"
-    rf"(?P<low>{NUMBER})(?P<unit1>[%％])?(?:\s*(?:—|–|-|～|~|至|到)\s*(?P<high>{NUMBER}))?"
-    rf"(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
-    r"(?P<post>左右|以上|以内|以下)?"
+    rf"(?<![0-9０-９.．A-Za-z])(?P<low>{NUM}) ?(?P<unit1>[%％])?"
+    rf"(?: ?(?:—{{1,2}}|–|-|－|～|~|至|到) ?(?P<high>{NUM}))?"
+    rf" ?(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
+    r" ?(?P<post>左右|以上|以内|以下|之内)?"
+    r"(?=[ \t]*(?:\[\d+\])?[ \t]*(?:[，,；;：:、。！？）)\n]|$|安排|目标|和|及|"
+    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)))"  # …a baseline: 由2020年的7.2%提升至7.4%
 )
-# Words between the indicator and its number: the verb of the value, kept out of the phrase.
-LINK = re.compile(r"(?:分别|同比|比上年|较上年|年均|平均值|平均为|平均|累计|预计|全年|力争|将|要|实现|完成|达到|达|突破|超过|保持在|稳定在|"
-                  r"继续|保持|控制在|提高到|提升到|提高至|提升至|增长到|增加到|扩大到|增至|为|在|约|近|超|不低于|不少于|不超过)+$")
-FROM_YEAR = re.compile(r"从?20\d\d年(?:底|末)?的")  # 从2020年的3.68万亿元增长到2025年的4.93万亿元
-# Qualifiers of the value inside the phrase (`地区生产总值同比增长`, `全市实现进出口总额`): not the indicator.
-QUALIFIER = re.compile(r"按(?=增长)|同比|比上年|较上年|比年初|分别|实现|完成|累计|年均|预计")
-GROWTH_VERB = re.compile(r"(增长|增速|上涨|涨幅|下降|回落|提高|提升)$")
-LEAD = re.compile(r"^(?:、|其中|全年|力争|以及|和|及|并|确保|努力|预计|实现|完成|推动|推进|加快|促进|建成|建设|提出|包括|新建|主要预期目标是|预期目标是|目标是|"
-                  r"到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|今年|去年|同比|比上年|较上年|年均|累计)+")
-SHARE_WORDS = re.compile(r"(比重|比例|占比|强度|覆盖率|普及率|渗透率|贡献率)$")
-RATE_WORDS = re.compile(r"(率|涨幅|增速|价格)$")
-LEVEL_NOUNS = re.compile(r"(总值|总额|总量|规模|产量|总产|收入|产值|增加值|营收|基站|就业|人口|面积|投资|外资|支出|消费|"
-                         r"能力|算力|带宽|用户|装机|容量|里程|储量|数量|人数|数|成交额|销售额|营业额|交易额|主体|企业|吞吐量|"
-                         r"劳动力|群体|生产率|加注|新能源汽车)$")
-NOT_TARGET = re.compile(r"(亿元的|万元的|高于|低于|争取|发行|安排|引进|招商|计划投资|年度投资|完成投资|奖励|补贴|补助|资助|资金|基金|给予|最高|贷款|融资|额度|门槛|罚款|费用|扶持|专项债|债券|"
-                        r"第\d|排名|位居|居全国|全国第|倍|项目|会议|次)")
-# A year the figure is for: not a date (2023年8月) nor a baseline (较2020年).
-YEAR_SPAN = re.compile(r"(?<![较比与])(20\d\d)年(?![0-9一二三四五六七八九十]+月)")
-PERIOD = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
-PAST = re.compile(r"(过去一年|已经|已|同比|比上年|较上年|上年|去年)")
-TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、(.*)$", re.M)
-GOALS = re.compile(r"(今年|20\d\d年).{0,40}预期目标")
-# A report whose parts have no numbers: a short line of its own naming a part (`2026年重点工作`).
-BARE_HEADING = re.compile(r"^\s*(\S{0,20}(?:回顾|重点工作|工作安排|主要任务|目标任务|总体要求))\s*$", re.M)
+# Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP—–\-－～~至到]")
+CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+PERCENT_UNITS = ("%", "个百分点", "倍")
+
+# --- clauses ---------------------------------------------------------------------------------------
+
+SENTENCE_END = re.compile(r"[。！？\n]")
+LINE_END = re.compile(r"\n")
+CLAUSE_BREAK = re.compile(r"[，,；;：:、。！？]")
+# Words opening a clause that belong to no indicator: list openers, connectives, numbering.
+LEAD = re.compile(
+    r"^(?:\s|[—\-－]+|[（(][一二三四五六七八九十\d]+[）)]|[（(]下同[）)]|[一二三四五六七八九十]+是|\d+[.．、]|"
+    r"(?:经济社会发展|全年)?(?:的)?主要(?:预期)?目标(?:是|为|包括)?|主要目标包括|预期目标(?:是|为)|"
+    r"其中|全年|力争|争取|努力|确保|以及|并且|并|和|及|同时|初步预计|预计|据初步核算|初步核算|实现|完成|推动|"
+    r"推进|促进|力促|力保|着力|支撑|带动|使|让|提出)+"
+)
+OPENS_WITH_LIZHENG = re.compile(r"^(?:其中|全年)?(?:力争|争取)")
+# A year the figure is for, where it opens a clause: `到2027年`, `2024年`, `“十五五”时期`.
+YEAR_CUE = re.compile(
+    r"^(?P<lizheng>力争|争取)?(?P<to>到|至|截至|截止到?)?"
+    r"(?:(?:20\d\d年(?:到|至|—|-))?(?P<y>20\d\d) ?年度?(?:年?底|末)?(?P<before>前)?(?!以来|相比)(?:的)?"  # 2003年到2023年: 2023
+    r"|“?(?P<period>十[三四五]五)”?(?:时期|期间|末|规划期末|期末|以来)?)"
+)
+DEICTIC_YEAR = re.compile(r"^(?:今年|去年|上年|年内|本年)")
+THIS_YEAR = re.compile(r"今年|年内|本年度|年底前")
+CUE_HINT = re.compile(r"年|十[三四五]五|力争|争取")
+PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+# A goal's year that opens a sentence (`到2020年，…`, `（四）发展目标。到“十三五”末，…`) reaches the
+# sentences after it; mid-sentence (`明确了我国到2050年建成…`) it is about something else.
+CARRIED_CUE = re.compile(r"到(?:(?P<y>20\d\d)年(?!以来|的)|“?(?P<period>十[三四五]五)”?(?:时期)?末)")
+OPENS_SENTENCE = re.compile(r"(?:^|[。！？\n：:])[^\S\n]*(?:力争|争取)?$")
+# Between the phrase and the number, read from the number back: a premodifier, the verb of the
+# value, adverbs (`…累计达到`, `…稳定在`, `…力争达到`). Longest first.
+PREMODIFIERS = ("力争达到", "不低于", "不少于", "不超过", "不高于", "力争", "低于", "高于", "超过", "突破", "达到", "超", "约",
+                "近", "达")
+VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增加到", "扩大到", "上升到", "上升至", "下降到", "下降至", "降低到",
+         "降低至", "保持在", "稳定在", "控制在", "维持在", "跃升至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
+         "完成", "达", "为", "在")
+ADVERBS = ("比上年", "较上年", "进一步", "分别", "同比", "累计", "首次", "再次", "持续", "继续", "已经", "预计", "力争", "确保",
+           "努力", "争取", "基本", "均", "已", "将", "要", "平均")  # 失业率平均为4.2%
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]:
-    """alias (and name) -> (canonical name, measure), and the aliases longest first."""
+BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
+          "低于": "以下", "约": "约", "近": "约"}
+# The baseline of `由2020年的7.2%提升至7.4%`, `从3.68万亿元增长到…`, and the year of what it reaches.
+FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?)?$")
+REACHED_YEAR = re.compile(r"(?P<y>20\d\d)年(?:底|末)?的?$")
+SECOND_FIGURE = re.compile(r"力争|确保|争取|努力")  # `增长5.5%、力争6%以上`
+LISTED = re.compile(r"分别|(?<![年平人户])均")  # not 年均增长, 人均收入
+LIST_PHRASE = re.compile(r"^(?P<names>.+?)(?P<how>分别|(?<![年平人户])均)(?P<rest>.*)$")
+LIST_GAP = re.compile(r"\s*[、和及与]\s*")
+LIST_NAMES = re.compile(r"[、和与及]")
+SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
+
+# --- indicators ------------------------------------------------------------------------------------
+
+GROWTH = re.compile(r"(?:同比|比上年|较上年|年均|按)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降)$")
+GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年)")
+FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降)$")
+SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|普及率|渗透率|贡献率|落实率|占有率)$|占.+$")
+LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比)$")
+# What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
+HEAD_WORDS = (
+    "总值", "总额", "增加值", "收入", "营收", "营业额", "产值", "规模", "总量", "总数", "比重", "占比", "比例", "强度", "率",
+    "投资", "产量", "总产", "成交额", "销售额", "交易额", "贸易额", "出口额", "进出口", "出口", "进口", "外资", "消费", "支出", "利润",
+    "税收", "就业", "人口", "人才", "企业", "主体", "基站", "实验室", "平台", "中心", "面积", "里程", "装机", "装机容量", "容量",
+    "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
+    "价格", "经济", "业", "节点", "浓度", "机构",
+)
+# Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
+GENERIC = frozenset((
+    "营业收入", "主营业务收入", "销售收入", "总收入", "总产值", "产值", "增加值", "总投资", "投资额", "利润", "税收", "企业",
+    "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率"))
+# Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
+NOT_INDICATOR = re.compile(
+    r"奖励|奖补|补助|补贴|资助|扶持|资金|基金|贴息|贷款|融资|费用|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"项目|工程|总投资|计划投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
+    r"排名|位次|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对"
+)
+TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
+# Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
+ACTION = re.compile(
+    r"^(?:新增|净增|新晋|新登记|新改扩建|新改建|新开工|新设|新开|新上|新入选|新投产|新签约|新建|新?(?:建设|培育|引进|认定|获批|集聚)|"
+    r"建成投运|建成投用|打造|改造|开发|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
+    r"投入|争创|创建|遴选|立项|形成|设立|开通|布局|部署|推广|入选|获得|服务|培训|招聘|解决|整治|消除|化解|增加|"
+    r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|累计(?!建成|达))"
+)
+# Counts of firms, platforms and the like are the region's level only when the clause says so
+# (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
+COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "户", "万户", "件", "万件", "人", "万人"))
+ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体)$")
+STOCK = re.compile(r"实有|现有|总数|总量|累计|在册")
+LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
+PER_HEAD = re.compile(r"人均|劳动生产率")  # money in 万元/元 is the region's only per head
+YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
+# A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
+SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过)?[0-9０-９]")
+HAS_DIGIT = re.compile(r"[0-9０-９]")
+# `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
+GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳定|平稳|较快|正)增长$")
+# A clause that comments on the figure before it (`全省第三`, `在实际工作中努力争取更好结果`): the subject stays.
+REMARK = re.compile(r"第[一二三四五六七八九十]|前列|前茅|首位|争取|结果|居|位次|创|历史|新高|最好|连续|成为|高于|快于|领先")
+
+# --- documents -------------------------------------------------------------------------------------
+
+# A plan's period in its title or first lines: `（2024-2026年）`, `(2024 - 2026)`.
+PLAN_PERIOD = re.compile(r"(20\d\d)\s*年?\s*[-—–～~至到]\s*(20\d\d)\s*年?")
+TOP_HEADING = re.compile(r"^[^\S\n]*[一二三四五六七八九十]+、", re.M)
+# Where figures are requirements or project indicators, not the region's targets (outside reports).
+REQUIREMENT = re.compile(r"申报|申请|条件|应当|原则上|须|不得|符合|认定|补助|奖励|考核指标|项目|课题|验证|样机|专利")
+# A work report's top-level headings (`一、2024年工作回顾`, `2025年工作安排建议`).
+HEADING = re.compile(r"[一二三四五六七八九十]+、(?P<title>[^。]{2,48})|(?P<bare>(?:20\d\d年|“?十[四五]五”?|过去一年)[^。（(]{2,44})")
+HEADING_YEAR = re.compile(r"(20\d\d)年")
+REVIEW_WORDS = re.compile(r"回顾|总结|成就|成绩")
+PLAN_WORDS = re.compile(r"安排|任务|目标|要求|思路|重点|建议|取向|主要工作|政府工作")
+PERIOD_WORDS = re.compile(r"十五五|第十五个五年")
+# Where the plan starts in a report without headings for it (`今年政府工作的总体要求是`).
+PLAN_START = re.compile(
+    r"(?:做好今年|今年(?:政府工作|经济社会发展|全[省市区州]|我[省市区])|(?P<y>20\d\d) ?年(?:全[省市区州])?(?:经济社会发展|政府工作)"
+    r"(?:的)?(?:主要预期目标|总体要求|主要目标))")
+REVIEW, PLAN, PERIOD_PLAN, MIXED = "review", "plan", "period", "mixed"
+
+
+# --- the vocabulary --------------------------------------------------------------------------------
+
+@cache
+def vocabulary() -> dict[str, tuple[str, str]]:
+    """Lookup key of every name and alias -> (canonical name, measure)."""
     names: dict[str, tuple[str, str]] = {}
     with open(VOCABULARY, encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                names.setdefault(alias, (row["name"], row["measure"]))
-    return names, tuple(sorted(names, key=len, reverse=True))
+            for alias in [row["name"], *filter(None, (row["aliases"] or "").split("|"))]:
+                names.setdefault(lookup_key(alias), (row["name"], row["measure"]))
+    return names
 
 
-FALL = re.compile(r"(下降|回落)$")
-OWN_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])(?:地区)?生产总值|GDP")
-REGION_PREFIX = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省市区州]|全社会|[\u4e00-\u9fff]{2,6}?(?:省|市|自治区|州))")
+KEY_SPACE_AND_BRACKETS = re.compile(r"\s|[（(][^）)]*[）)]")
+KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省市区州]|全社会)+(?:实现|完成|累计实现)?")
+KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
+KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
+KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
+KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计)(?=增长|增速)")
+KEY_SPEED = re.compile(r"(?:增速|增幅)$")
 
 
-def canonical(phrase: str, measure: str) -> tuple[str, str]:
-    """The vocabulary's name and measure for phrase (as written, or without a leading region word)."""
-    names, _ = vocabulary()
-    own = OWN_GDP.sub("地区生产总值", phrase)  # 占全省生产总值比重 is 占地区生产总值比重
-    for candidate in (phrase, own, REGION_PREFIX.sub("", own, count=1)):
-        if candidate in names:
-            return names[candidate]
-        rising = FALL.sub("增长", candidate)  # a fall is negative growth of the same indicator
-        if rising != candidate and rising in names:
-            return names[rising]
-    return own, measure
+@lru_cache(maxsize=4096)
+def lookup_key(phrase: str) -> str:
+    """What aliases are compared on: no region word, brackets, 的, qualifiers; GDP spelt one way."""
+    key = KEY_SPACE_AND_BRACKETS.sub("", phrase) if " " in phrase or "（" in phrase or "(" in phrase else phrase
+    if key.startswith(("全", "本", "我")):
+        key = KEY_SCOPE.sub("", key)
+    if "5G" in key:
+        key = KEY_BUILT.sub("", key)
+    if "生产总值" in key or "GDP" in key:
+        key = KEY_GDP.sub("GDP", key)
+    key = key.replace("的", "")
+    if "相当于" in key:
+        key = KEY_RATIO.sub(r"占\1比重", key)
+    if key.endswith("比例"):
+        key = key[:-2] + "比重"
+    if "增" in key:
+        key = KEY_SPEED.sub("增长", KEY_QUALIFIER.sub("", key))
+    return key
 
+
+@lru_cache(maxsize=4096)
+def canonical(phrase: str) -> tuple[str, str] | None:
+    """The vocabulary's (name, measure) for phrase, also for a fall of a growth indicator."""
+    names = vocabulary()
+    key = lookup_key(phrase)
+    if key in names:
+        return names[key]
+    rising = FALL.sub("增长", key)
+    if rising != key and names.get(rising, ("", ""))[1] == "growth":
+        return names[rising]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def indicator_like(words: str) -> bool:
+    """Whether an out-of-vocabulary phrase names an indicator of the region."""
+    base = without_growth(words)
+    if not 2 <= len(base) <= 30 or not base.endswith(HEAD_WORDS) or base in HEAD_WORDS or base in GENERIC:
+        return False  # a bare 总产 or 收入 names nothing
+    if ACTION.match(base) or HAS_DIGIT.search(base.replace("5G", "")):
+        return False
+    return not (NOT_INDICATOR.search(words) or TWO_INDICATORS.search(base))
+
+
+def without_growth(words: str) -> str:
+    growth = ending(GROWTH, words)
+    return words[:growth.start()] if growth else words
+
+
+def measure_of(words: str, known: tuple[str, str] | None, unit: str) -> str | None:
+    """growth, share or level of the phrase with this unit; None when they do not fit together."""
+    growth = ending(GROWTH, words)
+    if unit not in PERCENT_UNITS:
+        return None if growth else "level"  # `规模增长3.8万亿元` is an increase, not a level
+    if unit == "倍" or growth and (unit == "个百分点" or not SHARE.search(words[:growth.start()])):
+        return "growth"  # a change of a share in points is growth too
+    if known:
+        return known[1]
+    if ending(LEVEL_RATE, words):
+        return "level"
+    if SHARE.search(words) or words.endswith("率"):
+        return "share"
+    return None
+
+
+def modifier_of(post: str | None, verb: str, pre: str, lizheng: bool) -> str:
+    """The word that bounds the number first (`力争达到8%以上` → 以上), then 力争, then 达到."""
+    if post:
+        return "以内" if post == "之内" else post
+    if pre in BOUNDS:
+        return BOUNDS[pre]
+    if lizheng or pre.startswith("力争"):
+        return "力争"
+    return "达到" if "达" in (pre, verb) or "达到" in (pre, verb) else ""
+
+
+# --- where a sentence stands -----------------------------------------------------------------------
+
+def report_parts(text: str, year: int | None) -> list[tuple[int, str]]:
+    """(offset, part) from where each part of a work report starts: its review of the past year(s),
+    its plan for the year, a plan for a five-year period (`“十五五”时期主要目标任务`), or a heading that
+    joins a review and a plan. A report opens with its review."""
+    marks = [(0, REVIEW)]
+    looking_back = []  # paragraphs of the plan that look back (`过去一年，我们坚持…` in 加强政府自身建设)
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith(("过去一年", "过去的一年")):
+            looking_back.append((offset, offset + len(line)))
+        elif len(stripped) <= 50 and (heading := HEADING.fullmatch(stripped)):
+            part = _heading_part(heading.group("title") or heading.group("bare"), year)
+            if part and part != marks[-1][1]:
+                marks.append((offset, part))
+        offset += len(line) + 1
+    if len(marks) == 1:  # no headings: the plan starts at its first sentence
+        for m in PLAN_START.finditer(text):
+            if m.group("y") is None or year is None or int(m.group("y")) == year:
+                marks.append((text.rfind("\n", 0, m.start()) + 1, PLAN))
+                break
+    for start, end in looking_back:
+        i = bisect.bisect_right([at for at, _ in marks], start) - 1
+        if marks[i][1] == PLAN:
+            marks[i + 1:i + 1] = [(start, REVIEW), (end, PLAN)]
+    return marks
+
+
+def _heading_part(title: str, year: int | None) -> str | None:
+    if "。" in title or "，" in title[:12] or "政府工作报告" in title:
+        return None  # a sentence or the report's title
+    years = [int(y) for y in HEADING_YEAR.findall(title)]
+    review, period = bool(REVIEW_WORDS.search(title)), bool(PERIOD_WORDS.search(title))
+    if review:
+        return MIXED if period or "目标" in title else REVIEW
+    if period and not (year and year in years):
+        return PERIOD_PLAN
+    if PLAN_WORDS.search(title) and (not years or year is None or max(years) >= year):
+        return PLAN
+    return None
+
+
+@dataclass
+class _Document:
+    """What every sentence of a text is read against, found once per text."""
+    text: str
+    year: int | None
+    report: bool
+    parts: list[tuple[int, str]] = field(default_factory=list)
+    part_starts: list[int] = field(default_factory=list)
+    cue_starts: list[int] = field(default_factory=list)
+    cue_years: list[int] = field(default_factory=list)
+    scopes: list[int] = field(default_factory=list)  # where a carried cue stops: paragraphs or sections
+    plan_year: int | None = None
+
+    def __post_init__(self) -> None:
+        text = self.text
+        if self.report:
+            self.parts = report_parts(text, self.year)
+            self.part_starts = [at for at, _ in self.parts]
+            self.scopes = [0] + [m.end() for m in LINE_END.finditer(text)]
+        else:
+            period = PLAN_PERIOD.search(text[:300])
+            self.plan_year = int(period.group(2)) if period else None
+            self.scopes = [0] + [m.start() for m in TOP_HEADING.finditer(text)]
+        for m in CARRIED_CUE.finditer(text):
+            if not OPENS_SENTENCE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            cue_year = int(m.group("y")) if m.group("y") else PERIODS[m.group("period")]
+            if self.year is None or cue_year >= self.year:
+                self.cue_starts.append(m.start())
+                self.cue_years.append(cue_year)
+
+    def part_at(self, position: int) -> str | None:
+        return self.parts[bisect.bisect_right(self.part_starts, position) - 1][1] if self.report else None
+
+    def carried_year(self, position: int) -> int | None:
+        """The year of the last goal cue before position in its paragraph (report) or section."""
+        i = bisect.bisect_left(self.cue_starts, position) - 1
+        scope = self.scopes[bisect.bisect_right(self.scopes, position) - 1]
+        return self.cue_years[i] if i >= 0 and self.cue_starts[i] >= scope else None
+
+
+@dataclass
+class _Context:
+    """What a clause takes from the clauses before it in its sentence."""
+    doc: _Document
+    part: str | None
+    cue_year: int | None = None
+    cue_kind: str | None = None
+    lizheng: bool = False  # a list opened by 力争 (`力争到2025年，…`): 力争 on each of its targets
+    subject: str = ""  # the previous clause's indicator, as written, without its growth word
+    subject_grows: bool = False  # `固定资产投资保持稳定增长、…`
+    last: Target | None = None
+
+    def forget(self) -> None:
+        self.subject, self.subject_grows, self.last = "", False, None
+
+    def take_cue(self, cue: re.Match) -> None:
+        year = self.doc.year
+        if cue.group("period"):
+            y = PERIODS[cue.group("period")]
+            past = year is not None and y < year or self.part == REVIEW
+            self.cue_year, self.cue_kind = y, "outcome" if past else "target"
+        elif cue.group("to") or cue.group("before"):
+            self.cue_year, self.cue_kind = int(cue.group("y")), "target"
+        elif year is not None:
+            y = int(cue.group("y"))
+            self.cue_year, self.cue_kind = y, "outcome" if y < year else "target"
+
+    def kind_and_year(self) -> tuple[str | None, int | None]:
+        """An explicit cue wins, else the part of the report, else the plan's period."""
+        year = self.doc.year
+        if self.cue_year is not None:
+            return self.cue_kind, self.cue_year
+        if self.doc.report:
+            if self.part == REVIEW:
+                return "outcome", year - 1 if year else None
+            if self.part == PLAN:
+                return "target", year
+            if self.part == PERIOD_PLAN and year and year > 2025:
+                return "target", PERIODS["十五五"]
+            return None, None  # a part that mixes review and plan: only explicit cues count
+        return ("target", self.doc.plan_year) if self.doc.plan_year else (None, None)
+
+
+# --- reading ---------------------------------------------------------------------------------------
 
 def find_targets(text: str, *, year: int | None = None, report: bool = False) -> list[Target]:
     """Every target and outcome in text (a policy's simplified text). year is the document's year;
     report says it is a 政府工作报告 (its 预期目标 are for year, its review's outcomes for the year before)."""
-    review_end = _review_end(text, year) if report else 0
-    plan_years = _plan_years(text, year) if report else []
-    found = []
-    for sentence_match in SENTENCE.finditer(text):
-        raw = sentence_match.group()
-        stripped = raw.strip()
-        if not stripped or not any(c.isdigit() for c in stripped):
+    doc = _Document(text, year, report)
+    found: list[Target] = []
+    start = end = 0  # the sentence being gathered
+    value_starts: list[int] = []
+    for candidate in CANDIDATE.finditer(text):  # a cheap first look; the full grammar only where it may match
+        at = candidate.start()
+        if VALUE.match(text, at) is None:  # (it also rules out a number's middle: 12.5, G5)
             continue
-        position = sentence_match.start() + raw.index(stripped[0])
-        in_review = report and position < review_end
-        period_year = next((y for at, y in plan_years if at <= position), None) if report and not in_review else None
-        found += _sentence_targets(stripped, position, year=year, report=report, in_review=in_review,
-                                   period_year=period_year)
+        if at >= end:  # a new sentence: read the one gathered
+            if value_starts:
+                found += _sentence_targets(doc, start, end, value_starts)
+            cut = max(text.rfind(c, end, at) for c in "。！？\n")
+            start = cut + 1 if cut >= 0 else end
+            stop = SENTENCE_END.search(text, at)
+            end, value_starts = (stop.end() if stop else len(text)), []
+        value_starts.append(at)
+    if value_starts:
+        found += _sentence_targets(doc, start, end, value_starts)
     return found
 
 
-def _review_end(text: str, year: int | None) -> int:
-    """Where a work report's review of the past ends: the next heading after the one that opens the
-    review (`一、2024年工作回顾`, or a bare heading line `“十四五”时期工作回顾`), else the first 预期目标 sentence."""
-    headings = list(TOP_HEADING.finditer(text)) or list(BARE_HEADING.finditer(text))
-    goal = GOALS.search(text)
-    for i, heading in enumerate(headings):
-        title = heading.group(1)
-        if any(word in title for word in ("回顾", "过去", "成就")) or year and title.startswith(f"{year - 1}年"):
-            end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
-            goal = GOALS.search(text, heading.end())
-            return min(end, goal.start()) if goal else end
-    return goal.start() if goal else 0
-
-
-def _plan_years(text: str, year: int | None) -> list[tuple[int, int]]:
-    """(offset, year) of the plan's top-level headings that name a period (`二、“十五五”时期主要目标任务`):
-    their sentences are for the period's last year unless they say otherwise. Sorted latest first."""
-    marks = []
-    for heading in TOP_HEADING.finditer(text):
-        period = next((y for name, y in PERIOD.items() if name in heading.group(1)), None)
-        if year and f"{year}年" in heading.group(1):  # 二、“十五五”时期目标任务和2026年工作: the year's own too
-            period = None
-        marks.append((heading.start(), period))
-    return [(at, y) for at, y in sorted(marks, reverse=True)]
-
-
-def _sentence_targets(sentence: str, position: int, *, year, report, in_review, period_year) -> list[Target]:
-    targets = []
-    subject = ""  # the last clause's indicator, for a clause without one (`、增长5.4%`)
-    last_end = 0  # where the previous value ended: `总额2.76万亿元增长3%` has two in one clause
-    group: list[Target] = []  # the targets of one `分别` list
-    pending: list[str] = []  # the second indicator of `城镇和农村居民收入分别增长5.7%和8.5%`
-    for value in VALUE.finditer(sentence):
-        if _inside_number(sentence, value):
+def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[int]) -> list[Target]:
+    raw = doc.text[start:end]
+    sentence = raw.strip()
+    position = start + len(raw) - len(raw.lstrip())
+    if not doc.report and REQUIREMENT.search(sentence):
+        return []
+    context = _Context(doc, doc.part_at(position))
+    carried = doc.carried_year(position)
+    if carried is not None:
+        context.cue_year, context.cue_kind = carried, "target"
+    values = [v for at in value_starts if (v := VALUE.match(sentence, at - position))]
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(sentence)]
+    list_breaks = [at for at in breaks if sentence[at] != "、"]
+    targets: list[Target] = []
+    read_to = 0  # where the previous value (or 分别 list) ended
+    for i, value in enumerate(values):
+        if value.start() < read_to:
             continue
-        clause_break = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, value.start())), default=0)
-        clause_start = max(clause_break, last_end)
+        k = bisect.bisect_left(breaks, value.start())
+        clause_start = max(breaks[k - 1] + 1 if k else 0, read_to)
+        _read_between(sentence[read_to:clause_start], context)
+        read_to = value.end()
         before = sentence[clause_start:value.start()]
-        if pending and before in ("和", "、", "与", "及"):
-            target = _target(sentence, position, value, clause_start, pending.pop(0), "", year=year, report=report,
-                             in_review=in_review, period_year=period_year)
-        else:
-            pending = []
-            target = _target(sentence, position, value, clause_start, before, subject, year=year, report=report,
-                             in_review=in_review, period_year=period_year)
-            if target is not None and "分别" in sentence[max(0, clause_start - 30):value.start()]:
-                target, pending = _respectively(target, subject)
-        last_end = value.end()
-        if target is not None:
-            if not target.modifier and "力争" in sentence[clause_break:value.start()]:
-                target.modifier = "力争"
-            group = group + [target] if pending or (group and before in ("和", "、")) else [target]
+        if LISTED.search(before):
+            listed, read_to = _listed(sentence, position, values[i:], context)
+            targets += listed
+            context.forget()
+        elif _continues_work_done(sentence, clause_start, list_breaks):
+            context.forget()
+        elif (named := _names_before(sentence, clause_start, breaks)) < clause_start and (
+                i + 1 < len(values) and values[i + 1].start() == value.end() + 1):
+            context.forget()  # `铁、钒、钛资源利用率由2019年的70%、44%…`: whose figure is whose is not told
+        elif (target := _clause_target(sentence, position, named, value, context)) is not None:
             targets.append(target)
-            subject = _subject(target.indicator_text)
-            if not pending and len(group) > 1 and target.modifier:  # `分别增长13%、20%左右`: for both
-                for member in group:
-                    member.modifier = member.modifier or target.modifier
     return targets
 
 
-SHARED_HEAD = re.compile(r"居民|人均|出口|进口|产量|增加值|收入|投资|产值|销售额|营业收入|营业额")
+def _read_between(text: str, context: _Context) -> None:
+    """Read the clauses without a value between two values: their year cues (`到2027年，`, `今年`)
+    set the year of what follows; the last that is not a mere comment (`全省第三`) decides the next
+    clause's subject: an indicator with a figure that is no value (`突破300亿元大关`) gives it, any
+    other clause ends the previous one."""
+    if len(text) < 2:
+        return
+    clauses = [c.strip() for c in CLAUSE_BREAK.split(text)]
+    if CUE_HINT.search(text):
+        for clause in clauses:
+            opened = OPENS_WITH_LIZHENG.match(clause) is not None
+            cue = YEAR_CUE.match(clause if opened else LEAD.sub("", clause))
+            if cue and cue.end():
+                context.take_cue(cue)
+                context.lizheng = context.lizheng or opened
+            elif THIS_YEAR.search(clause) and context.doc.year:
+                context.cue_year, context.cue_kind = context.doc.year, "target"
+    if "；" in text or ";" in text:
+        context.lizheng = False
+    for clause in reversed(clauses):
+        if not clause:
+            continue
+        bare = LEAD.sub("", clause)
+        if HAS_DIGIT.search(clause):
+            subject = SUBJECT_ONLY.match(bare)
+            words = subject.group("subject") if subject else ""
+            context.forget()
+            if words and (canonical(words) or indicator_like(words)):
+                context.subject = words
+            return
+        if growing := GROWING.match(bare):
+            context.forget()
+            context.subject, context.subject_grows = growing.group("subject"), True
+            return
+        if not REMARK.search(clause):
+            context.forget()
+            return
 
 
-def _respectively(target: Target, subject: str) -> tuple[Target, list[str]]:
-    """`城镇、农村居民人均可支配收入分别增长A、B`: each listed word with the shared rest (`居民人均可支配收入增长`),
-    the first for A, the others waiting for B, C."""
-    text = target.indicator_text
-    if "城乡居民" in text:  # 城乡居民收入分别增长A、B: the urban and the rural figure
-        parts = [text.replace("城乡居民", "城镇居民", 1), text.replace("城乡居民", "农村居民", 1)]
-        target.indicator_text = parts[0]
-        target.indicator, target.measure = canonical(parts[0], target.measure)
-        return target, parts[1:]
-    parts = re.split(r"[和、与及]", text)
-    head = SHARED_HEAD.search(parts[-1]) if len(parts) > 1 else None
-    if head is None or head.start() == 0 or any(not 2 <= len(part) <= 8 for part in parts[:-1]):
-        return target, []
-    tail = parts[-1][head.start():]
-    names = [part + tail[_overlap(part, tail):] for part in parts[:-1]] + [parts[-1]]
-    target.indicator_text = names[0]
-    target.indicator, target.measure = canonical(names[0], target.measure)
-    return target, names[1:]
+def _names_before(sentence: str, clause_start: int, breaks: list[int]) -> int:
+    """Where a phrase starts that names several things before its head (`集成电路、生物医药、人工智能三大
+    先导产业规模`, `市、县两级…达标率`): back over the short 、-items without a figure before it."""
+    start = clause_start
+    while start > 0 and sentence[start - 1] == "、":
+        k = bisect.bisect_left(breaks, start - 1)
+        item_start = breaks[k - 1] + 1 if k else 0
+        item = sentence[item_start:start - 1].strip()
+        if len(item) > 8 or HAS_DIGIT.search(item) or GROWING.match(LEAD.sub("", item)):
+            break
+        start = item_start
+    return start
 
 
-def _overlap(part: str, tail: str) -> int:
-    """How much of tail part already ends with (`城镇居民` + `居民人均…`)."""
-    return next((n for n in range(min(len(part), len(tail)), 0, -1) if part.endswith(tail[:n])), 0)
+def _continues_work_done(sentence: str, clause_start: int, list_breaks: list[int]) -> bool:
+    """`新增国家级企业11家、省级企业79家`: the items after a 、 share the first one's verb."""
+    i = bisect.bisect_left(list_breaks, clause_start) - 1
+    run_start = list_breaks[i] + 1 if i >= 0 else 0
+    if run_start >= clause_start - 1 or sentence[clause_start - 1] != "、":
+        return False
+    first = LEAD.sub("", sentence[run_start:sentence.find("、", run_start)])
+    return ACTION.match(YEAR_LEAD.sub("", first)) is not None
 
 
-def _inside_number(sentence: str, value: re.Match) -> bool:
-    """A match that starts inside a longer number or a word (`2025年` is no value; `G5`…)."""
-    at = value.start("low") if value.group("pre") is None else value.start()
-    return at > 0 and (sentence[at - 1].isdigit() or sentence[at - 1] in ".")
+def _strip_lead(before: str, context: _Context) -> tuple[str, int]:
+    """The clause without its opening words and year phrase (which it takes as its cue); how many
+    characters went."""
+    rest = before
+    while True:
+        if (lead := LEAD.match(rest)) and lead.end():
+            rest = rest[lead.end():]
+        elif (cue := YEAR_CUE.match(rest)) and cue.end():
+            context.take_cue(cue)
+            rest = rest[cue.end():].lstrip("，, ")
+        elif deictic := DEICTIC_YEAR.match(rest):
+            if context.doc.year is not None:
+                past = deictic.group() in ("去年", "上年")
+                y = context.doc.year - 1 if past else context.doc.year
+                context.cue_year, context.cue_kind = y, "outcome" if past else "target"
+            rest = rest[deictic.end():]
+        else:
+            return rest, len(before) - len(rest)
 
 
-def _subject(indicator_text: str) -> str:
-    return GROWTH_VERB.sub("", indicator_text)
+@dataclass
+class Tail:
+    words: str  # the phrase before the tail
+    adverbs: str
+    verb: str
+    pre: str
 
 
-def _target(sentence, position, value, clause_start, before, subject, *, year, report, in_review,
-            period_year) -> Target | None:
-    unit = "%" if value.group("unit") == "％" else value.group("unit")  # full-width ％ is %
-    after = sentence[value.end():value.end() + 3]
-    if unit in ("万", "亿") or after.startswith(("的", "元", "亿", "万", "年", "月", "日", "倍", "台阶", "大关", "级")):
-        return None  # a threshold (`1亿元的企业`), a number word, or a date
-    phrase = before.strip()
-    if "、" in phrase and "分别" not in sentence[max(0, clause_start - 30):value.start()]:
-        phrase = phrase.rsplit("、", 1)[1]  # a list of other things before it (`…、稳居全国前十强、增长4.8%`)
-    phrase = QUALIFIER.sub("", FROM_YEAR.sub("", LEAD.sub("", phrase)))
-    link = LINK.search(phrase)
-    verb_text = phrase[link.start():] if link else ""
-    phrase = phrase[:link.start()] if link else phrase
-    growth = GROWTH_VERB.search(phrase)
-    if not phrase or growth and growth.start() == 0:
-        if not subject:
-            return None
-        phrase = subject + (phrase or ("增长" if "增" in verb_text or unit in ("%", "个百分点") and "同比" in before
-                                       else ""))
-    phrase = LEAD.sub("", phrase)
-    if (len(phrase) < 2 or NOT_TARGET.search(phrase) or phrase.startswith("占") or LEVEL_NOUNS.fullmatch(phrase)
-            or not re.search(r"[\u4e00-\u9fff]", phrase)):
-        return None
-    measure = _measure(phrase, unit)
-    if measure is None:
-        return None
-    indicator, measure = canonical(phrase, measure)
-    low = float(value.group("low"))
-    high = float(value.group("high")) if value.group("high") else low
-    if FALL.search(phrase) and unit in ("%", "个百分点"):
-        low, high = -high, -low
-    if unit == "个百分点" or re.search(r"(提高|提升)$", phrase):
-        phrase = re.sub(r"(提高|提升|下降)$", "", phrase)  # the change of a share is the share's, in points
+def _suffix(text: str, words: tuple[str, ...]) -> str:
+    """The longest of words that text ends with, or ""."""
+    return next(w for w in words if text.endswith(w)) if text.endswith(words) else ""
+
+
+def split_tail(phrase: str) -> Tail:
+    """The phrase without the words that link it to its number."""
+    rest = phrase.rstrip()
+    pre = _suffix(rest, PREMODIFIERS)
+    rest = rest.removesuffix(pre)
+    verb = _suffix(rest, VERBS)
+    rest = rest.removesuffix(verb)
+    linked = len(rest)
+    while adverb := _suffix(rest, ADVERBS):
+        rest = rest.removesuffix(adverb)
+    return Tail(rest.rstrip(), phrase[len(rest):linked], verb, pre)
+
+
+def ending(pattern: re.Pattern, text: str, width: int = 8) -> re.Match | None:
+    """pattern (anchored at $) searched only in the last width characters: the words it looks for are short."""
+    return pattern.search(text, max(0, len(text) - width))
+
+
+def _number(text: str) -> float:
+    return float(text.translate(CN_DIGITS))
+
+
+def _values(value: re.Match, falls: bool) -> tuple[float, float, str] | None:
+    """low, high and unit of a value; a fall's figures are negative growth."""
+    if value.group("unit1") and value.group("high") is None:
+        return None  # `5%5…`: not one value
+    low = _number(value.group("low"))
+    high = _number(value.group("high")) if value.group("high") else low
     if low > high:
         return None
-    kind, target_year = _kind_and_year(sentence[:value.start()], year=year, report=report, in_review=in_review,
-                                       period_year=period_year)
-    modifier = value.group("post") or PRE.get(value.group("pre"), value.group("pre")) or _modifier(before)
-    start = position + clause_start + before.find(phrase[:2]) if phrase[:2] in before else position + value.start()
-    return Target(indicator=indicator, indicator_text=phrase, kind=kind, measure=measure, year=target_year,
-                  value_low=low, value_high=high, unit=unit, modifier=modifier,
-                  sentence=sentence, position=position, start=start, end=position + value.end())
+    unit = "%" if value.group("unit") == "％" else value.group("unit")
+    return (-high, -low, unit) if falls and unit in ("%", "个百分点") else (low, high, unit)
 
 
-PRE = {"近": "约", "超": "超过"}
-
-
-def _modifier(before: str) -> str:
-    """The clause's word that qualifies the value, the one that bounds it first (`力争达到8%` → 力争)."""
-    for word, modifier in (("不低于", "不低于"), ("不少于", "不少于"), ("不超过", "不超过"), ("超过", "超过"),
-                           ("突破", "突破"), ("力争", "力争"), ("达到", "达到"), ("达", "达到"), ("约", "约")):
-        if word in before:
-            return modifier
-    return ""
-
-
-def _measure(phrase: str, unit: str) -> str | None:
-    """growth, share or level for the phrase and unit; None when the phrase names no indicator."""
-    if unit in ("%", "个百分点"):
-        if GROWTH_VERB.search(phrase):
-            return "growth"
-        if SHARE_WORDS.search(phrase) or "占" in phrase:
-            return "share"
-        if RATE_WORDS.search(phrase):
-            return "growth" if re.search(r"(涨幅|增速)$", phrase) else "level"
+def _clause_target(sentence: str, position: int, clause_start: int, value: re.Match,
+                   context: _Context) -> Target | None:
+    before = sentence[clause_start:value.start()]
+    phrase, gone = _strip_lead(before, context)
+    baseline = FROM.search(phrase)
+    if baseline:
+        phrase = phrase[:baseline.start()]
+    elif reached := REACHED_YEAR.search(phrase):  # …提高到2025年的10.5%
+        y = int(reached.group("y"))
+        context.cue_year = y
+        context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
+        phrase = phrase[:reached.start()]
+    tail = split_tail(phrase)
+    words, verb, pre = tail.words, tail.verb, tail.pre
+    if pre in ("高于", "不高于") or "分别" in tail.adverbs:
+        context.forget()  # a gap to another place, or a list read elsewhere
         return None
-    return "level" if LEVEL_NOUNS.search(phrase) or phrase in vocabulary()[0] else None
+    growth_word = ending(GROWTH, words)
+    inherited = not words or bool(growth_word and growth_word.start() == 0)
+    text_as_written = words
+    if inherited:  # no subject of its own: `、增长7.5%`, `、达到10.3万亿元`, `、力争6%以上`
+        if not context.subject:
+            return None
+        if not words and context.last is not None and SECOND_FIGURE.search(before):
+            return _again(sentence, position, clause_start + gone, value, before, context)  # `、力争达到8%`
+        if not words and not verb and not pre and context.last is not None:
+            context.forget()  # `70%、44%、29%`: figures of names listed before, not of one indicator
+            return None
+        if words:
+            words = context.subject + GROWTH_QUALIFIER.sub("", words)
+        elif verb or pre:
+            words = context.subject + ("增长" if context.subject_grows else "")
+        else:
+            return None
+        text_as_written = context.subject
+    elif OPENS_WITH_LIZHENG.match(before.strip()):
+        context.lizheng = True  # `力争整车产量200万辆、新能源汽车140万辆`: 力争 on each
+    known = canonical(words)
+    if baseline and not baseline.group("y"):  # `由7.34万元提升至10.26万元`: the baseline's year is not told
+        context.forget()
+        if known or indicator_like(words):
+            context.subject = without_growth(words)
+        return None
+    target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
+                    clause_start + gone, context, baseline)
+    context.forget()
+    if target is not None:
+        context.subject, context.last = without_growth(words), target
+    return target
 
 
-def _kind_and_year(before: str, *, year, report, in_review, period_year) -> tuple[str, int | None]:
-    explicit = [int(y) for y in YEAR_SPAN.findall(before)]
-    period = next((y for name, y in PERIOD.items() if name in before), None)
-    if report:
-        if in_review:
-            return "outcome", explicit[-1] if explicit else (year - 1 if year else None)
-        future = [y for y in explicit if year is None or y >= year]
-        chosen = future[-1] if future else period or (year if "今年" in before or "预期目标" in before else period_year or year)
-        return "target", chosen
-    if re.search(r"到20\d\d年|力争|将|目标", before) or (explicit and year and explicit[-1] > year):
-        return "target", explicit[-1] if explicit else period or year
-    if PAST.search(before) and not explicit or (explicit and year and explicit[-1] < year):
-        return "outcome", explicit[-1] if explicit else year
-    return "target", explicit[-1] if explicit else period
+def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentence, position, start,
+           context: _Context, baseline) -> Target | None:
+    if known is None and not indicator_like(words):
+        return None
+    values = _values(value, ending(FALL, words) is not None)
+    if values is None:
+        return None
+    low, high, unit = values
+    if known is None and unit in COUNT_UNITS and ENTITY.search(words) and not STOCK.search(words) \
+            and not (value.group("post") or LEVEL_VERB.search(verb + pre)):
+        return None  # `引进金融机构225家`, `省级重点实验室5个`: work done, unless a level is stated
+    measure = measure_of(words, known, unit)
+    if measure is None or (unit in ("P", "万P") and "算力" not in words):
+        return None
+    if unit in ("万元", "元", "万美元") and not PER_HEAD.search(words):
+        return None  # a firm's or a project's money (`研发经费不低于500万元`), not the region's
+    if baseline:
+        kind, year = "outcome", int(baseline.group("y"))
+    else:
+        kind, year = context.kind_and_year()
+    if kind is None:
+        return None
+    return Target(
+        indicator=known[0] if known else words, indicator_text=text_as_written, kind=kind, measure=measure,
+        year=year, value_low=low, value_high=high, unit=unit,
+        modifier=modifier_of(value.group("post"), verb, pre, own_lizheng or context.lizheng),
+        sentence=sentence, position=position, start=position + start, end=position + value.end())
+
+
+def _again(sentence: str, position: int, start: int, value: re.Match, before: str, context: _Context) -> Target | None:
+    """`增长5.5%、力争6%以上`, `确保增长6.5%、力争7%`: a second figure of the previous target's indicator."""
+    last = context.last
+    values = _values(value, last.measure == "growth" and ending(FALL, last.indicator_text) is not None)
+    if values is None or values[2] != last.unit:
+        return None
+    pre = split_tail(before).pre
+    target = Target(
+        indicator=last.indicator, indicator_text=last.indicator_text, kind=last.kind, measure=last.measure,
+        year=last.year, value_low=values[0], value_high=values[1], unit=values[2],
+        modifier=modifier_of(value.group("post"), "", pre, "力争" in before),
+        sentence=sentence, position=position, start=position + start, end=position + value.end())
+    context.last = target
+    return target
+
+
+# --- lists: 分别, 均 ---------------------------------------------------------------------------------
+
+PARALLEL = ("城镇", "农村", "城市", "乡村", "出口", "进口")  # words that stand for each other before a shared rest
+SECTOR_NAMES = re.compile(
+    r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?)")
+SECTOR_DIGITS = re.compile(r"[一二三]")
+SECTORS = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
+
+
+def _listed(sentence: str, position: int, values: list[re.Match], context: _Context) -> tuple[list[Target], int]:
+    """`城镇、农村居民人均可支配收入分别增长6%、8.3%`, `A、B、C均增长8%以上`: one target per listed
+    indicator; values are the sentence's from the list's first on. Returns the targets and where the
+    list's last value ends."""
+    value, following_values = values[0], values[1:]
+    list_start = max(sentence.rfind(c, 0, value.start()) for c in "，,；;：:。") + 1
+    phrase, gone = _strip_lead(sentence[list_start:value.start()], context)
+    m = LIST_PHRASE.match(phrase)
+    if m is None:
+        return [], value.end()
+    tail = split_tail(m.group("rest"))
+    growth_words, verb, pre = tail.words, tail.verb, tail.pre
+    if growth_words and not GROWTH.fullmatch(growth_words):
+        return [], value.end()
+    values = [value]
+    if m.group("how") == "均":  # one value for all
+        names = [LEAD.sub("", n) for n in SHARED_NAMES.split(m.group("names")) if n]
+    else:
+        names = _respective_names(m.group("names"))
+        for following in following_values:
+            if not LIST_GAP.fullmatch(sentence[values[-1].end():following.start()]):
+                break
+            values.append(following)
+        if len(values) != len(names):
+            return [], values[-1].end()
+    kind, year = context.kind_and_year()
+    if not names or kind is None:
+        return [], values[-1].end()
+    shared_post = values[-1].group("post")  # `分别增长13%、20%左右`: 左右 for both
+    targets = []
+    for i, name in enumerate(names):
+        v = values[min(i, len(values) - 1)]
+        words = name + growth_words
+        known = canonical(words)
+        figures = _values(v, ending(FALL, words) is not None)
+        measure = measure_of(words, known, figures[2]) if figures else None
+        if (known is None and not indicator_like(words)) or measure is None:
+            return [], values[-1].end()
+        targets.append(Target(
+            indicator=known[0] if known else words,
+            indicator_text=m.group("names") if m.group("how") == "分别" else name,
+            kind=kind, measure=measure, year=year, value_low=figures[0], value_high=figures[1], unit=figures[2],
+            modifier=modifier_of(v.group("post") or shared_post, verb, pre, context.lizheng),
+            sentence=sentence, position=position, start=position + list_start + gone, end=position + v.end()))
+    return targets, values[-1].end()
+
+
+def _respective_names(text: str) -> list[str]:
+    """The indicators of `城镇、农村居民人均可支配收入`, `城乡居民…`, `一、二、三产`, `A、B和C`."""
+    text = text.removeprefix("其中")
+    if "城乡居民" in text:
+        return [text.replace("城乡居民", "城镇居民", 1), text.replace("城乡居民", "农村居民", 1)]
+    if SECTOR_NAMES.fullmatch(text):
+        return [SECTORS[c] for c in ("一二三" if text.startswith("三次") else SECTOR_DIGITS.findall(text))]
+    items = [i for i in LIST_NAMES.split(text) if i]
+    if len(items) < 2:
+        return []
+    last = items[-1]
+    shared = next((last[len(w):] for w in PARALLEL if last.startswith(w)), "")
+    if shared and all(i in PARALLEL for i in items[:-1]):
+        return [i + shared for i in items[:-1]] + [last]  # 城镇、农村常住居民…: 城镇 + 常住居民…
+    return items if all(len(i) >= 4 for i in items) else []

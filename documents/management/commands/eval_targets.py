@@ -17,10 +17,14 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
         parser.add_argument("--errors", action="store_true", help="list every missed, spurious and wrong target")
         parser.add_argument("--judged", type=Path, default=evaluation.JUDGED)
+        parser.add_argument("--half", choices=["tune", "test"],
+                            help="only the judged documents whose rules were tuned on their errors, or only the others")
         parser.add_argument("--root", type=Path, default=evaluation.SHARED, help="folder the judged files are named in")
 
-    def handle(self, json, errors, judged, root, **options):
+    def handle(self, json, errors, judged, root, half, **options):
         entries = evaluation.load_judged(judged)
+        if half:
+            entries = [entry for entry in entries if evaluation.half(entry) == half]
         documents = evaluation.read_documents(entries, root)
         problems = evaluation.validate(entries, documents)
         if problems:
