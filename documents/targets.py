@@ -17,6 +17,7 @@ from django.urls import reverse
 from documents.ingest.script import to_simplified
 from documents.ingest.targets import find_targets
 from documents.models import Policy, Region, Target
+from documents.search.filters import IntegerFilter
 from documents.serializers import region_dict
 
 FIELDS = ("indicator", "indicator_text", "kind", "measure", "year", "value_low", "value_high", "unit", "modifier",
@@ -135,7 +136,7 @@ class TargetFilter(django_filters.FilterSet):
         queryset=Region.objects.filter(level=Region.Level.PROVINCE), to_field_name="code", field_name="policy__province")
     city = django_filters.ModelChoiceFilter(
         queryset=Region.objects.filter(level=Region.Level.PREFECTURE), to_field_name="code", field_name="policy__city")
-    year = django_filters.NumberFilter(min_value=1900, max_value=2100)
+    year = IntegerFilter(min_value=1900, max_value=2100)
     kind = django_filters.ChoiceFilter(choices=Target.Kind.choices)
     q = django_filters.CharFilter(max_length=100, method="filter_q")
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from documents import exports, targets
-from documents.api import visible_policies
+from documents.api.views import visible_policies
 from documents.charts import targets_chart, years_bar_chart
 from documents.citation import citation_text
 from documents.models import Issuer, Policy, Region, Target

@@ -133,6 +133,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The open-data dump (`make dataset`): written by export_dataset, listed at /data/, its files
+# served as they lie on disk under DATASET_URL.
+DATASET_ROOT = Path(os.environ.get("DATASET_ROOT") or BASE_DIR / "var" / "dataset")
+DATASET_URL = "/data/files/"
+# Where the archive is served: absolute links in files made outside a request (the dataset).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.urls import path, re_path
 
-from documents import api, views
+from documents import views
+from documents.api import views as api
 from documents.feeds import policy_feed
 
 urlpatterns = [
@@ -15,8 +16,7 @@ urlpatterns = [
     path("regions/<str:code>/", views.region_detail, name="region_detail"),
     path("targets/", views.target_table_page, name="target_table"),
     re_path(r"^targets/export\.(?P<fmt>csv|json)$", views.target_export, name="target_export"),
-    path("api/targets/", api.target_list, name="api_target_list"),
-    path("api/policies/", api.policy_list, name="api_policy_list"),
-    path("api/policies/<int:pk>/", api.policy_detail, name="api_policy_detail"),
+    path("api/", api.reference_page, name="api_reference"),
+    path("api/", api.api.urls),
     path("admin/", admin.site.urls),
 ]

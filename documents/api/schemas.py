@@ -1,0 +1,151 @@
+"""The response bodies of the API, as the serialisers (documents/serializers.py, search_page_to_dict,
+target_to_dict) build them. They describe, they do not convert: the views return the serialisers'
+JSON as it is, and the tests validate every response against these schemas (extra fields forbidden),
+so a field added to a serialiser without its description here fails there."""
+
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from documents.models import Policy, Target
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Region(Strict):
+    code: str = Field(description="GB/T 2260 区划代码 (division code), e.g. 440000", examples=["440000"])
+    name: str = Field(description="名称 (name)", examples=["广东省"])
+
+
+class Issuer(Strict):
+    name: str = Field(description="发布机构 (issuing body)")
+
+
+class Source(Strict):
+    site: str = Field(description="来源网站 (the site it was collected from; empty if unknown)")
+    url: str = Field(description="来源链接 (the original page; empty if unknown)")
+
+
+class PolicySummary(Strict):
+    id: int = Field(description="Stable id; /policies/{id}/ is the policy's page")
+    title: str = Field(description="标题, as published (simplified or traditional script)")
+    title_en: str = Field(description="English title where a source gave one, else empty")
+    url: str = Field(description="The policy's page (absolute URL): cite this")
+    doc_number: str = Field(description="文号 (document number), empty if none")
+    region: Region | None = Field(description="The issuing region (province, city or county); null for national documents")
+    province: Region | None = Field(description="Its province; null for national documents")
+    issuers: list[Issuer] = Field(description="发布机构 (issuing bodies)")
+    date: str | None = Field(description="发布日期: YYYY-MM-DD, YYYY-MM or YYYY as date_precision says; null if unknown")
+    date_precision: Literal[tuple(Policy.DatePrecision.values)] = Field(description="How much of the date is known")
+    effective_date: str | None = Field(description="施行日期 (YYYY-MM-DD) where the text gives one")
+    policy_type: str = Field(description="类型 (规划, 方案, 意见, 通知, 条例, 政府工作报告 …)")
+    source: Source
+    citation_code: str = Field(description="法宝引证码 (pkulaw citation code) where the source had one")
+    script: Literal[tuple(Policy.Script.values)] = Field(description="Script of the stored text: hans (简体) or hant (繁體)")
+
+
+class Section(Strict):
+    number: str = Field(description="编号 as written (第一章, 第三条, 一、…), may be empty")
+    level: int = Field(description="Depth: 1 for the outermost sections")
+    heading: str = Field(description="标题 (for an article without a heading, its first sentence, cut)")
+    body: str = Field(description="The section's own text")
+    anchor: str = Field(description="Fragment id on the policy's page (url#anchor)")
+    parent: str | None = Field(description="The parent section's anchor; null at level 1")
+
+
+class QualityWarning(Strict):
+    kind: str | None
+    message: str | None
+    position: int | None = Field(description="Character offset in text, where it applies to one place")
+
+
+class PolicyDetail(PolicySummary):
+    text: str = Field(description="正文: the cleaned full text")
+    sections: list[Section] = Field(description="The task sections (chapters, articles, numbered items), in order")
+    quality_warnings: list[QualityWarning] = Field(
+        None, description="What the import pipeline doubted (staff only: absent for the public)")
+
+
+class MatchedSection(Strict):
+    number: str
+    heading: str
+    anchor: str
+    url: str = Field(description="The section on the policy's page")
+
+
+class SearchHit(PolicySummary):
+    rank: float | None = Field(description="Relevance (higher first), comparable within one query only; null when browsing without q")
+    snippets: list[str] = Field(description="Passages around the matches; the matched words are in <mark>…</mark> and "
+                                            "everything else is HTML-escaped")
+    matched_sections: list[MatchedSection] = Field(description="Sections whose text matches the query")
+
+
+class FacetValue(Strict):
+    code: str | int = Field(description="The value to pass back as the parameter (region code, issuer id, year, type)")
+    name: str
+    count: int = Field(description="Policies matching the query and the other filters with this value")
+    selected: bool
+
+
+class Facets(Strict):
+    province: list[FacetValue]
+    city: list[FacetValue]
+    issuer: list[FacetValue]
+    year: list[FacetValue]
+    type: list[FacetValue]
+
+
+class Paged(Strict):
+    count: int = Field(description="How many results match in all")
+    next: str | None = Field(description="The next page (absolute URL), null on the last")
+    previous: str | None = Field(description="The previous page (absolute URL), null on the first")
+
+
+class PolicyPage(Paged):
+    page: int
+    num_pages: int
+    results: list[SearchHit]
+    facets: Facets = Field(description="Counts per value of each filter, for the query and the other filters")
+
+
+class TargetPolicy(Strict):
+    id: int
+    title: str
+    date: str | None
+    url: str
+
+
+class TargetItem(Strict):
+    id: int
+    policy: TargetPolicy = Field(description="The document that sets or reports it")
+    region: Region | None
+    province: Region | None
+    indicator: str = Field(description="指标: the canonical name where the vocabulary has it, else as written")
+    indicator_text: str = Field(description="The indicator as the sentence writes it")
+    kind: Literal[tuple(Target.Kind.values)] = Field(description="target (set for a year) or outcome (achieved)")
+    measure: Literal[tuple(Target.Measure.values)] = Field(description="growth, level or share")
+    year: int | None = Field(description="The year it is for")
+    value_low: float | None
+    value_high: float | None = Field(description="Equal to value_low unless a range (5%—5.5%)")
+    unit: str = Field(description="%, 亿元, 万人, 万个 …")
+    modifier: str = Field(description="左右, 以上, 以内, 超过, 不低于, 力争 …; empty where none")
+    sentence: str = Field(description="The sentence it was read from")
+    anchor: str = Field(description="Fragment id of the sentence on the policy's page")
+
+
+class IndicatorCount(Strict):
+    name: str
+    count: int
+
+
+class TargetPage(Paged):
+    results: list[TargetItem]
+    indicators: list[IndicatorCount] = Field(description="Every indicator with its count under the other filters")
+
+
+class Error(Strict):
+    error: str = Field(description="What was wrong, in Chinese")
+    fields: dict[str, str] = Field(description="Each rejected parameter with its message; empty when no parameter is at fault")
