@@ -23,6 +23,8 @@ CSV_COLUMNS = [
     ("citation_code", "法宝引证码"),
     ("script", "原文字体"),
     ("url", "档案链接"),
+    ("citation_gb_t_7714", "引用（GB/T 7714）"),
+    ("citation_apa", "引用（APA）"),
 ]
 # Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,6 +49,8 @@ def flat_row(data: dict) -> dict:
         "source_url": data["source"]["url"],
         "script": data["script"],
         "url": data["url"],
+        "citation_gb_t_7714": data.get("citation", {}).get("gb_t_7714", ""),
+        "citation_apa": data.get("citation", {}).get("apa", ""),
     }
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from documents import exports, targets
 from documents.api.views import visible_policies
 from documents.charts import targets_chart, years_bar_chart
-from documents.citation import citation_text
+from documents.citation import citations
 from documents.models import Issuer, Policy, Region, Target
 from documents.reading import SCRIPTS, convert, text_blocks
 from documents.related import related_policies
@@ -233,7 +233,8 @@ def policy_detail(request, pk):
             "title": convert(policy.title, policy.script, script),
             "sections": shown,
             "blocks": text_blocks(convert(policy.clean_text, policy.script, script), shown),
-            "citation": citation_text(data, accessed=timezone.localdate()),
+            "stable_url": data["url"],
+            "citations": citations(data, accessed=timezone.localdate()),
             "related_terms": terms,
             "related": related,
             "targets": policy_targets,
@@ -269,6 +270,9 @@ def policy_export_one(request, pk, fmt):
 
 
 def export_response(dicts, fmt, name):
+    accessed = timezone.localdate()
+    for data in dicts:
+        data["citation"] = citations(data, accessed=accessed)
     render_file, content_type = exports.FORMATS[fmt]
     response = HttpResponse(render_file(dicts), content_type=content_type)
     stamp = datetime.date.today().strftime("%Y%m%d")

@@ -1,7 +1,7 @@
 import datetime
 
 from documents.charts import years_bar_chart
-from documents.citation import citation_text
+from documents.citation import apa_text, citation_text
 
 
 def test_chart_fills_missing_years_and_escapes_its_title():
@@ -29,3 +29,23 @@ def test_citation_without_issuer_or_date_uses_region_and_omits_the_date():
             "url": "https://example.org/policies/2/"}
     assert citation_text(data, accessed=datetime.date(2025, 1, 2)) == (
         "苏州市. 某方案[EB/OL]. [2025-01-02]. https://example.org/policies/2/.")
+
+
+def test_apa_gives_the_date_as_precisely_as_known_and_joins_group_authors():
+    data = {"title": "深圳市数据条例", "title_en": "", "doc_number": "", "region": {"name": "深圳市"},
+            "issuers": [{"name": "深圳市人民代表大会常务委员会"}, {"name": "深圳市人民政府"}],
+            "date": "2021-08", "url": "https://example.org/policies/3/"}
+    assert apa_text(data) == ("深圳市人民代表大会常务委员会, & 深圳市人民政府. (2021, August). 深圳市数据条例. "
+                              "数字经济政策档案. https://example.org/policies/3/")
+    assert "(2021). " in apa_text({**data, "date": "2021"}) and "(n.d.). " in apa_text({**data, "date": None})
+    assert "(n.d.). " in apa_text({**data, "date": "--08-31"})  # the day is known, the year not
+
+
+def test_apa_adds_a_sources_english_title_and_moves_the_title_up_without_an_author():
+    data = {"title": "国家智能制造标准体系建设指南（2018年版）", "doc_number": "工信部联科〔2018〕154号",
+            "title_en": "National Smart Manufacturing Standards System Construction Guidelines (2018 Edition)",
+            "issuers": [], "region": None, "date": "2018-10-10", "url": "https://example.org/policies/4/"}
+    assert apa_text(data) == (
+        "国家智能制造标准体系建设指南（2018年版） [National Smart Manufacturing Standards System Construction "
+        "Guidelines (2018 Edition)] (工信部联科〔2018〕154号). (2018, October 10). 数字经济政策档案. "
+        "https://example.org/policies/4/")

@@ -40,6 +40,10 @@ def test_csv_has_bom_chinese_headers_and_the_filtered_rows(client, corpus):
     gd = next(row for row in rows if row["标题"] == "广东省数字经济促进条例")
     assert gd["文号"] == "粤常〔2021〕1号" and gd["日期"] == "2021-07-30" and gd["省份"] == "广东省"
     assert gd["档案链接"] == f"http://testserver/policies/{corpus.pk}/"
+    # A citation in both forms travels with each row, with the row's stable link.
+    assert gd["引用（GB/T 7714）"].startswith("广东省人民代表大会常务委员会. 广东省数字经济促进条例：粤常〔2021〕1号[EB/OL]. (2021-07-30)[")
+    assert gd["引用（APA）"] == ("广东省人民代表大会常务委员会. (2021, July 30). 广东省数字经济促进条例 (粤常〔2021〕1号). "
+                              f"数字经济政策档案. http://testserver/policies/{corpus.pk}/")
 
 
 def test_export_ignores_pagination_and_returns_every_match(client, make_policy):
@@ -55,6 +59,7 @@ def test_json_uses_the_one_serialisation(client, corpus):
     assert set(first) >= {"id", "title", "url", "doc_number", "region", "province", "issuers", "date",
                           "date_precision", "policy_type", "source", "script"}
     assert first["issuers"] == [{"name": "广东省人民代表大会常务委员会"}]
+    assert set(first["citation"]) == {"gb_t_7714", "apa"} and first["citation"]["apa"].endswith(first["url"])
 
 
 def test_bibtex_parses_back_with_bibtexparser(client, corpus):
