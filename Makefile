@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
 
-.PHONY: run test db db-stop setup install static browser-deps clean
+.PHONY: run test db db-stop setup install static browser-deps clean dataset
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -30,6 +30,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
+
+# The published archive as an open dataset (docs/dataset.md), into OUT (default settings.DATASET_ROOT,
+# var/dataset, which /data/ lists and serves).
+dataset: install db
+	$(MANAGE) export_dataset $(OUT)
 
 # The embedded cluster, unless DATABASE_URL points at a server.
 db:

@@ -29,6 +29,9 @@ def policy_to_dict(policy, *, full=False, request=None) -> dict:
     }
     if full:
         data["text"] = policy.clean_text
+        # .all() so that a caller's prefetch (the dataset export's, a batch at a time) is used.
+        sections = sorted(policy.sections.all(), key=lambda section: section.position)
+        anchors = {section.pk: section.anchor for section in sections}
         data["sections"] = [
             {
                 "number": s.number,
@@ -36,9 +39,9 @@ def policy_to_dict(policy, *, full=False, request=None) -> dict:
                 "heading": s.heading,
                 "body": s.body,
                 "anchor": s.anchor,
-                "parent": s.parent.anchor if s.parent_id else None,
+                "parent": anchors[s.parent_id] if s.parent_id else None,
             }
-            for s in policy.sections.select_related("parent").order_by("position")
+            for s in sections
         ]
         data["quality_warnings"] = [
             {"kind": w.get("kind"), "message": w.get("message"), "position": w.get("position")}

@@ -15,10 +15,11 @@ from documents import exports, targets
 from documents.api.views import visible_policies
 from documents.charts import targets_chart, years_bar_chart
 from documents.citation import citations
+from documents.datafiles import latest_manifest
 from documents.models import Issuer, Policy, Region, Target
 from documents.reading import SCRIPTS, convert, text_blocks
 from documents.related import related_policies
-from documents.search.cache import cached
+from documents.search.cache import cached, generation
 from documents.search.service import (
     SORTS,
     SearchParamsError,
@@ -338,3 +339,19 @@ def target_export(request, fmt):
     stamp = datetime.date.today().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="targets-{stamp}.{fmt}"'
     return response
+
+
+@require_safe
+def data_page(request):
+    """/data/: the latest dataset dump (export_dataset) with its files, counts and checksums."""
+    manifest = latest_manifest()
+    context = {"manifest": manifest, "files_url": settings.DATASET_URL}
+    if manifest:
+        exported = manifest.get("data_version", {}).get("search_generation")
+        context.update(
+            files=[{**entry, "url": settings.DATASET_URL + entry["path"]} for entry in manifest["files"]],
+            counts=sorted(manifest["counts"].items()),
+            exported_at=datetime.datetime.fromisoformat(manifest["exported_at"].replace("Z", "+00:00")),
+            changed_since=exported is not None and exported != generation(),
+        )
+    return render(request, "data/index.html", context)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("regions/<str:code>/", views.region_detail, name="region_detail"),
     path("targets/", views.target_table_page, name="target_table"),
     re_path(r"^targets/export\.(?P<fmt>csv|json)$", views.target_export, name="target_export"),
+    path("data/", views.data_page, name="data"),
     path("api/", api.reference_page, name="api_reference"),
     path("api/", api.api.urls),
     path("admin/", admin.site.urls),
