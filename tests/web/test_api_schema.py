@@ -152,3 +152,18 @@ def test_the_reference_samples_run_against_the_archive(client, schema):
         assert params
         body = conforms(schema, path, client.get(path, params))
         assert body["count"] > 0
+
+
+def test_every_other_refusal_under_api_has_the_error_shape_too(client, schema, settings):
+    error = body_schema(schema, "/api/policies/", "get", 400)  # the one Error schema
+    unknown = client.get("/api/nothing/")
+    not_an_id = client.get("/api/policies/abc/")
+    posted = client.post("/api/policies/", {"q": "数据"})
+    too_big = client.post("/api/policies/", data=b"x", content_type="text/plain",
+                          CONTENT_LENGTH=str(settings.UPLOAD_MAX_BYTES + 1))
+    for response, status in ((unknown, 404), (not_an_id, 404), (posted, 405), (too_big, 413)):
+        assert response.status_code == status and response["Content-Type"].startswith("application/json")
+        error.validate(response.json())
+    assert posted["Allow"] == "GET" and "GET" in posted.json()["error"]
+    assert "上传内容过大" in too_big.json()["error"]  # the limit's own message, kept
+    assert client.get("/nothing/")["Content-Type"].startswith("text/html")  # pages stay pages
