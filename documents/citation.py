@@ -58,3 +58,14 @@ def _apa_date(date: str | None) -> str:
 def citations(data: dict, *, accessed: datetime.date) -> dict:
     """Both forms, as the page, the exports and the dataset give them."""
     return {"gb_t_7714": citation_text(data, accessed=accessed), "apa": apa_text(data)}
+
+
+def dataset_citations(url: str, version: datetime.date) -> dict:
+    """The dataset dump itself, in both forms (GB/T 7714's [DS/OL] is a data set online); the export
+    day is its version."""
+    day = version.isoformat()
+    return {
+        "gb_t_7714": f"{ARCHIVE_NAME}. {ARCHIVE_NAME}数据集[DS/OL]. ({day})[{day}]. {url}.",
+        "apa": f"{ARCHIVE_NAME} [Digital-economy policy archive]. ({version.year}). {ARCHIVE_NAME}数据集 "
+               f"[Chinese digital-economy policy archive: dataset] (Version {day}) [Data set]. {url}",
+    }

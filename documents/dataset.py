@@ -31,6 +31,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, Max, OuterRef, Prefetch
 from django.urls import reverse
 
+from documents.citation import dataset_citations
 from documents.models import Issuer, Policy, Region, Target, TaskSection
 from documents.search import cache
 from documents.serializers import policy_to_dict
@@ -57,9 +58,6 @@ LICENCE_NOTE = (
 )
 LICENCE_URL = "https://www.gov.cn/guoqing/2021-10/29/content_5647633.htm"  # 著作权法 (2020 revision) on gov.cn
 SOURCE = "policyarchive"
-PUBLISHER = "policyarchive"
-DATASET_TITLE_ZH = "数字经济政策档案数据集"
-DATASET_TITLE_EN = "Chinese digital-economy policy archive: dataset"
 DATABASE = "archive.db"
 FTS_TABLE = "policies_fts"
 
@@ -510,7 +508,7 @@ def export_dataset(out_dir: Path | str, *, base_url: str | None = None) -> Expor
             write_tables(work, export)
             version = data_version()
         exported_at = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-        citation = suggested_citation(base_url, exported_at)
+        citation = dataset_citations(base_url + "/data/", exported_at.date())
         (work / "metadata.json").write_text(json.dumps(datasette_metadata(base_url), ensure_ascii=False, indent=2),
                                             encoding="utf-8")
         (work / "README.md").write_text(readme(export.counts, exported_at, version, citation), encoding="utf-8")
@@ -598,19 +596,6 @@ def swap_in(work: Path, out_dir: Path) -> None:
     finally:
         if old:
             shutil.rmtree(old, ignore_errors=True)
-
-
-def dataset_url(base_url: str) -> str:
-    return base_url + "/data/"
-
-
-def suggested_citation(base_url: str, exported_at: datetime.datetime) -> dict:
-    day = exported_at.date().isoformat()
-    url = dataset_url(base_url)
-    return {
-        "gb_t_7714": f"{PUBLISHER}. {DATASET_TITLE_ZH}[DS/OL]. ({day})[{day}]. {url}.",
-        "apa": f"{PUBLISHER}. ({exported_at.year}). {DATASET_TITLE_EN} (Version {day}) [Data set]. {url}",
-    }
 
 
 def datasette_metadata(base_url: str) -> dict:
