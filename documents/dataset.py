@@ -205,6 +205,8 @@ TABLES: tuple[Table, ...] = (
         col("title_en", "text", "英文标题（来源的机器翻译，可能为空）",
             "English title (a source's machine translation; may be empty)"),
         col("doc_number", "text", "文号", "Document number"),
+        col("title_key", "text", "版本标识：同一地区、同一标识的政策是同一文件的不同版本",
+            "Work key: policies of one region with the same key are versions of one work"),
         col("region_code", "text", "地区代码", "Code of the policy's region", null=True, references="regions"),
         col("province_code", "text", "省份代码", "Code of its province", null=True, references="regions"),
         col("city_code", "text", "地级市代码", "Code of its prefecture-level city", null=True, references="regions"),
@@ -467,7 +469,7 @@ class Export:
             line = policy_line(policy, self.urls)
             lines.append(line)
             rows.append((
-                policy.pk, policy.title, policy.title_en, policy.doc_number, policy.region_id, policy.province_id,
+                policy.pk, policy.title, policy.title_en, policy.doc_number, policy.title_key, policy.region_id, policy.province_id,
                 policy.city_id, policy.policy_type, policy.date_iso, policy.date_year, policy.date_month,
                 policy.date_day, policy.date_precision, policy.effective_date, policy.source_site,
                 policy.source_url, policy.citation_code, policy.script, line["url"], policy.clean_text,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from documents.ingest.result import POLICY_TYPES
+from documents.ingest.versions import version_key
 
 
 class Region(models.Model):
@@ -133,6 +134,8 @@ class Policy(models.Model):
     title = models.CharField("标题", max_length=500)
     # A source's English title (the research spreadsheet's machine translation), kept beside the Chinese one.
     title_en = models.CharField("英文标题", max_length=1000, blank=True)
+    # What the versions of one work share (ingest.versions.version_key), kept by save().
+    title_key = models.CharField("版本标识", max_length=500, blank=True, db_index=True, editable=False)
     doc_number = models.CharField("文号", max_length=100, blank=True)
     issuers = models.ManyToManyField(Issuer, verbose_name="发布机构", blank=True, related_name="policies")
     region = models.ForeignKey(
@@ -240,6 +243,7 @@ class Policy(models.Model):
         self.province = self.region.province if self.region_id else None
         self.city = self.region.city if self.region_id else None
         self.date = self.sort_date()
+        self.title_key = version_key(self.title)
         super().save(*args, **kwargs)
 
     def sort_date(self):

@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from documents import exports, targets
+from documents import exports, links, targets
 from documents.api.views import visible_policies
 from documents.charts import targets_chart, years_bar_chart
 from documents.citation import citations
+from documents.ingest.versions import summary as compare_summary
 from documents.datafiles import latest_manifest
 from documents.models import Issuer, Policy, Region, Target
 from documents.reading import SCRIPTS, convert, text_blocks
@@ -224,6 +225,7 @@ def policy_detail(request, pk):
     data = policy_to_dict(policy, request=request)
     terms, related = related_policies(policy)
     policy_targets = list(policy.targets.filter(rejected=False).order_by("position", "id"))
+    versions = links.versions_of(policy, visible=visible_policies(request))
     return render(
         request,
         "policies/detail.html",
@@ -239,6 +241,7 @@ def policy_detail(request, pk):
             "related_terms": terms,
             "related": related,
             "targets": policy_targets,
+            "versions": [(v, None if v.current else links.compare_url(versions, v)) for v in versions],
             "export_formats": EXPORT_LABELS,
         },
     )
@@ -355,3 +358,15 @@ def data_page(request):
             changed_since=exported is not None and exported != generation(),
         )
     return render(request, "data/index.html", context)
+
+
+@require_safe
+def policy_compare(request, pk, other):
+    """/policies/<a>/compare/<b>/: two texts side by side, article by article, changes marked."""
+    visible = visible_policies(request)
+    left, right = get_object_or_404(visible, pk=pk), get_object_or_404(visible, pk=other)
+    rows = links.compare_policies(left, right)
+    return render(request, "policies/compare.html", {
+        "left": left, "right": right, "rows": rows, "counts": compare_summary(rows),
+        "same_work": bool(left.title_key) and left.title_key == right.title_key,
+    })

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("policies/", views.policy_list, name="policy_list"),
     path("policies/<int:pk>/", views.policy_detail, name="policy_detail"),
+    path("policies/<int:pk>/compare/<int:other>/", views.policy_compare, name="policy_compare"),
     re_path(r"^policies/export\.(?P<fmt>csv|json|bib|ris)$", views.policy_export, name="policy_export"),
     re_path(r"^policies/(?P<pk>[0-9]+)/export\.(?P<fmt>csv|json|bib|ris)$", views.policy_export_one,
             name="policy_export_one"),

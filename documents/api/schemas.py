@@ -62,11 +62,27 @@ class QualityWarning(Strict):
     position: int | None = Field(description="Character offset in text, where it applies to one place")
 
 
+class VersionItem(Strict):
+    id: int
+    title: str
+    date: str | None
+    in_force: bool = Field(description="The version in force today: the latest already published and in effect")
+    compare_url: str | None = Field(description="This policy and that version side by side, article by article; "
+                                                "null for the policy itself")
+
+
+class Links(Strict):
+    versions: list[VersionItem] = Field(description="Every version of the same work (same title from the same "
+                                                    "region and issuer), oldest first, this one included; "
+                                                    "empty when there is no other")
+
+
 class PolicyDetail(PolicySummary):
     text: str = Field(description="正文: the cleaned full text")
     sections: list[Section] = Field(description="The task sections (chapters, articles, numbered items), in order")
     quality_warnings: list[QualityWarning] = Field(
         None, description="What the import pipeline doubted (staff only: absent for the public)")
+    links: Links
 
 
 class MatchedSection(Strict):
