@@ -18,7 +18,7 @@ from documents.citation import citations
 from documents.ingest.versions import summary as compare_summary
 from documents.datafiles import latest_manifest
 from documents.models import Issuer, Policy, Region, Target
-from documents.reading import SCRIPTS, convert, text_blocks
+from documents.reading import SCRIPTS, convert, has_own_heading, text_blocks, toc_entries
 from documents.related import related_policies
 from documents.search.cache import cached, generation
 from documents.search.service import (
@@ -213,7 +213,9 @@ def policy_detail(request, pk):
         {
             "number": convert(s.number, policy.script, script),
             "heading": convert(s.heading, policy.script, script),
-            "body": s.body,
+            "body": convert(s.body[:120], policy.script, script),  # its start is all text_blocks reads
+            # Decided on the stored script: converted apart, a cut heading and its body can differ (制… / 製造).
+            "own_heading": has_own_heading({"heading": s.heading, "body": s.body}),
             "anchor": s.anchor,
             "level": s.level,
         }
@@ -222,6 +224,7 @@ def policy_detail(request, pk):
     for s in shown:
         label = s["number"] + s["heading"]
         s["toc_label"] = label if len(label) <= 42 else label[:41] + "…"
+    toc, toc_grouped = toc_entries(shown)
     data = policy_to_dict(policy, request=request)
     terms, related = related_policies(policy)
     policy_targets = list(policy.targets.filter(rejected=False).order_by("position", "id"))
@@ -235,6 +238,8 @@ def policy_detail(request, pk):
             "other_script": "hant" if script == "hans" else "hans",
             "title": convert(policy.title, policy.script, script),
             "sections": shown,
+            "toc": toc,
+            "toc_grouped": toc_grouped,
             "blocks": text_blocks(convert(policy.clean_text, policy.script, script), shown),
             "stable_url": data["url"],
             "citations": citations(data, accessed=timezone.localdate()),

@@ -90,7 +90,9 @@ def test_copy_citation_button_appears_with_javascript(page, archive_seeds):
     policy = Policy.objects.published().first()
     page.goto(policy.get_absolute_url())
     expect(page.locator("#citation-text")).to_contain_text("[EB/OL]")
-    expect(page.get_by_role("button", name="复制引用")).to_be_visible()
+    expect(page.locator("#citation-apa")).to_contain_text("数字经济政策档案. http")
+    expect(page.get_by_role("button", name="复制 GB/T 7714 引用")).to_be_visible()
+    expect(page.get_by_role("button", name="复制 APA 引用")).to_be_visible()
 
 
 def Path_read(path):
