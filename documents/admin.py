@@ -18,6 +18,7 @@ from documents.curation.forms import ImportForm, MergeIssuersForm, PolicyAdminFo
 from documents.curation.issuers import merge_issuers
 from documents.ingest.result import IngestError
 from documents.models import ImportRecord, Issuer, Policy, PolicySource, Region, Target, TaskSection
+from documents.citations import relink_waiting, save_citations
 from documents.targets import save_targets, target_key
 
 admin.site.site_header = "政策档案 · 管理"
@@ -228,6 +229,8 @@ class PolicyAdmin(SimpleHistoryAdmin):
         if change and {"clean_text", "date_year", "policy_type"} & set(form.changed_data):
             # After the inlines: a target the curator just corrected is curated, and the rebuild keeps it.
             save_targets(form.instance)
+        if change and {"clean_text", "title", "date_year", "date_month", "date_day"} & set(form.changed_data):
+            save_citations(form.instance)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -252,6 +255,7 @@ class PolicyAdmin(SimpleHistoryAdmin):
                 policy._change_reason = Policy.Status(status).label
                 policy.save(update_fields=["status", "updated"])  # saved one by one: each gets a history row
                 self.log_change(request, policy, f"状态改为{policy.get_status_display()}")
+                relink_waiting(policy)  # published, it can be cited; withdrawn, no longer
         self.message_user(request, f"{len(policies)} 条政策已{Policy.Status(status).label}", messages.SUCCESS)
 
 

@@ -55,7 +55,7 @@ def _apa_date(date: str | None) -> str:
     return f"{year}, {month}" + (f" {int(rest[1])}" if len(rest) > 1 else "")
 
 
-def citations(data: dict, *, accessed: datetime.date) -> dict:
+def cite_as(data: dict, *, accessed: datetime.date) -> dict:
     """Both forms, as the page, the exports and the dataset give them."""
     return {"gb_t_7714": citation_text(data, accessed=accessed), "apa": apa_text(data)}
 

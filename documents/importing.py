@@ -16,6 +16,7 @@ from documents.models import ImportRecord, Issuer, Policy, Region, TaskSection
 from documents.search.script import t2s as t2s_converter
 from documents.search.signals import vector_supplied
 from documents.search.vector import Vectors, tsvector_literal
+from documents.citations import save_citations
 from documents.targets import save_targets
 
 __all__ = ["IngestError", "ImportOutcome", "Part", "Prepared", "import_document", "import_input", "prepare", "store",
@@ -186,6 +187,7 @@ def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: s
     if not keep & {"sections", "clean_text"}:  # sections are read off the text: a hand-edited text keeps its own
         save_sections(policy, result.sections)
     save_targets(policy)
+    save_citations(policy)
 
 
 def apply_result(policy: Policy, result: IngestResult, digest: str, *, keep=(), minhash: bytes = b"") -> None:

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from urllib.parse import urlencode
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -12,7 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from documents.ingest.result import POLICY_TYPES
-from documents.ingest.versions import version_key
+from documents.ingest.citations import short_keys, title_key
 
 
 class Region(models.Model):
@@ -134,8 +135,11 @@ class Policy(models.Model):
     title = models.CharField("标题", max_length=500)
     # A source's English title (the research spreadsheet's machine translation), kept beside the Chinese one.
     title_en = models.CharField("英文标题", max_length=1000, blank=True)
-    # What the versions of one work share (ingest.versions.version_key), kept by save().
-    title_key = models.CharField("版本标识", max_length=500, blank=True, db_index=True, editable=False)
+    # What the versions of one work share and a citation matches (ingest.citations.title_key), and the
+    # shorter forms the title is cited by (数据安全法); kept by save().
+    title_key = models.CharField("标题标识", max_length=500, blank=True, db_index=True, editable=False)
+    title_short_keys = ArrayField(models.CharField(max_length=500), verbose_name="简称标识", default=list,
+                                  blank=True, editable=False)
     doc_number = models.CharField("文号", max_length=100, blank=True)
     issuers = models.ManyToManyField(Issuer, verbose_name="发布机构", blank=True, related_name="policies")
     region = models.ForeignKey(
@@ -198,6 +202,7 @@ class Policy(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="policy_search_gin"),
             GinIndex(fields=["phrase_vector"], name="policy_phrase_gin"),
+            GinIndex(fields=["title_short_keys"], name="policy_title_short_keys_gin"),
             # Every facet key in the index: counting a province's policies (or any filter's) for the
             # facets reads the index alone (an index-only scan), not each policy's wide heap row.
             models.Index(fields=["status", "province"], include=["city", "date_year", "policy_type", "id"],
@@ -243,7 +248,8 @@ class Policy(models.Model):
         self.province = self.region.province if self.region_id else None
         self.city = self.region.city if self.region_id else None
         self.date = self.sort_date()
-        self.title_key = version_key(self.title)
+        self.title_key = title_key(self.title)
+        self.title_short_keys = sorted(short_keys(self.title))
         super().save(*args, **kwargs)
 
     def sort_date(self):
@@ -373,6 +379,42 @@ class Target(models.Model):
         if self.modifier in PREFIX_MODIFIERS:
             return self.modifier + value
         return value + self.modifier
+
+
+class Citation(models.Model):
+    """A `《…》` reference in a policy's text and the archive document it names, where one does
+    (documents/ingest/citations.py reads and resolves them; documents/citations.py keeps them current).
+
+    key is the title key of what the reference names (an alias already expanded), so that a document
+    imported later finds the references that were waiting for it.
+    """
+
+    citing = models.ForeignKey(Policy, verbose_name="引用方", on_delete=models.CASCADE, related_name="citations")
+    cited = models.ForeignKey(Policy, verbose_name="被引用文件", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="cited_by")
+    title = models.CharField("书名号内的标题", max_length=300)
+    target_title = models.CharField("所指标题", max_length=300, help_text="简称已展开为全称")
+    key = models.CharField("标题标识", max_length=300, db_index=True)
+    how = models.CharField("解析方式", max_length=10, blank=True)
+    position = models.PositiveIntegerField("位置", help_text="《…》在简体正文中的字符位置")
+    sentence = models.TextField("所在句子")
+    sentence_position = models.PositiveIntegerField("句子位置")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "引用"
+        ordering = ["citing", "position"]
+
+    def __str__(self):
+        return f"《{self.title}》"
+
+    @property
+    def anchor(self) -> str:
+        return f"c-{self.position}"
+
+    @property
+    def search_url(self) -> str:
+        """Where a title the archive does not hold can be looked for: a phrase search for it."""
+        return reverse("policy_list") + "?" + urlencode({"q": f'"{self.target_title}"'})
 
 
 def sentence_anchor(sentence: str) -> str:

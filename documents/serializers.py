@@ -7,6 +7,13 @@ def region_dict(region):
     return {"code": region.code, "name": region.name} if region else None
 
 
+def policy_brief(policy, *, request=None) -> dict:
+    """A policy named from another's data (a target's source, a citation): id, title, date and page."""
+    url = reverse("policy_detail", args=[policy.pk])
+    return {"id": policy.pk, "title": policy.title, "date": policy.date_iso,
+            "url": request.build_absolute_uri(url) if request else url}
+
+
 def policy_to_dict(policy, *, full=False, request=None) -> dict:
     """The listing fields; with full=True also the text and the task sections."""
     url = reverse("policy_detail", args=[policy.pk])

@@ -12,13 +12,12 @@ import django_filters
 from django import forms
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
-from django.urls import reverse
 
 from documents.ingest.script import to_simplified
 from documents.ingest.targets import find_targets
 from documents.models import Policy, Region, Target
 from documents.search.filters import IntegerFilter
-from documents.serializers import region_dict
+from documents.serializers import policy_brief, region_dict
 
 FIELDS = ("indicator", "indicator_text", "kind", "measure", "year", "value_low", "value_high", "unit", "modifier",
           "sentence", "position")
@@ -214,11 +213,9 @@ def indicator_counts(data, limit: int | None = None) -> list[dict]:
 def target_to_dict(target: Target, *, request=None) -> dict:
     """The one serialisation of a target: the API's results, the JSON and CSV exports."""
     policy = target.policy
-    url = reverse("policy_detail", args=[policy.pk])
     return {
         "id": target.pk,
-        "policy": {"id": policy.pk, "title": policy.title, "date": policy.date_iso,
-                   "url": request.build_absolute_uri(url) if request else url},
+        "policy": policy_brief(policy, request=request),
         "region": region_dict(policy.region),
         "province": region_dict(policy.province),
         "indicator": target.indicator,

@@ -11,10 +11,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from documents import exports, links, targets
+from documents import citations, exports, links, targets
 from documents.api.views import visible_policies
 from documents.charts import targets_chart, years_bar_chart
-from documents.citation import citations
+from documents.citation import cite_as
 from documents.ingest.versions import summary as compare_summary
 from documents.datafiles import latest_manifest
 from documents.models import Issuer, Policy, Region, Target
@@ -85,6 +85,7 @@ def region_detail(request, code):
         "chart": years_bar_chart(list(per_year), title=f"{region.name}每年发布的政策数量"),
         "undated": policies.filter(date_year=None).count(),
         "issuers": Issuer.objects.filter(policies__in=policies).annotate(n=Count("policies")).order_by("-n", "name")[:30],
+        "most_cited": citations.most_cited(policies),
         "cities": region.children.filter(level=Region.Level.PREFECTURE).annotate(
             n=Count("policies", filter=Q(policies__status=Policy.Status.PUBLISHED))
         ).order_by("-n", "code") if region.level == Region.Level.PROVINCE else [],
@@ -130,6 +131,9 @@ def render_search(request, template, data, context, fixed=()):
     )
     if not page.count:
         context["suggestions"] = drop_suggestions(params, fixed)
+    elif params.q and "most_cited" not in context:  # a region page brings its own list
+        context["most_cited"] = cached("most_cited", (params.q, params.active_filters()),
+                                       lambda: citations.most_cited(matching_policies(params), limit=8))
     return render(request, template, context)
 
 
@@ -228,7 +232,8 @@ def policy_detail(request, pk):
     data = policy_to_dict(policy, request=request)
     terms, related = related_policies(policy)
     policy_targets = list(policy.targets.filter(rejected=False).order_by("position", "id"))
-    versions = links.versions_of(policy, visible=visible_policies(request))
+    visible = visible_policies(request)
+    versions = links.versions_of(policy, visible=visible)
     return render(
         request,
         "policies/detail.html",
@@ -242,11 +247,13 @@ def policy_detail(request, pk):
             "toc_grouped": toc_grouped,
             "blocks": text_blocks(convert(policy.clean_text, policy.script, script), shown),
             "stable_url": data["url"],
-            "citations": citations(data, accessed=timezone.localdate()),
+            "cite_as": cite_as(data, accessed=timezone.localdate()),
             "related_terms": terms,
             "related": related,
             "targets": policy_targets,
             "versions": [(v, None if v.current else links.compare_url(versions, v)) for v in versions],
+            "cites": citations.cites(policy, visible=visible),
+            "cited_by": citations.cited_by(policy, visible=visible),
             "export_formats": EXPORT_LABELS,
         },
     )
@@ -281,7 +288,7 @@ def policy_export_one(request, pk, fmt):
 def export_response(dicts, fmt, name):
     accessed = timezone.localdate()
     for data in dicts:
-        data["citation"] = citations(data, accessed=accessed)
+        data["citation"] = cite_as(data, accessed=accessed)
     render_file, content_type = exports.FORMATS[fmt]
     response = HttpResponse(render_file(dicts), content_type=content_type)
     stamp = datetime.date.today().strftime("%Y%m%d")

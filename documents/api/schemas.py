@@ -71,7 +71,27 @@ class VersionItem(Strict):
                                                 "null for the policy itself")
 
 
+class PolicyRef(Strict):
+    id: int
+    title: str
+    date: str | None
+    url: str
+
+
+class CitedTitle(Strict):
+    title: str = Field(description="The title as the text writes it between 《》")
+    policy: PolicyRef | None = Field(description="The archive document it names (for a work with several versions, "
+                                                 "the one in force at the citing date); null where the archive has none")
+    search_url: str | None = Field(description="A search for an unresolved title; null when resolved")
+
+
+class CitingPolicy(PolicyRef):
+    passages: list[str] = Field(description="The sentences that cite this policy")
+
+
 class Links(Strict):
+    cites: list[CitedTitle] = Field(description="Every 《…》 reference of the text, in order of appearance")
+    cited_by: list[CitingPolicy] = Field(description="The documents citing this one, newest first")
     versions: list[VersionItem] = Field(description="Every version of the same work (same title from the same "
                                                     "region and issuer), oldest first, this one included; "
                                                     "empty when there is no other")

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from documents import links, targets
+from documents import citations, links, targets
 from documents.api import reference, schemas
 from documents.api.parameters import query_parameters
 from documents.models import Policy
@@ -121,16 +121,18 @@ def policy_list(request):
 
 
 @api.get("/policies/{int:pk}/", response={200: schemas.PolicyDetail, 404: schemas.Error},
-         operation_id="getPolicy", url_name="policy_detail", summary="One policy with its text, sections and versions",
+         operation_id="getPolicy", url_name="policy_detail", summary="One policy with its text, sections, citations and versions",
          openapi_extra={"x-codeSamples": reference.code_samples("/api/policies/1/", {})})
 def policy_detail(request, pk: int):
-    """The policy's metadata, full text, task sections and the other versions of the same work."""
+    """The policy's metadata, full text and task sections; what it cites and what cites it; the other
+    versions of the same work."""
     policy = get_object_or_404(visible_policies(request), pk=pk)
     data = policy_to_dict(policy, full=True, request=request)
     if not request.user.is_staff:
         data.pop("quality_warnings")
-    data["links"] = {"versions": links.version_dicts(links.versions_of(policy, visible=visible_policies(request)),
-                                                     request=request)}
+    visible = visible_policies(request)
+    data["links"] = {**citations.links_dicts(policy, visible=visible, request=request),
+                     "versions": links.version_dicts(links.versions_of(policy, visible=visible), request=request)}
     return json_response(data)
 
 

@@ -12,6 +12,7 @@ from documents.importing import apply_result, content_hash, part_of, source_reco
 from documents.ingest.pipeline import ingest_part
 from documents.ingest.result import IngestError
 from documents.models import Policy
+from documents.citations import save_citations
 from documents.targets import save_targets
 
 COMPARED = ("title", "title_en", "doc_number", "citation_code", "effective_date", "region_id", "policy_type", "date_year", "date_month", "date_day",
@@ -54,6 +55,8 @@ def reprocess(policy: Policy) -> Reprocessed:
             store_result(policy, result, digest, reason="重新处理")
         elif save_targets(policy):  # the text is as stored, but the targets reader may have improved
             changed.append("targets")
+        if not changed or changed == ["targets"]:
+            save_citations(policy)  # store_result did it otherwise; the resolver may have improved
     return Reprocessed(policy, changed, sorted(keep))
 
 

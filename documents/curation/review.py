@@ -21,6 +21,7 @@ from documents.ingest.pipeline import ingest_part, split_input
 from documents.ingest.result import IngestResult
 from documents.models import ImportRecord, Policy, PolicySource
 from documents.search.signals import vector_supplied
+from documents.citations import save_citations
 from documents.targets import save_targets
 
 PASTE_FILENAME = "粘贴文本.txt"
@@ -106,6 +107,7 @@ def accept(review: Review, corrections: dict, *, status: str, manual: list[str])
         save_issuers(policy, corrections["issuers"])
         save_sections(policy, review.result.sections)
         save_targets(policy)  # from the corrected date and type
+        save_citations(policy)  # the corrected date picks the versions it cites
         update_search_vector(policy)  # now, with the corrected title; no rebuild on commit
         record.policy = policy
         record.outcome = ImportRecord.Outcome.CREATED

@@ -29,12 +29,13 @@ class Mark:
 
 
 @register.simple_tag
-def policy_text_marked(blocks, policy, script, targets=()):
+def policy_text_marked(blocks, policy, script, targets=(), citations=()):
     """policy_text of blocks (text_blocks of the policy's text in script) with the marks of
-    sentence_marks (targets) and garbled_marks, every text escaped."""
+    sentence_marks (targets), citation_marks and garbled_marks, every text escaped."""
     shown = convert(policy.clean_text, policy.script, script)
-    marks = sentence_marks(shown, policy.simplified_text, targets, script) + garbled_marks(
-        shown, policy.clean_text, policy.quality_warnings or [], policy.script, script)
+    marks = (sentence_marks(shown, policy.simplified_text, targets, script)
+             + citation_marks(shown, policy.simplified_text, citations, script)
+             + garbled_marks(shown, policy.clean_text, policy.quality_warnings or [], policy.script, script))
     return policy_text(mark_blocks(blocks, shown, marks))
 
 
@@ -51,6 +52,22 @@ def sentence_marks(shown: str, simplified: str, targets, script: str) -> list[Ma
         done.add(target.anchor)
         marks.append(Mark(start, start + len(convert(target.sentence, "hans", script)), "mark",
                           (("class", "target-sentence"),), (("id", target.anchor),), depth=0))
+    return marks
+
+
+def citation_marks(shown: str, simplified: str, citations, script: str) -> list[Mark]:
+    """Each cited title a link: to the document it resolves to, else to a search for it; its id is
+    what the page's 本文引用 list links to."""
+    marks = []
+    for citation in citations:
+        written = simplified[citation.position:citation.position + len(citation.title) + 2]
+        start = _find(shown, simplified, written, citation.position, script)
+        if start is None:
+            continue
+        href = citation.cited.get_absolute_url() if citation.cited_id else citation.search_url
+        kind = "cite-ref" if citation.cited_id else "cite-ref unresolved"
+        marks.append(Mark(start, start + len(convert(written, "hans", script)), "a",
+                          (("href", href), ("class", kind)), (("id", citation.anchor),), depth=2))
     return marks
 
 
