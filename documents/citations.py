@@ -21,14 +21,10 @@ def candidate_index(titles) -> reading.TitleIndex:
         key = reading.title_key(title)
         keys |= {key, *reading.short_keys(key)}
     keys.discard("")
-    rows = {}
     found = (Policy.objects.published().filter(Q(title_key__in=keys) | Q(title_short_keys__overlap=list(keys)))
-             .order_by("pk", "issuers__pk").values_list("pk", "title", "issuers__name", "date_year", "date_month",
-                                                        "date_day"))
-    for pk, title, issuer, year, month, day in found if keys else ():
-        if pk not in rows:  # the first issuer stands for the work
-            rows[pk] = (pk, title, _iso(year, month, day), issuer or "")
-    return reading.TitleIndex(rows.values())
+             .order_by("pk").values_list("pk", "title", "date_year", "date_month", "date_day", "province_id"))
+    return reading.TitleIndex((pk, title, _iso(year, month, day), _body(province))
+                              for pk, title, year, month, day, province in (found if keys else ()))
 
 
 def _iso(year, month, day) -> str | None:
@@ -37,9 +33,11 @@ def _iso(year, month, day) -> str | None:
     return "-".join([f"{year:04d}"] + [f"{v:02d}" for v in (month, day) if v is not None])
 
 
-def _issuer(policy: Policy) -> str:
-    first = policy.issuers.order_by("pk").first()
-    return first.name if first else ""
+def _body(province_code: str | None) -> str:
+    """What the resolver groups a work's versions by and prefers for the citing text: its province
+    ('' for national texts). Not the issuing body, whose name differs between versions of one law
+    (全国人民代表大会 / 其常务委员会)."""
+    return province_code or ""
 
 
 def save_citations(policy: Policy) -> None:
@@ -49,7 +47,7 @@ def save_citations(policy: Policy) -> None:
     references = reading.find_references(policy.simplified_text, title=policy.title)
     index = candidate_index([r.title for r in references] + list(names.values()))
     rows = []
-    issuer = _issuer(policy)
+    issuer = _body(policy.province_id)
     for reference in references:
         resolution = index.resolve(reference.title, citing_date=policy.date_iso, aliases=names,
                                    self_id=policy.pk, citing_issuer=issuer)
@@ -81,7 +79,7 @@ def relink_waiting(policy: Policy) -> int:
                      .select_related("citing")):
         citing = citation.citing
         resolution = index.resolve(citation.target_title, citing_date=citing.date_iso, self_id=citing.pk,
-                                   citing_issuer=_issuer(citing))
+                                   citing_issuer=_body(citing.province_id))
         if resolution.id != citation.cited_id:
             citation.cited_id, citation.how = resolution.id, resolution.how or ""
             changed.append(citation)
@@ -89,10 +87,16 @@ def relink_waiting(policy: Policy) -> int:
     return len(changed)
 
 
+# What a policy named in another's page or data needs: never its texts or search vectors.
+BRIEF = ("id", "title", "date", "date_year", "date_month", "date_day", "date_precision", "region", "status")
+CITATION_FIELDS = ("citing", "cited", "title", "target_title", "how", "position", "sentence")
+
+
 def cites(policy: Policy, *, visible=None) -> list[Citation]:
     """The policy's references in order of appearance, each with the document it resolves to, or None
     where there is none to show (not in the archive, or not visible to this reader)."""
-    found = list(policy.citations.select_related("cited").order_by("position"))
+    found = list(policy.citations.select_related("cited").only(*CITATION_FIELDS, *(f"cited__{f}" for f in BRIEF))
+                 .order_by("position"))
     visible = visible if visible is not None else Policy.objects.published()
     shown = set(visible.filter(pk__in={c.cited_id for c in found if c.cited_id}).values_list("pk", flat=True))
     for citation in found:
@@ -106,9 +110,9 @@ def cited_by(policy: Policy, *, visible=None) -> list[tuple[Policy, list[Citatio
     visible = visible if visible is not None else Policy.objects.published()
     found: dict[int, list[Citation]] = {}
     for citation in (Citation.objects.filter(cited=policy, citing__in=visible.values("pk"))
-                     .order_by("citing_id", "position")):
+                     .only(*CITATION_FIELDS).order_by("citing_id", "position")):
         found.setdefault(citation.citing_id, []).append(citation)
-    citing = {p.pk: p for p in Policy.objects.filter(pk__in=found).select_related("region")}
+    citing = {p.pk: p for p in Policy.objects.filter(pk__in=found).select_related("region").only(*BRIEF, "region__name")}
     order = sorted(citing.values(), key=lambda p: (p.date is None, p.date and -p.date.toordinal(), p.pk))
     return [(p, found[p.pk]) for p in order]
 

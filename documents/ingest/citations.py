@@ -238,6 +238,7 @@ class TitleIndex:
         return len(self._work_of)
 
     def _choose(self, found: list[_Work], citing_issuer: str) -> _Work | None:
+        # Several works under one key: the citing issuer's own ('' = national) decides, or nothing does.
         unique = list({id(work): work for work in found}.values())
         if len(unique) > 1:
             unique = [work for work in unique if work.issuer == citing_issuer] or unique
@@ -260,7 +261,8 @@ class TitleIndex:
         form, then an alias of `aliases` (name -> title as the citing text wrote it); for a work with
         several versions, a year in the title's note picks that year's version, else the latest
         dated on or before `citing_date` (the latest of all when it is None). None when nothing
-        matches, when the match is ambiguous, and when it is `self_id`'s own work."""
+        matches, when the match is ambiguous (several works, none the `citing_issuer`'s — '' is the
+        national issuer), and when it is `self_id`'s own work, in any version."""
         title = _strip_outer(title)
         work, how = self._lookup(title, citing_issuer)
         year = _note_year(title)

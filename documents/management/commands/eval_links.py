@@ -1,0 +1,62 @@
+import json
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from documents.evaluation import citations as evaluation
+
+
+class Command(BaseCommand):
+    help = ("Citation resolution against the judged references in fixtures/links/citations.jsonl: precision "
+            "and recall overall and per kind (exact, short, alias, version, absent). Builds the title index "
+            "from the corpus files; no database.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true")
+        parser.add_argument("--errors", action="store_true", help="list every wrong and every missed link")
+        parser.add_argument("--judged", default=str(evaluation.JUDGED))
+        parser.add_argument("--half", choices=["tune", "test"],
+                            help="only the citing documents the resolver was tuned on, or only the others")
+
+    def handle(self, json, errors, judged, half, **options):
+        started = time.perf_counter()
+        entries = evaluation.load_judged(judged)
+        if half:
+            entries = [entry for entry in entries if evaluation.half(entry) == half]
+        candidates = evaluation.corpus_candidates()
+        by_id = {candidate.id: candidate for candidate in candidates}
+        documents = evaluation.read_documents(entries, by_id)
+        problems = evaluation.validate(entries, documents, by_id)
+        if problems:
+            for problem in problems:
+                self.stderr.write(problem)
+            raise CommandError(f"the judged set has {len(problems)} problems")
+        result = evaluation.evaluate(entries, documents, evaluation.build_index(candidates), candidates)
+        listed = evaluation.errors(result) if errors else []
+        if json:
+            output = {key: value for key, value in result.items() if key != "references"}
+            if errors:
+                output["errors"] = listed
+            self.stdout.write(dumps(output))
+            return
+        for item in listed:
+            wrong = "wrong " if item["link"] else "missed"
+            self.stdout.write(f"{wrong} {item['kind']:7} {item['file']}@{item['start']} {item['written']} -> "
+                              f"{item['link']} (judged {item['target']})\n        {item['sentence']}")
+        self.stdout.write(f"{'kind':8} {'refs':>5} {'links':>5} {'correct':>7} {'precision':>9} {'recall':>7}")
+        for name, figures in [*result["kinds"].items(), ("all", result["overall"])]:
+            self.stdout.write(f"{name:8} {figures['references']:>5} {figures['links']:>5} {figures['correct']:>7} "
+                              f"{show(figures['precision']):>9} {show(figures['recall']):>7}")
+        counts = result["counts"]
+        self.stdout.write(f"{counts['documents']} citing documents, {counts['references']} judged references "
+                          f"({counts['with_target']} with a target in the corpus, {counts['not_found']} not found), "
+                          f"{counts['unjudged_found']} found but not judged; index of {result['index']} documents; "
+                          f"{time.perf_counter() - started:.1f} s")
+
+
+def show(value):
+    return "—" if value is None else f"{value:.3f}"
+
+
+def dumps(data):
+    return json.dumps(data, ensure_ascii=False, indent=2)
