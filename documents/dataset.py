@@ -28,11 +28,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Exists, Max, OuterRef, Prefetch
+from django.db.models import Case, Exists, F, Max, OuterRef, Prefetch, When
 from django.urls import reverse
 
 from documents.citation import dataset_citations
-from documents.models import Issuer, Policy, Region, Target, TaskSection
+from documents.models import Citation, Issuer, Policy, Region, Target, TaskSection
 from documents.search import cache
 from documents.serializers import policy_to_dict
 from documents.targets import target_to_dict
@@ -164,6 +164,15 @@ def target_chunks(export):
         "value_high", "unit", "modifier", "sentence", "position", "curated"), 5000)
 
 
+def citation_chunks(export):
+    # A reference to a document not published is exported unresolved: only published policies are rows.
+    published = Policy.objects.published()
+    return value_chunks(Citation.objects.filter(citing__in=published.values("pk")).order_by("citing_id", "position", "pk")
+                        .annotate(shown=Case(When(cited__status=Policy.Status.PUBLISHED, then=F("cited_id"))))
+                        .values_list("pk", "citing_id", "shown", "title", "target_title", "how", "position",
+                                     "sentence"), 5000)
+
+
 POLICY_CHUNK = 100  # policies with their two texts: a few MB a chunk, and a Parquet row group
 
 
@@ -260,6 +269,18 @@ TABLES: tuple[Table, ...] = (
         col("position", "integer", "原句在简体正文中的字符位置", "Character offset of the sentence in simplified_text"),
         col("curated", "boolean", "人工核定", "Checked or corrected by a curator"),
     ), ("id",), target_chunks),
+    Table("citations", "引用", "Every 《…》 reference of the published texts, resolved to the policy it names where "
+          "the archive has one", (
+        col("id", "integer", "编号", "Identifier"),
+        col("citing_id", "integer", "引用方政策编号", "The citing policy", references="policies"),
+        col("cited_id", "integer", "被引用政策编号（档案未收录时为空）", "The policy it names; empty where the archive has "
+            "none", null=True, references="policies"),
+        col("title", "text", "书名号内的标题", "The title as written between 《》"),
+        col("target_title", "text", "所指标题（简称已展开）", "The title it stands for (a defined short name expanded)"),
+        col("how", "text", "解析方式：exact / short / alias / version", "How it was resolved"),
+        col("position", "integer", "在简体正文中的字符位置", "Character offset in simplified_text"),
+        col("sentence", "text", "所在句子", "The sentence that cites"),
+    ), ("id",), citation_chunks),
 )
 
 

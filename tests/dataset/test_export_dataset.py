@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 
 from documents import dataset
 from documents.importing import import_document
-from documents.models import Issuer, Policy, Region, Target, TaskSection
+from documents.models import Citation, Issuer, Policy, Region, Target, TaskSection
 
 pytestmark = pytest.mark.django_db
 SHARED = Path(__file__).parents[2].parent / "shared"
@@ -70,6 +70,7 @@ def published_counts() -> dict:
         "policy_issuers": Policy.issuers.through.objects.filter(policy__in=published).count(),
         "sections": TaskSection.objects.filter(policy__in=published).count(),
         "targets": Target.objects.filter(policy__in=published, rejected=False).count(),
+        "citations": Citation.objects.filter(citing__in=published).count(),
     }
 
 
@@ -311,3 +312,12 @@ def test_the_command_prints_rows_per_table_and_the_total(archive, tmp_path):
         url = connection.execute("SELECT url FROM policies LIMIT 1").fetchone()[0]
     from django.conf import settings
     assert url.startswith(settings.SITE_URL + "/policies/")
+
+
+def test_citations_are_exported_resolved_only_to_published_policies(archive, db_file):
+    rows = db_file.execute("SELECT citing_id, cited_id, title FROM citations").fetchall()
+    assert len(rows) == Citation.objects.filter(citing__status=Policy.Status.PUBLISHED).count() > 20
+    published = set(Policy.objects.published().values_list("pk", flat=True))
+    assert all(row["cited_id"] in published for row in rows if row["cited_id"])
+    draft = archive["draft"]
+    assert not db_file.execute("SELECT 1 FROM citations WHERE citing_id = ? OR cited_id = ?", [draft.pk, draft.pk]).fetchall()
