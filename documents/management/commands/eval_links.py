@@ -1,8 +1,8 @@
-import json
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from documents.evaluation import dumps, show
 from documents.evaluation import citations as evaluation
 
 
@@ -53,10 +53,3 @@ class Command(BaseCommand):
                           f"{counts['unjudged_found']} found but not judged; index of {result['index']} documents; "
                           f"{time.perf_counter() - started:.1f} s")
 
-
-def show(value):
-    return "—" if value is None else f"{value:.3f}"
-
-
-def dumps(data):
-    return json.dumps(data, ensure_ascii=False, indent=2)

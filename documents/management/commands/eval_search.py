@@ -1,8 +1,7 @@
-import json
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from documents.evaluation import dumps
 from documents.search import bench, evaluation
 
 
@@ -39,6 +38,3 @@ class Command(BaseCommand):
         if passed != total:
             raise CommandError("a boilerplate-only query matched")
 
-
-def dumps(data):
-    return json.dumps(data, ensure_ascii=False, indent=2)

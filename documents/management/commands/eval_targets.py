@@ -1,10 +1,10 @@
-import json
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from documents.evaluation import dumps, show
 from documents.evaluation import targets as evaluation
 from documents.ingest.targets import find_targets
 
@@ -59,10 +59,3 @@ class Command(BaseCommand):
             f"{counts['missed']} missed, {counts['spurious']} spurious; "
             f"vocabulary of {result['vocabulary']} indicators")
 
-
-def show(value):
-    return "—" if value is None else f"{value:.3f}"
-
-
-def dumps(data):
-    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -6,7 +6,7 @@ from documents.search.service import SearchParamsError, parse_search_params, sea
 
 
 class Command(BaseCommand):
-    help = "Search the archive as the API does; --json prints the API's body."
+    help = "Search the archive as the API does; --json prints the API's body (without next/previous: use --page)."
 
     def add_arguments(self, parser):
         parser.add_argument("q", nargs="?", default="")
