@@ -61,7 +61,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "documents.datafiles.DatasetFilesMiddleware",
+    # Outside every layer that reads the database (sessions, router, auth, axes): their errors become its 503.
+    "documents.middleware.DatabaseOutageMiddleware",
     "documents.middleware.RequestLimitsMiddleware",
+    # Before sessions and logins look anything up: a NUL would reach PostgreSQL.
+    "documents.middleware.HostileInputMiddleware",
     "policyarchive.routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
