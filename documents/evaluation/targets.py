@@ -42,6 +42,7 @@ OPTIONAL_LINE_KEYS = {"note"}
 TOLERANCE = 1e-9
 _DELIMITER = re.compile(r"[。！？]|\n")
 _DIGIT = re.compile(r"[0-9０-９]")
+_GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|比年初|年均)?(?:增长|增速|增幅|提升|提高|上升|下降|降低)$")
 
 
 @dataclass
@@ -204,14 +205,21 @@ def bare(phrase: str) -> str:
     return phrase
 
 
+def plain(phrase: str) -> str:
+    """An indicator phrase outside the vocabulary as it is compared: without leading connectives, 的
+    and a closing growth word (whether a figure is growth is the measure field's to say: `税收收入179.2亿元，
+    增长13.9%` and `税收收入增长13.9%` name one indicator), GDP spelt 地区生产总值."""
+    return _GROWTH_WORD.sub("", bare(phrase).replace("的", "").replace("GDP", "地区生产总值"))
+
+
 def indicator_agrees(extracted: str, judged: str, vocabulary: Mapping[str, str]) -> bool:
     """A judged vocabulary indicator (or an alias of one) needs the same canonical name; a judged
-    indicator outside the vocabulary agrees with a phrase equal to it once leading connectives are
-    stripped, or one of the two ending with the other, the shorter of at least 2 characters."""
+    indicator outside the vocabulary agrees with a phrase equal to it once both are plain(), or one
+    of the two ending with the other, the shorter of at least 2 characters."""
     judged = vocabulary.get(judged, judged)
     if judged in vocabulary:
         return extracted == judged
-    a, b = bare(extracted), bare(judged)
+    a, b = plain(extracted), plain(judged)
     if a == b:
         return True
     shorter, longer = sorted((a, b), key=len)

@@ -51,7 +51,7 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "%", "％", "个百分点", "倍", "万亿元", "亿元", "万元", "元", "亿美元", "万美元", "万元/人", "元/人", "万人次", "亿人次",
     "万人", "人", "万户", "户", "万家", "家", "万个", "个", "亿吨", "万吨", "吨", "万亿斤", "亿斤", "万斤", "万亩",
     "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标箱", "公里", "万台", "件", "万件", "微克/立方米",
-    "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万P", "P",
+    "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万PF", "PF", "EF", "万P", "P", "亿吨标准煤", "万吨标准煤", "万次",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -60,7 +60,7 @@ VALUE = re.compile(
     rf" ?(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
     r" ?(?P<post>左右|以上|以内|以下|之内)?"
     r"(?=[ \t]*(?:\[\d+\])?[ \t]*(?:[，,；;：:、。！？）)\n]|$|安排|目标|和|及|"
-    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)))"  # …a baseline: 由2020年的7.2%提升至7.4%
+    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)|增长(?=[0-9０-９])))"  # …a baseline: 由2020年的7.2%提升至7.4%
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
 CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP—–\-－～~至到]")
@@ -76,14 +76,14 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:、。！？]")
 LEAD = re.compile(
     r"^(?:\s|[—\-－]+|[（(][一二三四五六七八九十\d]+[）)]|[（(]下同[）)]|[一二三四五六七八九十]+是|\d+[.．、]|"
     r"(?:经济社会发展|全年)?(?:的)?主要(?:预期)?目标(?:是|为|包括)?|主要目标包括|预期目标(?:是|为)|"
-    r"其中|全年|力争|争取|努力|确保|以及|并且|并|和|及|同时|初步预计|预计|据初步核算|初步核算|实现|完成|推动|"
-    r"推进|促进|力促|力保|着力|支撑|带动|使|让|提出)+"
+    r"其中|全年|力争|争取|努力|确保|以及|并且|并|和|及|同时|初步预计|预计|据初步核算|初步核算|实现|完成|推动|包括|"
+    r"推进|促进|力促|力保|着力|支撑|带动|使|让|提出|但是|但)+"
 )
 OPENS_WITH_LIZHENG = re.compile(r"^(?:其中|全年)?(?:力争|争取)")
 # A year the figure is for, where it opens a clause: `到2027年`, `2024年`, `“十五五”时期`.
 YEAR_CUE = re.compile(
     r"^(?P<lizheng>力争|争取)?(?P<to>到|至|截至|截止到?)?"
-    r"(?:(?:20\d\d年(?:到|至|—|-))?(?P<y>20\d\d) ?年度?(?:年?底|末)?(?P<before>前)?(?!以来|相比)(?:的)?"  # 2003年到2023年: 2023
+    r"(?:(?:(?P<from_y>20\d\d)年(?:到|至|—|-))?(?P<y>20\d\d) ?年度?(?:年?底|末)?(?P<before>前)?(?!以来|相比)(?:的)?"  # 2003年到2023年: 2023
     r"|“?(?P<period>十[三四五]五)”?(?:时期|期间|末|规划期末|期末|以来)?)"
 )
 DEICTIC_YEAR = re.compile(r"^(?:今年|去年|上年|年内|本年)")
@@ -102,7 +102,7 @@ VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增�
          "降低至", "保持在", "稳定在", "控制在", "维持在", "跃升至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
          "完成", "达", "为", "在")
 ADVERBS = ("比上年", "较上年", "进一步", "分别", "同比", "累计", "首次", "再次", "持续", "继续", "已经", "预计", "力争", "确保",
-           "努力", "争取", "基本", "均", "已", "将", "要", "平均")  # 失业率平均为4.2%
+           "努力", "争取", "基本", "均", "已", "将", "要", "平均值", "平均")  # 失业率平均为4.2%, 失业率平均值5.4%
 
 
 BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
@@ -119,8 +119,8 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 
 # --- indicators ------------------------------------------------------------------------------------
 
-GROWTH = re.compile(r"(?:同比|比上年|较上年|年均|按)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降)$")
-GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年)")
+GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降)$")
+GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初)")
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|普及率|渗透率|贡献率|落实率|占有率)$|占.+$")
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比)$")
@@ -130,7 +130,8 @@ HEAD_WORDS = (
     "投资", "产量", "总产", "成交额", "销售额", "交易额", "贸易额", "出口额", "进出口", "出口", "进口", "外资", "消费", "支出", "利润",
     "税收", "就业", "人口", "人才", "企业", "主体", "基站", "实验室", "平台", "中心", "面积", "里程", "装机", "装机容量", "容量",
     "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
-    "价格", "经济", "业", "节点", "浓度", "机构",
+    "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
+    "存贷比", "经费",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -138,7 +139,7 @@ GENERIC = frozenset((
     "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|资金|基金|贴息|贷款|融资|费用|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴|资助|扶持|资金|基金|贴息|贷款(?!余额)|融资|费用(?!占)|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目|工程|总投资|计划投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对"
 )
@@ -147,7 +148,7 @@ TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办
 ACTION = re.compile(
     r"^(?:新增|净增|新晋|新登记|新改扩建|新改建|新开工|新设|新开|新上|新入选|新投产|新签约|新建|新?(?:建设|培育|引进|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
-    r"投入|争创|创建|遴选|立项|形成|设立|开通|布局|部署|推广|入选|获得|服务|培训|招聘|解决|整治|消除|化解|增加|"
+    r"投入|争创|创建|遴选|立项|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|累计(?!建成|达))"
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
@@ -159,12 +160,14 @@ LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|�
 PER_HEAD = re.compile(r"人均|劳动生产率")  # money in 万元/元 is the region's only per head
 YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
-SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过)?[0-9０-９]")
+SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
 HAS_DIGIT = re.compile(r"[0-9０-９]")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳定|平稳|较快|正)增长$")
 # A clause that comments on the figure before it (`全省第三`, `在实际工作中努力争取更好结果`): the subject stays.
-REMARK = re.compile(r"第[一二三四五六七八九十]|前列|前茅|首位|争取|结果|居|位次|创|历史|新高|最好|连续|成为|高于|快于|领先")
+GRAIN_OUTPUT = frozenset(("总产", "总产量", "产量"))
+MILESTONE = re.compile(r"[、，,]\s*(?:达到|达)[0-9０-９]")  # a round figure passed, then the figure reached
+REMARK = re.compile(r"^目标$|第[一二三四五六七八九十]|前列|前茅|首位|争取|结果|居|位次|创|历史|新高|最好|连续|成为|高于|快于|领先|可比价")
 
 # --- documents -------------------------------------------------------------------------------------
 
@@ -177,13 +180,14 @@ REQUIREMENT = re.compile(r"申报|申请|条件|应当|原则上|须|不得|符�
 HEADING = re.compile(r"[一二三四五六七八九十]+、(?P<title>[^。]{2,48})|(?P<bare>(?:20\d\d年|“?十[四五]五”?|过去一年)[^。（(]{2,44})")
 HEADING_YEAR = re.compile(r"(20\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|总结|成就|成绩")
-PLAN_WORDS = re.compile(r"安排|任务|目标|要求|思路|重点|建议|取向|主要工作|政府工作")
+PLAN_WORDS = re.compile(r"安排|任务|目标|要求|思路|重点|建议|取向|主要工作|政府工作|年工作$")  # 三、关于2026年工作
 PERIOD_WORDS = re.compile(r"十五五|第十五个五年")
 # Where the plan starts in a report without headings for it (`今年政府工作的总体要求是`).
 PLAN_START = re.compile(
     r"(?:做好今年|今年(?:政府工作|经济社会发展|全[省市区州]|我[省市区])|(?P<y>20\d\d) ?年(?:全[省市区州])?(?:经济社会发展|政府工作)"
     r"(?:的)?(?:主要预期目标|总体要求|主要目标))")
 REVIEW, PLAN, PERIOD_PLAN, MIXED = "review", "plan", "period", "mixed"
+PERIOD_OPENERS = ("“十五五”时期是", "“十五五”时期全省", "“十五五”时期全市")
 
 
 # --- the vocabulary --------------------------------------------------------------------------------
@@ -204,7 +208,7 @@ KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省�
 KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
 KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
 KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
-KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计)(?=增长|增速)")
+KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计|年均)(?=增长|增速)")  # a plan's 年均增长 is its yearly growth
 KEY_SPEED = re.compile(r"(?:增速|增幅)$")
 
 
@@ -238,6 +242,10 @@ def canonical(phrase: str) -> tuple[str, str] | None:
     rising = FALL.sub("增长", key)
     if rising != key and names.get(rising, ("", ""))[1] == "growth":
         return names[rising]
+    # A change of a level or share the vocabulary has no growth entry for (`城镇化率提高1.34个百分点`,
+    # `总算力…增长34.6%`) is that indicator's growth.
+    if (change := ending(GROWTH, key)) and change.start() and names.get(key[:change.start()], ("", "growth"))[1] != "growth":
+        return names[key[:change.start()]][0], "growth"
     return None
 
 
@@ -297,13 +305,15 @@ def report_parts(text: str, year: int | None) -> list[tuple[int, str]]:
         stripped = line.strip()
         if stripped.startswith(("过去一年", "过去的一年")):
             looking_back.append((offset, offset + len(line)))
+        elif stripped.startswith(PERIOD_OPENERS) and year and year > 2025 and marks[-1][1] == REVIEW:
+            marks.append((offset, PERIOD_PLAN))  # a part headed only by a slogan (二、一张蓝图绘到底，…) opens so
         elif len(stripped) <= 50 and (heading := HEADING.fullmatch(stripped)):
             part = _heading_part(heading.group("title") or heading.group("bare"), year)
             if part and part != marks[-1][1]:
                 marks.append((offset, part))
         offset += len(line) + 1
-    if len(marks) == 1:  # no headings: the plan starts at its first sentence
-        for m in PLAN_START.finditer(text):
+    if all(part != PLAN for _, part in marks[1:]):  # no heading for it: the plan starts at its first sentence
+        for m in PLAN_START.finditer(text, marks[-1][0]):
             if m.group("y") is None or year is None or int(m.group("y")) == year:
                 marks.append((text.rfind("\n", 0, m.start()) + 1, PLAN))
                 break
@@ -376,9 +386,11 @@ class _Context:
     part: str | None
     cue_year: int | None = None
     cue_kind: str | None = None
+    from_year: int | None = None  # `2020年到2025年，…从17.9%提升到35.5%`: the year of a baseline
     lizheng: bool = False  # a list opened by 力争 (`力争到2025年，…`): 力争 on each of its targets
     subject: str = ""  # the previous clause's indicator, as written, without its growth word
     subject_grows: bool = False  # `固定资产投资保持稳定增长、…`
+    listed: tuple[list[str], str] | None = None  # the last 分别 list's names and text: `…，分别比年初增长12.2%、13.9%`
     last: Target | None = None
 
     def forget(self) -> None:
@@ -386,6 +398,8 @@ class _Context:
 
     def take_cue(self, cue: re.Match) -> None:
         year = self.doc.year
+        if cue.group("from_y"):
+            self.from_year = int(cue.group("from_y"))
         if cue.group("period"):
             y = PERIODS[cue.group("period")]
             past = year is not None and y < year or self.part == REVIEW
@@ -610,8 +624,12 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     before = sentence[clause_start:value.start()]
     phrase, gone = _strip_lead(before, context)
     baseline = FROM.search(phrase)
+    baseline_year = None
     if baseline:
         phrase = phrase[:baseline.start()]
+        if baseline.group("y"):  # …从2020年的3.68万亿元…，一般公共预算收入从3826.5亿元…: the same baseline year
+            context.from_year = int(baseline.group("y"))
+        baseline_year = context.from_year
     elif reached := REACHED_YEAR.search(phrase):  # …提高到2025年的10.5%
         y = int(reached.group("y"))
         context.cue_year = y
@@ -642,22 +660,29 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         text_as_written = context.subject
     elif OPENS_WITH_LIZHENG.match(before.strip()):
         context.lizheng = True  # `力争整车产量200万辆、新能源汽车140万辆`: 力争 on each
+    if words.startswith("占") and context.subject:  # `A增长8.8%，占地区生产总值比重提高到41.9%`: A's share
+        words = text_as_written = context.subject + words
+    elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
+        words = "粮食产量"
     known = canonical(words)
-    if baseline and not baseline.group("y"):  # `由7.34万元提升至10.26万元`: the baseline's year is not told
+    if baseline and baseline_year is None:  # `由7.34万元提升至10.26万元`: the baseline's year is not told
         context.forget()
         if known or indicator_like(words):
             context.subject = without_growth(words)
         return None
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
-                    clause_start + gone, context, baseline)
+                    clause_start + gone, context, baseline_year)
     context.forget()
+    if target is not None and target.modifier == "突破" and MILESTONE.match(sentence, value.end()):
+        context.subject = without_growth(words)  # `突破4000亿元、达到4211亿元`: only the value reached
+        return None
     if target is not None:
         context.subject, context.last = without_growth(words), target
     return target
 
 
 def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentence, position, start,
-           context: _Context, baseline) -> Target | None:
+           context: _Context, baseline_year: int | None) -> Target | None:
     if known is None and not indicator_like(words):
         return None
     values = _values(value, ending(FALL, words) is not None)
@@ -665,15 +690,15 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         return None
     low, high, unit = values
     if known is None and unit in COUNT_UNITS and ENTITY.search(words) and not STOCK.search(words) \
-            and not (value.group("post") or LEVEL_VERB.search(verb + pre)):
+            and not (value.group("post") or LEVEL_VERB.search(verb + pre) or sentence.startswith("目标", value.end())):
         return None  # `引进金融机构225家`, `省级重点实验室5个`: work done, unless a level is stated
     measure = measure_of(words, known, unit)
-    if measure is None or (unit in ("P", "万P") and "算力" not in words):
+    if measure is None or (unit in ("P", "万P", "PF", "万PF", "EF") and "算力" not in words):
         return None
     if unit in ("万元", "元", "万美元") and not PER_HEAD.search(words):
         return None  # a firm's or a project's money (`研发经费不低于500万元`), not the region's
-    if baseline:
-        kind, year = "outcome", int(baseline.group("y"))
+    if baseline_year is not None:
+        kind, year = "outcome", baseline_year
     else:
         kind, year = context.kind_and_year()
     if kind is None:
@@ -705,7 +730,10 @@ def _again(sentence: str, position: int, start: int, value: re.Match, before: st
 
 PARALLEL = ("城镇", "农村", "城市", "乡村", "出口", "进口")  # words that stand for each other before a shared rest
 SECTOR_NAMES = re.compile(
-    r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?)")
+    r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?|[一二三]{2,3}产业?(?:增加值)?)")
+# Where the rest the listed names share starts in the last of them: `城镇居民、农村居民人均可支配收入`.
+SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|占")
+LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计)$")  # `存款、贷款余额同比分别增长`
 SECTOR_DIGITS = re.compile(r"[一二三]")
 SECTORS = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
 
@@ -718,23 +746,25 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     list_start = max(sentence.rfind(c, 0, value.start()) for c in "，,；;：:。") + 1
     phrase, gone = _strip_lead(sentence[list_start:value.start()], context)
     m = LIST_PHRASE.match(phrase)
-    if m is None:
+    again = m is None and phrase.startswith("分别") and context.listed is not None
+    if m is None and not again:
         return [], value.end()
-    tail = split_tail(m.group("rest"))
+    tail = split_tail(phrase[2:] if again else m.group("rest"))
     growth_words, verb, pre = tail.words, tail.verb, tail.pre
-    if growth_words and not GROWTH.fullmatch(growth_words):
+    if growth_words and not (GROWTH.fullmatch(growth_words) or growth_words == "占比"):
         return [], value.end()
     values = [value]
-    if m.group("how") == "均":  # one value for all
-        names = [LEAD.sub("", n) for n in SHARED_NAMES.split(m.group("names")) if n]
+    if not again and m.group("how") == "均":  # one value for all
+        names = _with_shared_rest([LEAD.sub("", n) for n in SHARED_NAMES.split(m.group("names")) if n])
     else:
-        names = _respective_names(m.group("names"))
         for following in following_values:
             if not LIST_GAP.fullmatch(sentence[values[-1].end():following.start()]):
                 break
             values.append(following)
+        names = context.listed[0] if again else _respective_names(m.group("names"), len(values))
         if len(values) != len(names):
             return [], values[-1].end()
+        context.listed = (names, context.listed[1] if again else m.group("names"))
     kind, year = context.kind_and_year()
     if not names or kind is None:
         return [], values[-1].end()
@@ -742,7 +772,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     targets = []
     for i, name in enumerate(names):
         v = values[min(i, len(values) - 1)]
-        words = name + growth_words
+        words = name + GROWTH_QUALIFIER.sub("", growth_words)
         known = canonical(words)
         figures = _values(v, ending(FALL, words) is not None)
         measure = measure_of(words, known, figures[2]) if figures else None
@@ -750,25 +780,44 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
             return [], values[-1].end()
         targets.append(Target(
             indicator=known[0] if known else words,
-            indicator_text=m.group("names") if m.group("how") == "分别" else name,
+            indicator_text=context.listed[1] if again or m.group("how") == "分别" else name,
             kind=kind, measure=measure, year=year, value_low=figures[0], value_high=figures[1], unit=figures[2],
             modifier=modifier_of(v.group("post") or shared_post, verb, pre, context.lizheng),
             sentence=sentence, position=position, start=position + list_start + gone, end=position + v.end()))
     return targets, values[-1].end()
 
 
-def _respective_names(text: str) -> list[str]:
-    """The indicators of `城镇、农村居民人均可支配收入`, `城乡居民…`, `一、二、三产`, `A、B和C`."""
-    text = text.removeprefix("其中")
+def _respective_names(text: str, count: int) -> list[str]:
+    """The count indicators of `城镇、农村居民人均可支配收入`, `城乡居民…`, `一、二、三产`, `一二三产`,
+    `A、B和C`, `软件和信息技术服务业、电子信息制造业规模` (split at 、 first, then also at 和与及)."""
+    text = LIST_QUALIFIER.sub("", text.removeprefix("其中"))
     if "城乡居民" in text:
         return [text.replace("城乡居民", "城镇居民", 1), text.replace("城乡居民", "农村居民", 1)]
+    if "存贷款" in text:
+        return [text.replace("存贷款", "存款", 1), text.replace("存贷款", "贷款", 1)]
     if SECTOR_NAMES.fullmatch(text):
         return [SECTORS[c] for c in ("一二三" if text.startswith("三次") else SECTOR_DIGITS.findall(text))]
-    items = [i for i in LIST_NAMES.split(text) if i]
+    items = [i for i in text.split("、") if i]
+    if len(items) != count:
+        items = [i for i in LIST_NAMES.split(text) if i]
     if len(items) < 2:
         return []
     last = items[-1]
     shared = next((last[len(w):] for w in PARALLEL if last.startswith(w)), "")
     if shared and all(i in PARALLEL for i in items[:-1]):
         return [i + shared for i in items[:-1]] + [last]  # 城镇、农村常住居民…: 城镇 + 常住居民…
+    items = _with_shared_rest(items)
     return items if all(len(i) >= 4 for i in items) else []
+
+
+def _with_shared_rest(items: list[str]) -> list[str]:
+    """Names without a head of their own take the last one's: `集成电路、汽车零配件、锂电池出口`."""
+    if len(items) < 2 or not (rest := SHARED_REST.search(items[-1], 1)):
+        return items
+    return [i if _has_head(i) else i + items[-1][rest.start():] for i in items[:-1]] + [items[-1]]
+
+
+def _has_head(name: str) -> bool:
+    """Whether a listed name says what is measured (`社会消费品零售总额`); a sector (`限上住宿业`,
+    `服务贸易`) does not."""
+    return SHARED_REST.search(name) is not None or name.endswith(HEAD_WORDS) and not name.endswith(("业", "贸易"))

@@ -76,7 +76,16 @@ def test_an_indicator_outside_the_vocabulary_agrees_without_connectives_or_as_a_
     assert evaluation.indicator_agrees("其中民间投资增长", "民间投资增长", VOCABULARY)
     assert evaluation.indicator_agrees("技术合同成交额", "全省技术合同成交额", VOCABULARY)
     assert not evaluation.indicator_agrees("额", "全省技术合同成交额", VOCABULARY)
-    assert not evaluation.indicator_agrees("民间投资", "民间投资增长", VOCABULARY)
+    assert not evaluation.indicator_agrees("民间投资", "工业投资增长", VOCABULARY)
+
+
+def test_an_indicator_outside_the_vocabulary_agrees_without_its_growth_word_or_gdp_spelt_out():
+    # 税收收入179.2亿元，增长13.9%: the growth takes the level's name; the measure field says it is growth
+    assert evaluation.indicator_agrees("税收收入增长", "税收收入", VOCABULARY)
+    assert evaluation.indicator_agrees("城镇化率提升", "城镇化率", {})
+    assert evaluation.indicator_agrees("全省地区生产总值年均增长", "地区生产总值", {})
+    assert evaluation.indicator_agrees("海洋生产总值占GDP比重", "海洋生产总值占地区生产总值比重", VOCABULARY)
+    assert not evaluation.indicator_agrees("税收收入增长", "一般公共预算收入", {})
 
 
 def test_a_range_agrees_only_when_both_ends_do():
