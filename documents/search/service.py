@@ -1,7 +1,9 @@
 """Search: the one function every view, the API, exports, feeds and commands call.
 
-Ranking: a match in the title puts a policy above every policy matched only in section
-headings, and those above the ones matched only in the body (tiers 2, 1, 0); within a tier,
+Ranking: a query that is a document's title (or its short form, 数据安全法 for
+中华人民共和国数据安全法) or 文号 puts that document first (tier 3); then a match in the title puts
+a policy above every policy matched only in section headings, and those above the ones matched
+only in the body (tiers 2, 1, 0); within a tier,
 ts_rank_cd (cover density: proximity of the terms) with the weights title 1.0, heading 0.4,
 body 0.2, normalised into [0, 1); ties by date (newest first), then id.
 
@@ -25,8 +27,10 @@ from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 from django.db.models.functions import Left
 from django.http import QueryDict
 
+from documents.ingest.citations import title_key
 from documents.ingest.docnumber import looks_like_doc_number, normalise_doc_number
 from documents.models import Policy, TaskSection
+from documents.search import facet_arrays
 from documents.search.cache import cached
 from documents.search.facets import cached_facets
 from documents.search.filters import (
@@ -42,7 +46,7 @@ from documents.serializers import policy_to_dict
 
 __all__ = [
     "SORTS", "SearchParams", "SearchParamsError", "parse_search_params", "Hit", "SearchPage",
-    "search_policies", "matching_policies", "top_matches", "search_page_to_dict",
+    "search_policies", "matching_policies", "top_matches", "search_page_to_dict", "matched_keys",
 ]
 
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C (body), B (headings), A (title)
@@ -141,6 +145,12 @@ def _text_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
     return queryset.filter(text | numbered if numbered else text)
 
 
+def _single_term(parsed: ParsedQuery) -> str | None:
+    """The text of a query that is one word run or phrase, nothing excluded."""
+    terms = [term for clause in parsed.clauses for term in clause]
+    return terms[0].text if len(terms) == 1 and not parsed.excluded else None
+
+
 def _doc_number(parsed: ParsedQuery) -> Q | None:
     """For a query that is one 文号 (〔〕, [], () or （） alike): the policies with that number.
 
@@ -149,10 +159,28 @@ def _doc_number(parsed: ParsedQuery) -> Q | None:
     bitmaps and candidate pools know nothing of 文号: such a query is counted and ranked in SQL,
     over its few matches (a btree index on doc_number, migration 0017_policy_doc_number_index).
     """
-    terms = [term for clause in parsed.clauses for term in clause]
-    if len(terms) != 1 or parsed.excluded or not looks_like_doc_number(terms[0].text):
+    text = _single_term(parsed)
+    if text is None or not looks_like_doc_number(text):
         return None
-    return Q(doc_number=normalise_doc_number(terms[0].text))
+    return Q(doc_number=normalise_doc_number(text))
+
+
+# A two-character query is a topic; 消防法 already names a law.
+MIN_TITLE_CHARS = 3
+
+
+def _exact_title(parsed: ParsedQuery) -> Q | None:
+    """For a query that is a document's title, or a short form it is cited by (数据安全法 for
+    中华人民共和国数据安全法): the documents of that title, which rank above the other title matches.
+
+    Compared as citations are (ingest.citations.title_key: script, spaces and revision notes
+    aside) over the indexed title_key and title_short_keys columns.
+    """
+    text = _single_term(parsed)
+    key = title_key(text) if text else ""
+    if len(key) < MIN_TITLE_CHARS:
+        return None
+    return Q(title_key=key) | Q(title_short_keys__contains=[key])
 
 
 def _q(condition) -> Q:
@@ -171,10 +199,11 @@ def _filtered(queryset: QuerySet, params: SearchParams) -> QuerySet:
 
 
 def _rank(parsed: ParsedQuery):
-    """The relevance score: tier (the queried 文号 3, title 2, heading 1, body 0) plus cover density in [0, 1)."""
-    numbered = _doc_number(parsed)
+    """The relevance score: tier (the queried 文号 or title 3, title 2, heading 1, body 0) plus cover density
+    in [0, 1)."""
+    first = _doc_number(parsed) or _exact_title(parsed)
     return Case(
-        *([When(numbered, then=Value(3.0))] if numbered else []),
+        *([When(first, then=Value(3.0))] if first else []),
         When(Q(search_vector=LexemeQuery(parsed.tsquery("A", with_excluded=False))), then=Value(2.0)),
         When(Q(search_vector=LexemeQuery(parsed.tsquery("AB", with_excluded=False))), then=Value(1.0)),
         default=Value(0.0),
@@ -210,6 +239,18 @@ def matching_policies(params: SearchParams, *, include_unpublished: bool = False
     return matches.select_related("region", "province").prefetch_related("issuers").order_by(
         *_order(params.sort, ranked)
     )
+
+
+def matched_keys(params: SearchParams, names: tuple[str, ...], *, include_unpublished: bool = False
+                 ) -> facet_arrays.MatchedKeys:
+    """The policies search_policies counts for these parameters, each with its values of the named
+    facets: for counting them by two facets at once in memory (the research views' province × year)."""
+    parsed = parse(params.q)
+    ids = None if _doc_number(parsed) else Matches(parsed, include_unpublished=include_unpublished).ids()
+    if ids is None:
+        with index_scans():
+            ids = facet_arrays.matching_ids(_text_matches(_base(include_unpublished), parsed))
+    return facet_arrays.matched_keys(ids, params.active_filters(), names)
 
 
 def search_policies(params: SearchParams, *, include_unpublished: bool = False) -> SearchPage:
@@ -277,9 +318,28 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     frequent lexemes, `matches`' bitmaps with the `active` filters, in memory); the exact query
     then filters the candidates while ranking them.
     When that leaves too few for the page, every match is ranked; so are a 文号 query's (_doc_number).
+    The documents a query names by title (_exact_title) come first, ranked among themselves; the
+    rest of the page is the ranking without them.
     """
     if _doc_number(parsed):
         return _rank_rows(filtered, parsed, start, size)
+    titled = _exact_title(parsed)
+    named = set(filtered.filter(titled).values_list("id", flat=True)) if titled else set()
+    if not named:
+        return _pooled_rows(filtered, unmatched, parsed, count, start, size, matches, active, exclude)
+    rows = _rank_rows(filtered.filter(pk__in=named), parsed, start, size) if start < len(named) else []
+    if len(rows) < size:
+        rest_start = max(0, start - len(named))
+        # The ranking of every match from its top, the named ones (wherever they fall) left out.
+        wanted = rest_start + size - len(rows) + len(named)
+        rest = [row for row in _pooled_rows(filtered, unmatched, parsed, count, 0, wanted, matches, active, exclude)
+                if row[0] not in named]
+        rows += rest[rest_start : rest_start + size - len(rows)]
+    return rows
+
+
+def _pooled_rows(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int,
+                 matches: Matches | None, active: dict | None, exclude: int | None):
     small = count <= EXACT_LIMIT
     bounded = not small and start + size <= CANDIDATES
     memory = MemoryPools.of(matches, active or {}, exclude) if matches and (small or bounded) else None
