@@ -28,6 +28,8 @@ from documents.ingest.pipeline import ingest_part, split_input
 
 BASE = Path(__file__).resolve().parents[2]
 JUDGED = BASE / "fixtures" / "targets" / "judged.jsonl"
+# Judged after the extractor's rules of 2026-12-03 were written, from documents neither set had used.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

@@ -17,6 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
         parser.add_argument("--errors", action="store_true", help="list every missed, spurious and wrong target")
         parser.add_argument("--judged", type=Path, default=evaluation.JUDGED)
+        parser.add_argument("--heldout", action="store_const", dest="judged", const=evaluation.HELDOUT,
+                            help="score the held-out set (fixtures/targets/heldout.jsonl) instead")
         parser.add_argument("--half", choices=["tune", "test"],
                             help="only the judged documents whose rules were tuned on their errors, or only the others")
         parser.add_argument("--root", type=Path, default=evaluation.SHARED, help="folder the judged files are named in")
