@@ -4,6 +4,7 @@ from django.urls import path, re_path
 from documents import views
 from documents.api import views as api
 from documents.feeds import policy_feed
+from documents.research import views as research
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +19,9 @@ urlpatterns = [
     path("targets/", views.target_table_page, name="target_table"),
     re_path(r"^targets/export\.(?P<fmt>csv|json)$", views.target_export, name="target_export"),
     path("data/", views.data_page, name="data"),
+    path("diffusion/", research.diffusion_page, name="diffusion"),
+    re_path(r"^diffusion/export\.(?P<fmt>csv|json)$", research.diffusion_export, name="diffusion_export"),
+    path("compare/", research.compare_page, name="compare"),
     path("api/", api.reference_page, name="api_reference"),
     path("api/", api.api.urls),
     path("admin/", admin.site.urls),

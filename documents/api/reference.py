@@ -7,11 +7,18 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 
-def code_samples(path: str, params: dict, *, paged: bool = False) -> list[dict]:
-    """curl, Python and R calls of one endpoint with example parameters; a paged list follows `next`."""
+def code_samples(path: str, params: dict, *, paged: bool = False, shows: tuple[str, str] | None = None) -> list[dict]:
+    """curl, Python and R calls of one endpoint with example parameters; a paged list follows `next`;
+    shows: what Python and R print of another single body (`body`)."""
     url = settings.SITE_URL + path
     curl = "curl -G " + " ".join([f"'{url}'", *(f"--data-urlencode '{k}={v}'" for k, v in params.items())])
-    if paged:
+    if shows:
+        query = "&".join(f"{key}={value}" for key, value in params.items())
+        python = "\n".join(["import requests", "",
+                            f"body = requests.get({url!r}, params={json.dumps(params, ensure_ascii=False)}).json()",
+                            f"print({shows[0]})"])
+        r = "\n".join(["library(jsonlite)", f"body <- fromJSON(URLencode(\"{url}?{query}\"))", shows[1]])
+    elif paged:
         python = "\n".join([
             "import requests", "",
             f"url, params = {url!r}, {json.dumps(params, ensure_ascii=False)}",

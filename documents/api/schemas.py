@@ -182,6 +182,97 @@ class TargetPage(Paged):
     indicators: list[IndicatorCount] = Field(description="Every indicator with its count under the other filters")
 
 
+class DiffusionFilters(Strict):
+    type: str | None
+    province: str | None = Field(description="The chosen province: rows are then its cities")
+    year_from: int | None
+    year_to: int | None
+
+
+class DiffusionRow(Strict):
+    region: Region | None = Field(description="The row's province or city ({code: 000000, name: 全国} for the national "
+                                              "documents); null for a province's own documents")
+    province: Region | None = Field(description="Its province; null for the national row")
+    label: str
+    level: Literal["national", "province", "city", "own"] = Field(
+        description="own: the chosen province's documents outside its cities")
+    counts: dict[str, int] = Field(description="Matching documents per year (years with none left out): each equals "
+                                               "the count of the search at search_url with year added")
+    totals: dict[str, int] = Field(description="All documents of the row per year under the same filters (the shares' "
+                                               "denominators)")
+    undated: int = Field(description="Matching documents without a date (in no year, never the first)")
+    first_year: int | None
+    first_policy: PolicyRef | None = Field(description="The earliest dated match; a date known only to the year or month "
+                                                       "goes after the precise dates it may cover")
+    search_url: str | None = Field(description="The search whose per-year counts are the row's; null for the national "
+                                               "and own rows, which no search filter selects")
+
+
+class Adoption(Strict):
+    year: int
+    provinces: int = Field(description="How many rows (provinces, or cities) had used the query by the end of the year")
+
+
+class TermSeries(Strict):
+    q: str
+    counts: dict[str, int] = Field(description="Matches per year (of the chosen province, else all documents)")
+    totals: dict[str, int] = Field(description="All documents per year under the same filters")
+
+
+class Diffusion(Strict):
+    q: str = Field(description="The query of the grid (the first q)")
+    filters: DiffusionFilters
+    years: list[int] = Field(description="The grid's years, from the first match to the last (or the range asked)")
+    rows: list[DiffusionRow] = Field(description="Every province (or the chosen province's cities) with documents")
+    national: DiffusionRow = Field(description="The national (central) documents")
+    adoption: list[Adoption] = Field(description="The adoption curve")
+    pattern: Literal["centre_first", "provinces_first", "within_a_year", "centre_only", "provinces_only"] | None = Field(
+        description="The centre's first use against the regions' first: a year or more before, after, or within a year "
+                    "(months compared where both dates have them)")
+    pattern_label: str
+    unplaced: int = Field(description="Matches without a region, in no row")
+    terms: list[TermSeries] = Field(description="Each q's matches per year (up to four)")
+
+
+class DistinctiveTerm(Strict):
+    word: str
+    z: float = Field(description="Weighted log-odds with an informative Dirichlet prior, standardised (Monroe et al. "
+                                 "2008): the region against the other regions pooled")
+    log_odds: float
+    documents: int = Field(description="The region's documents holding the word")
+    others: int = Field(description="The other regions' documents holding it")
+
+
+class CompareRegion(Region):
+    level: str
+    documents: int
+    undated: int
+    search_url: str
+    per_year: dict[str, int]
+    per_type: dict[str, int]
+    distinctive_terms: list[DistinctiveTerm]
+
+
+class TargetValue(Strict):
+    year: int
+    value: str = Field(description="As written down: 5%左右, 5%—5.5%")
+    sentence: str
+    policy: PolicyRef
+
+
+class SharedTarget(Strict):
+    indicator: str
+    regions: list[list[TargetValue]] = Field(description="Per region (in the order asked), its targets for the latest "
+                                                         "year it set one; empty where it set none")
+
+
+class Comparison(Strict):
+    regions: list[CompareRegion]
+    years: list[int]
+    types: list[str] = Field(description="Policy types any of them has, commonest first")
+    targets: list[SharedTarget] = Field(description="Indicators at least two of the regions set targets for")
+
+
 class Error(Strict):
     error: str = Field(description="What was wrong, in Chinese")
     fields: dict[str, str] = Field(description="Each rejected parameter with its message; empty when no parameter is at fault")

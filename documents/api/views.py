@@ -15,6 +15,7 @@ from documents import citations, links, targets
 from documents.api import reference, schemas
 from documents.api.parameters import query_parameters
 from documents.models import Policy
+from documents.research import compare, diffusion
 from documents.search.filters import MAX_PAGE_SIZE, PolicySearchFilter
 from documents.search.service import SearchParamsError, parse_search_params, search_page_to_dict, search_policies
 from documents.serializers import policy_to_dict
@@ -157,6 +158,48 @@ def target_list(request):
                     for target in query.targets[start:start + query.page_size]],
         "indicators": indicators,
     })
+
+
+DIFFUSION_PARAMETERS = {
+    "q": ("Full-text query, the search's syntax; repeat it for up to four (their yearly counts in `terms`, the grid "
+          "for the first)", "数据要素"),
+    "type": ("Policy type (类型)", None),
+    "province": ("Province code: rows are then its cities", None),
+    "year_from": ("First year of the grid", None),
+    "year_to": ("Last year of the grid", None),
+}
+COMPARE_PARAMETERS = {"regions": ("Two to four province or prefecture city codes, comma-separated", "440000,330000")}
+
+
+@api.get("/diffusion/", response={200: schemas.Diffusion, 400: schemas.Error}, operation_id="getDiffusion",
+         url_name="diffusion", summary="A query across regions and years", openapi_extra={
+             "parameters": query_parameters(diffusion.DiffusionFields, DIFFUSION_PARAMETERS),
+             "x-codeSamples": reference.code_samples("/api/diffusion/", {"q": "数据要素"}, shows=(
+                 "[(row['label'], row['first_year']) for row in body['rows']]",
+                 "body$rows[, c(\"label\", \"first_year\")]"))})
+def diffusion_view(request):
+    """Per province (or a province's cities) and year: matching documents and all documents, the first one,
+    the adoption curve and whether the centre led (see /diffusion/)."""
+    try:
+        params = diffusion.parse_diffusion_params(request.GET)
+    except SearchParamsError as exc:
+        return error_response(str(exc), 400, exc.errors)
+    result, (_, terms) = diffusion.cached_diffusion(params)
+    return json_response(diffusion.diffusion_to_dict(result, terms, request=request))
+
+
+@api.get("/compare/", response={200: schemas.Comparison, 400: schemas.Error}, operation_id="compareRegions",
+         url_name="compare", summary="Two to four regions side by side", openapi_extra={
+             "parameters": query_parameters(compare.CompareFields, COMPARE_PARAMETERS),
+             "x-codeSamples": reference.code_samples("/api/compare/", {"regions": "440000,330000"}, shows=(
+                 "[(r['name'], r['documents']) for r in body['regions']]", "body$regions[, c(\"name\", \"documents\")]"))})
+def compare_view(request):
+    """Documents per year and type, distinctive terms and shared targets of two to four regions (see /compare/)."""
+    try:
+        regions = compare.parse_regions(request.GET, required=True)
+    except compare.CompareParamsError as exc:
+        return error_response(str(exc), 400, exc.errors)
+    return json_response(compare.comparison_to_dict(compare.cached_comparison(regions), request=request))
 
 
 def reference_page(request):

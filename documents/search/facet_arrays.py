@@ -152,6 +152,24 @@ def matching_ids(matches) -> np.ndarray:
     return np.array(listed.split(","), dtype=np.int64) if listed else np.zeros(0, dtype=np.int64)
 
 
+@dataclass(frozen=True)
+class MatchedKeys:
+    """The matches that pass the active filters, with their facet values (for grids of two facets)."""
+
+    ids: np.ndarray
+    keys: dict[str, np.ndarray]  # facet → index into values[facet] per match (-1: none)
+    values: dict[str, list]
+
+
+def matched_keys(ids: np.ndarray, active: dict, names: tuple[str, ...]) -> MatchedKeys:
+    """The matching ids that pass every active filter (exactly those count() totals), with their keys."""
+    arrays = arrays_for(ids)
+    ids = ids[ids < arrays.size]
+    ids = ids[arrays.kept(active)[ids]]
+    return MatchedKeys(ids, {name: arrays.keys[name][ids] for name in names},
+                       {name: arrays.values[name] for name in names})
+
+
 def count(arrays: FacetArrays, ids: np.ndarray, active: dict, facets: tuple[str, ...]) -> tuple[int, dict[str, dict]]:
     """(total, {facet: {value: count}}) for the matching ids: each facet counts the matches that
     pass every OTHER active filter."""

@@ -56,7 +56,8 @@ def conforms(schema, path, response, method="get"):
 def test_the_schema_is_valid_openapi_3_and_describes_every_public_endpoint(schema):
     validate(schema)  # raises on any violation of the OpenAPI 3.1 specification
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == {"/api/policies/", "/api/policies/{pk}/", "/api/targets/"}
+    assert set(schema["paths"]) == {"/api/policies/", "/api/policies/{pk}/", "/api/targets/", "/api/diffusion/",
+                                    "/api/compare/"}
     search = schema["paths"]["/api/policies/"]["get"]
     parameters = {p["name"]: p for p in search["parameters"]}
     assert set(parameters) == {"q", "province", "city", "issuer", "year", "type", "sort", "page", "page_size"}
@@ -105,10 +106,22 @@ def test_targets_conform_and_page(client, schema):
     assert last["next"] is None and last["results"]
 
 
+def test_diffusion_and_compare_conform(client, schema):
+    body = conforms(schema, "/api/diffusion/", client.get("/api/diffusion/", {"q": "数字经济", "type": "政府工作报告"}))
+    assert body["rows"] and body["national"]["level"] == "national" and body["years"] == [2025]
+    several = conforms(schema, "/api/diffusion/", client.get("/api/diffusion/?q=数据&q=发展&province=440000"))
+    assert [term["q"] for term in several["terms"]] == ["数据", "发展"]
+    assert {row["level"] for row in several["rows"]} <= {"own", "city"}
+    compared = conforms(schema, "/api/compare/", client.get("/api/compare/", {"regions": "440000,370000"}))
+    assert [region["code"] for region in compared["regions"]] == ["440000", "370000"] and compared["targets"]
+
+
 @pytest.mark.parametrize("path, params, status", [
     ("/api/policies/", {"year": "abc"}, 400),
     ("/api/policies/", {"page": "0", "sort": "best"}, 400),
     ("/api/targets/", {"year": "20x"}, 400),
+    ("/api/diffusion/", {"year_from": "20x"}, 400),
+    ("/api/compare/", {"regions": "440000"}, 400),
     ("/api/policies/{pk}/", {}, 404),
 ])
 def test_errors_have_one_shape_and_conform(client, schema, path, params, status):
@@ -140,7 +153,7 @@ def test_the_reference_page_documents_every_operation_with_examples(client, sche
     # Response fields, nested ones too, with their descriptions; and curl, Python and R for each.
     assert "results[].matched_sections[].url" in text and "results[].policy.title" in text
     assert "The policy&#x27;s page (absolute URL): cite this" in html
-    assert text.count("curl -G") == 3 and text.count("library(jsonlite)") == 3 and "requests.get(" in text
+    assert text.count("curl -G") == 5 and text.count("library(jsonlite)") == 5 and "requests.get(" in text
     assert "/api/schema/" in text
 
 

@@ -1,0 +1,254 @@
+"""Two to four regions side by side: their documents per year and type (the search engine's counts),
+the words that set each apart from the others (weighted log-odds over the lexemes of their search
+vectors, logodds.py), and their targets for the indicators they share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import numpy as np
+from django import forms
+from django.db import connections, router
+from django.urls import reverse
+
+from documents import gazetteer
+from documents.models import Policy, Region, Target
+from documents.research.diffusion import counted
+from documents.research.logodds import Score, distinctive
+from documents.search.cache import cached
+from documents.search.service import SearchParams
+from documents.serializers import policy_brief, region_dict
+from documents.targets import published_targets
+
+MIN_REGIONS, MAX_REGIONS = 2, 4
+TERMS = 20
+TARGET_ROWS = 20
+_CODE = re.compile(r"^[0-9]{6}$")
+# A lexeme worth showing: two characters or more with a Chinese one among them (no numbers, no
+# single characters: those are particles and the pieces of words).
+_WORD = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z0-9]{2,}$")
+
+
+class CompareParamsError(ValueError):
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("；".join(f"{name}：{message}" for name, message in errors.items()))
+
+
+class CompareForm(forms.Form):
+    regions = forms.CharField(max_length=200)
+
+
+class CompareFields:
+    """The form as documents.api.parameters.query_parameters reads a filter set's."""
+
+    form = CompareForm()
+
+
+def parse_regions(data, *, required: bool = False) -> list[Region]:
+    """The regions of `regions=440000,330000` (provinces or prefecture cities, two to four, in the
+    order given, repeats dropped); [] when none is asked for (unless required). Raises CompareParamsError."""
+    raw = str(data.get("regions") or "").replace("\x00", "")[:200]
+    codes = list(dict.fromkeys(code.strip() for code in re.split(r"[,，\s]+", raw) if code.strip()))
+    if not codes and not required:
+        return []
+    unknown = [code for code in codes if not _CODE.match(code)]
+    found = Region.objects.in_bulk([code for code in codes if _CODE.match(code)])
+    levels = (Region.Level.PROVINCE, Region.Level.PREFECTURE)
+    unknown += [code for code in codes if _CODE.match(code) and (code not in found or found[code].level not in levels)]
+    if unknown:
+        shown = "、".join(code[:12] for code in unknown[:4])
+        raise CompareParamsError({"regions": f"未知的省份或城市代码（{shown}）"})
+    if not MIN_REGIONS <= len(codes) <= MAX_REGIONS:
+        raise CompareParamsError({"regions": f"请选择 {MIN_REGIONS} 至 {MAX_REGIONS} 个地区（收到 {len(codes)} 个）"})
+    return [found[code] for code in codes]
+
+
+def region_search(region: Region) -> SearchParams:
+    """The search of a region's documents: a province with its cities, a city with its counties."""
+    if region.level == Region.Level.PROVINCE:
+        return SearchParams(province=region.code)
+    return SearchParams(province=region.parent_id, city=region.code)
+
+
+def search_url(region: Region, **extra) -> str:
+    search = region_search(region)
+    items = [(name, str(value)) for name, value in extra.items() if name == "q"]
+    items += [(name, value) for name, value in (("province", search.province), ("city", search.city)) if value]
+    items += [(name, str(value)) for name, value in extra.items() if name != "q"]
+    return f"{reverse('policy_list')}?{urlencode(items)}"
+
+
+@dataclass
+class SharedIndicator:
+    indicator: str
+    cells: list[list[Target]]  # per region: its targets for the latest year it set one
+
+
+@dataclass
+class Comparison:
+    regions: list[Region]
+    totals: list[int]
+    undated: list[int]
+    years: list[int]
+    per_year: list[dict[int, int]]
+    types: list[str]  # the types any of them has, commonest first
+    per_type: list[dict[str, int]]
+    terms: list[list[Score]]
+    targets: list[SharedIndicator]
+    urls: list[str] = field(default_factory=list)  # each region's search
+
+    @property
+    def year_rows(self):
+        return [(year, [(counts.get(year, 0), search_url(region, year=year))
+                        for region, counts in zip(self.regions, self.per_year)]) for year in self.years]
+
+    @property
+    def type_rows(self):
+        return [(kind, [(counts.get(kind, 0), search_url(region, type=kind))
+                        for region, counts in zip(self.regions, self.per_type)]) for kind in self.types]
+
+    @property
+    def term_columns(self):
+        """(region, its terms as dicts with the search of the word in the region)."""
+        return [(region, [{**vars(score), "url": search_url(region, q=score.word)} for score in terms])
+                for region, terms in zip(self.regions, self.terms)]
+
+    @property
+    def total_cells(self):
+        return list(zip(self.totals, self.urls))
+
+
+def comparison(regions: list[Region]) -> Comparison:
+    per_year, per_type, totals, undated = [], [], [], []
+    for region in regions:
+        keys = counted(region_search(region))
+        years = np.array([*keys.values["year"], -1], dtype=np.int64)[keys.keys["year"]]
+        found, counts = np.unique(years[years >= 0], return_counts=True)
+        per_year.append({int(year): int(n) for year, n in zip(found, counts)})
+        types = np.bincount(keys.keys["type"][keys.keys["type"] >= 0], minlength=len(keys.values["type"]))
+        per_type.append({keys.values["type"][k]: int(n) for k, n in enumerate(types) if n})
+        totals.append(int(keys.ids.size))
+        undated.append(int((years < 0).sum()))
+    all_years = sorted(set().union(*per_year))
+    years = list(range(all_years[0], all_years[-1] + 1)) if all_years else []
+    type_totals: dict[str, int] = {}
+    for counts in per_type:
+        for kind, n in counts.items():
+            type_totals[kind] = type_totals.get(kind, 0) + n
+    types = sorted(type_totals, key=lambda kind: (-type_totals[kind], kind))
+    return Comparison(regions, totals, undated, years, per_year, types, per_type,
+                      distinctive_terms(regions), shared_targets(regions),
+                      urls=[search_url(region) for region in regions])
+
+
+def cached_comparison(regions: list[Region]) -> Comparison:
+    return cached("compare", tuple(region.code for region in regions), lambda: comparison(regions))
+
+
+# --- Distinctive terms ------------------------------------------------------------------------------
+
+def lexeme_counts(region: Region) -> dict[str, int]:
+    """How many of the region's published documents hold each lexeme (ts_stat over their search
+    vectors), names of places left out; cached per region until any policy changes."""
+    return cached("compare-lexemes", region.code, lambda: _lexeme_counts(region))
+
+
+def _lexeme_counts(region: Region) -> dict[str, int]:
+    column = "province_id" if region.level == Region.Level.PROVINCE else "city_id"
+    assert _CODE.match(region.code)  # a validated code: the only value inside the statement text
+    inner = (f"SELECT search_vector FROM {Policy._meta.db_table} "
+             f"WHERE status = 'published' AND {column} = '{region.code}'")
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [inner])
+        rows = cursor.fetchall()
+    places = place_names()
+    return {word: n for word, n in rows if _WORD.match(word) and word not in places}
+
+
+def place_names() -> frozenset[str]:
+    """Every region's name and short name, with and without its 省/市/县… ending: a region's own
+    name is trivially distinctive of it and says nothing of its agenda."""
+    names = set()
+    for entry in gazetteer.all_regions():
+        for name in (entry.name, entry.short_name):
+            if name:
+                names.add(name)
+                names.add(re.sub(r"(省|市|县|区|自治区|自治州|地区|盟|特别行政区)$", "", name))
+    return frozenset(name for name in names if len(name) >= 2)
+
+
+_NUMERAL = re.compile(r"^(第)?[一二三四五六七八九十百千万亿零两〇]+[届次条款项年元个日月号]?$")
+
+
+def distinctive_terms(regions: list[Region]) -> list[list[Score]]:
+    """Each region's words against the others': by documents holding them (a long law counts once),
+    numbers written in characters (十二届, 一千元) left out, and a word's pieces folded into it."""
+    counts = [{word: n for word, n in region_counts.items() if not _NUMERAL.match(word)}
+              for region_counts in (lexeme_counts(region) for region in regions)]
+    return [fold_pieces(scores)[:TERMS] for scores in distinctive(counts, top=TERMS * 3)]
+
+
+def fold_pieces(scores: list[Score], *, share: float = 0.8) -> list[Score]:
+    """Drop a word that is a piece of a higher- or equally-listed longer one used nearly as often
+    (大湾, 湾区 and 粤港澳 beside 粤港澳大湾区): the index holds a vocabulary word's pieces too."""
+    kept = []
+    for score in scores:
+        if any(score.word != other.word and score.word in other.word and other.count >= share * score.count
+               for other in scores):
+            continue
+        kept.append(score)
+    return kept
+
+
+# --- Targets ----------------------------------------------------------------------------------------
+
+def shared_targets(regions: list[Region]) -> list[SharedIndicator]:
+    """The indicators at least two of the regions set targets for (in documents of the region itself):
+    each region's targets of the latest year two or more of them set one (else of its own latest year),
+    so that figures for one year stand side by side; most shared and commonest first."""
+    targets = (published_targets().filter(kind=Target.Kind.TARGET, policy__region__in=regions)
+               .exclude(year=None).order_by("-year", "policy_id", "position"))
+    by_indicator: dict[str, dict[str, dict[int, list[Target]]]] = {}
+    for target in targets:
+        found = by_indicator.setdefault(target.indicator, {}).setdefault(target.policy.region_id, {})
+        same_year = found.setdefault(target.year, [])
+        if all(t.value_display != target.value_display for t in same_year):  # a restated figure once
+            same_year.append(target)
+    shared = []
+    for indicator, cells in by_indicator.items():
+        if len(cells) < 2:
+            continue
+        years = [year for by_year in cells.values() for year in by_year]
+        common = max((year for year in set(years) if years.count(year) >= 2), default=None)
+        chosen = {code: by_year.get(common) or by_year[max(by_year)] for code, by_year in cells.items()}
+        shared.append((indicator, chosen))
+    shared.sort(key=lambda item: (-len(item[1]), -sum(len(v) for v in item[1].values()), item[0]))
+    return [SharedIndicator(indicator, [cells.get(region.code, []) for region in regions])
+            for indicator, cells in shared[:TARGET_ROWS]]
+
+
+# --- Serialisation ----------------------------------------------------------------------------------
+
+def comparison_to_dict(result: Comparison, *, request=None) -> dict:
+    """The API body of /api/compare/."""
+    absolute = request.build_absolute_uri if request else (lambda url: url)
+    return {
+        "regions": [{**region_dict(region), "level": region.level, "documents": total, "undated": undated,
+                     "search_url": absolute(url),
+                     "per_year": {str(year): n for year, n in sorted(counts.items())},
+                     "per_type": dict(sorted(types.items(), key=lambda item: (-item[1], item[0]))),
+                     "distinctive_terms": [{"word": s.word, "z": s.z, "log_odds": s.delta, "documents": s.count,
+                                            "others": s.others} for s in terms]}
+                    for region, total, undated, url, counts, types, terms in zip(
+                        result.regions, result.totals, result.undated, result.urls, result.per_year,
+                        result.per_type, result.terms)],
+        "years": result.years,
+        "types": result.types,
+        "targets": [{"indicator": row.indicator, "regions": [
+            [{"year": t.year, "value": t.value_display, "sentence": t.sentence,
+              "policy": policy_brief(t.policy, request=request)} for t in cell] for cell in row.cells]}
+            for row in result.targets],
+    }
