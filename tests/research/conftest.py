@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from documents.search import facet_arrays
+from tests.search.conftest import make_policy  # noqa: F401 (the search tests' policy factory)
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
 REPORTS = CORPUS / "workreports"
