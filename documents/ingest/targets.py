@@ -208,7 +208,7 @@ KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省�
 KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
 KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
 KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
-KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计|年均)(?=增长|增速)")  # a plan's 年均增长 is its yearly growth
+KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计)(?=增长|增速)")  # 年均 stays: a period's average
 KEY_SPEED = re.compile(r"(?:增速|增幅)$")
 
 
@@ -536,8 +536,8 @@ def _names_before(sentence: str, clause_start: int, breaks: list[int]) -> int:
         k = bisect.bisect_left(breaks, start - 1)
         item_start = breaks[k - 1] + 1 if k else 0
         item = sentence[item_start:start - 1].strip()
-        if len(item) > 8 or HAS_DIGIT.search(item) or GROWING.match(LEAD.sub("", item)):
-            break
+        if len(item) > 8 or HAS_DIGIT.search(item) or GROWING.match(LEAD.sub("", item)) or REMARK.search(item):
+            break  # (`…5.53万亿元、稳居全国前十强、增长4.8%`: a comment, not a name)
         start = item_start
     return start
 
@@ -753,6 +753,8 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     growth_words, verb, pre = tail.words, tail.verb, tail.pre
     if growth_words and not (GROWTH.fullmatch(growth_words) or growth_words == "占比"):
         return [], value.end()
+    if growth_words and m is not None and m.group("names").endswith("年均"):
+        growth_words = "年均" + growth_words  # `一二三产增加值年均分别增长`: each one's average growth
     values = [value]
     if not again and m.group("how") == "均":  # one value for all
         names = _with_shared_rest([LEAD.sub("", n) for n in SHARED_NAMES.split(m.group("names")) if n])

@@ -179,8 +179,8 @@ def test_a_2026_report_reviews_2025_plans_2026_and_its_fifteenth_plan_section_is
 def test_an_em_dash_range_in_the_fifteenth_plan_section():
     # 全省地区生产总值年均增长5%—5.5%，…
     assert in_sentence(targets_of(ANHUI_2026), "全省地区生产总值年均增长5%—5.5%") == [
-        ("地区生产总值增长", "全省地区生产总值年均增长", "target", "growth", 2030, 5, 5.5, "%", ""),
-    ]  # a five-year plan's 年均增长 is the yearly growth the vocabulary names
+        ("地区生产总值年均增长", "全省地区生产总值年均增长", "target", "growth", 2030, 5, 5.5, "%", ""),
+    ]  # a period's average growth is an indicator of its own, not set beside one year's growth
 
 
 def test_report_parts_follow_the_headings():
@@ -315,6 +315,9 @@ def test_a_second_respective_list_takes_the_first_ones_names():
 
 
 def test_sectors_written_together_are_three_indicators():
+    found = in_sentence(targets_of(GUIZHOU_2026), "其中一二三产增加值年均分别增长3.5%左右、6%左右、5%左右")
+    assert [f[0] for f in found if f[0].endswith("年均增长")] == [
+        "地区生产总值年均增长", "第一产业增加值年均增长", "第二产业增加值年均增长", "第三产业增加值年均增长"]
     found = in_sentence(targets_of(GUIZHOU_2026), "其中一二三产增加值分别增长3.5%左右、6%左右、5%左右")
     assert [(f[0], f[4], f[5], f[8]) for f in found][1:] == [
         ("第一产业增加值增长", 2026, 3.5, "左右"), ("第二产业增加值增长", 2026, 6, "左右"), ("第三产业增加值增长", 2026, 5, "左右")]
@@ -373,7 +376,7 @@ def test_a_fifteenth_plan_part_under_a_slogan_heading_is_for_2030():
     # 二、一张蓝图绘到底，…: the part opens with “十五五”时期是…; 今年经济社会发展的主要预期目标 starts the plan
     targets = targets_of(REPORTS / "provinces-2026" / "2026_福建省_政府工作报告.csv")
     [(indicator, _, *rest)] = in_sentence(targets, "包括地区生产总值年均增长5%左右")
-    assert (indicator, *rest) == ("地区生产总值增长", "target", "growth", 2030, 5, 5, "%", "左右")
+    assert (indicator, *rest) == ("地区生产总值年均增长", "target", "growth", 2030, 5, 5, "%", "左右")
     assert in_sentence(targets, "今年经济社会发展的主要预期目标是")[0][4] == 2026
 
 
@@ -385,3 +388,9 @@ def test_an_unemployment_rate_given_as_an_average():
 def test_a_goal_written_as_a_count_then_a_higher_aim():
     found = in_sentence(targets_of(POLICIES, (SHANDONG, 21)), "确保实现全省高新技术企业2.5万家目标，力争达到3万家左右")
     assert [(f[0], f[4], f[5], f[8]) for f in found] == [("全省高新技术企业", 2025, 2.5, ""), ("全省高新技术企业", 2025, 3, "左右")]
+
+
+def test_a_comment_between_a_level_and_its_growth_keeps_the_subject():
+    found = in_sentence(targets_of(HUNAN_2026), "全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%")
+    assert [(f[0], f[2], f[4], f[5]) for f in found][:2] == [
+        ("地区生产总值", "outcome", 2025, 5.53), ("地区生产总值增长", "outcome", 2025, 4.8)]
