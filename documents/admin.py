@@ -19,6 +19,7 @@ from documents.curation.issuers import merge_issuers
 from documents.ingest.result import IngestError
 from documents.models import ImportRecord, Issuer, Policy, PolicySource, Region, Target, TaskSection
 from documents.citations import relink_waiting, save_citations
+from documents.reuse import save_reuse
 from documents.targets import save_targets, target_key
 
 admin.site.site_header = "政策档案 · 管理"
@@ -231,6 +232,7 @@ class PolicyAdmin(SimpleHistoryAdmin):
             save_targets(form.instance)
         if change and {"clean_text", "title", "date_year", "date_month", "date_day"} & set(form.changed_data):
             save_citations(form.instance)
+            save_reuse(form.instance)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

@@ -17,6 +17,7 @@ from documents.search.script import t2s as t2s_converter
 from documents.search.signals import vector_supplied
 from documents.search.vector import Vectors, tsvector_literal
 from documents.citations import save_citations
+from documents.reuse import save_reuse
 from documents.targets import save_targets
 
 __all__ = ["IngestError", "ImportOutcome", "Part", "Prepared", "import_document", "import_input", "prepare", "store",
@@ -188,6 +189,7 @@ def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: s
         save_sections(policy, result.sections)
     save_targets(policy)
     save_citations(policy)
+    save_reuse(policy)
 
 
 def apply_result(policy: Policy, result: IngestResult, digest: str, *, keep=(), minhash: bytes = b"") -> None:

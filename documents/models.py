@@ -417,6 +417,46 @@ class Citation(models.Model):
         return reverse("policy_list") + "?" + urlencode({"q": f'"{self.target_title}"'})
 
 
+class ReuseSignature(models.Model):
+    """Where a policy's reuse candidates are looked up: the LSH band keys of its MinHash signature
+    (documents/ingest/reuse.py) under a GIN index, and how many shingles the signature summarises."""
+
+    policy = models.OneToOneField(Policy, on_delete=models.CASCADE, primary_key=True, related_name="reuse_signature")
+    size = models.PositiveIntegerField("字符片段数")
+    bands = ArrayField(models.BigIntegerField(), verbose_name="LSH 分段键")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文本复用指纹"
+        indexes = [GinIndex(fields=["bands"], name="reuse_signature_bands_gin")]
+
+
+class Reuse(models.Model):
+    """Passages two different policies share (documents/reuse.py keeps them current).
+
+    source is the earlier text (on the same date, or undated, the higher level: centre, province,
+    city), derived the later; passages are [source_start, source_end, derived_start, derived_end,
+    matched characters] with offsets into each one's simplified text. Pairs are stored from
+    STORED_CHARS shared characters up; documents/reuse.py decides which are shown.
+    """
+
+    source = models.ForeignKey(Policy, verbose_name="在先文件", on_delete=models.CASCADE, related_name="reused_by")
+    derived = models.ForeignKey(Policy, verbose_name="在后文件", on_delete=models.CASCADE, related_name="reuses")
+    shared_chars = models.PositiveIntegerField("共享字数")
+    source_share = models.FloatField("占在先文件比例")
+    derived_share = models.FloatField("占在后文件比例")
+    passages = models.JSONField("共享段落", default=list)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文本复用"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "derived"], name="reuse_pair_unique"),
+            models.CheckConstraint(condition=~Q(source=F("derived")), name="reuse_not_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.source_id} → {self.derived_id}"
+
+
 def sentence_anchor(sentence: str) -> str:
     return "t-" + hashlib.sha1(sentence.encode()).hexdigest()[:10]
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from documents import citations, exports, links, targets
+from documents import citations, exports, links, reuse, targets
 from documents.api.views import visible_policies
 from documents.charts import targets_chart, years_bar_chart
 from documents.citation import cite_as
@@ -254,6 +254,7 @@ def policy_detail(request, pk):
             "versions": [(v, None if v.current else links.compare_url(versions, v)) for v in versions],
             "cites": citations.cites(policy, visible=visible),
             "cited_by": citations.cited_by(policy, visible=visible),
+            "reuse": reuse.reuse_of(policy, visible=visible),
             "export_formats": EXPORT_LABELS,
         },
     )
@@ -374,11 +375,20 @@ def data_page(request):
 
 @require_safe
 def policy_compare(request, pk, other):
-    """/policies/<a>/compare/<b>/: two texts side by side, article by article, changes marked."""
+    """/policies/<a>/compare/<b>/: two versions side by side, article by article, changes marked; two
+    different documents that share passages, both texts with the shared passages marked."""
     visible = visible_policies(request)
     left, right = get_object_or_404(visible, pk=pk), get_object_or_404(visible, pk=other)
+    same_work = bool(left.title_key) and left.title_key == right.title_key
+    shared = None if same_work else reuse.pair(left, right)
+    if shared is not None:  # two different documents: their shared passages (the earlier left), not an article diff
+        source, derived = (left, right) if shared.source_id == left.pk else (right, left)
+        source_runs, derived_runs = reuse.marked_texts(shared, source, derived)
+        return render(request, "policies/compare_reuse.html", {
+            "left": source, "right": derived, "pair": shared, "left_runs": source_runs, "right_runs": derived_runs,
+        })
     rows = links.compare_policies(left, right)
     return render(request, "policies/compare.html", {
         "left": left, "right": right, "rows": rows, "counts": compare_summary(rows),
-        "same_work": bool(left.title_key) and left.title_key == right.title_key,
+        "same_work": same_work,
     })

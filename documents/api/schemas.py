@@ -89,12 +89,23 @@ class CitingPolicy(PolicyRef):
     passages: list[str] = Field(description="The sentences that cite this policy")
 
 
+class ReuseItem(Strict):
+    policy: PolicyRef
+    share: float = Field(description="Share of this policy's text (without white space and punctuation) found in "
+                                     "the other, 0–1")
+    shared_chars: int = Field(description="Characters the two texts share")
+    compare_url: str = Field(description="The two texts side by side with the shared passages marked, the earlier left")
+
+
 class Links(Strict):
     cites: list[CitedTitle] = Field(description="Every 《…》 reference of the text, in order of appearance")
     cited_by: list[CitingPolicy] = Field(description="The documents citing this one, newest first")
     versions: list[VersionItem] = Field(description="Every version of the same work (same title from the same "
                                                     "region and issuer), oldest first, this one included; "
                                                     "empty when there is no other")
+    reuse: list[ReuseItem] = Field(description="Other documents this one shares passages with (above the "
+                                               "thresholds of docs/links.md), largest share first; versions of "
+                                               "the same work are not listed")
 
 
 class PolicyDetail(PolicySummary):

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from documents import citations, links, targets
+from documents import citations, links, reuse, targets
 from documents.api import reference, schemas
 from documents.api.parameters import query_parameters
 from documents.models import Policy
@@ -133,7 +133,8 @@ def policy_detail(request, pk: int):
         data.pop("quality_warnings")
     visible = visible_policies(request)
     data["links"] = {**citations.links_dicts(policy, visible=visible, request=request),
-                     "versions": links.version_dicts(links.versions_of(policy, visible=visible), request=request)}
+                     "versions": links.version_dicts(links.versions_of(policy, visible=visible), request=request),
+                     "reuse": reuse.reuse_dicts(policy, visible=visible, request=request)}
     return json_response(data)
 
 

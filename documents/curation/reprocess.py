@@ -13,6 +13,7 @@ from documents.ingest.pipeline import ingest_part
 from documents.ingest.result import IngestError
 from documents.models import Policy
 from documents.citations import save_citations
+from documents.reuse import save_reuse
 from documents.targets import save_targets
 
 COMPARED = ("title", "title_en", "doc_number", "citation_code", "effective_date", "region_id", "policy_type", "date_year", "date_month", "date_day",
@@ -57,6 +58,7 @@ def reprocess(policy: Policy) -> Reprocessed:
             changed.append("targets")
         if not changed or changed == ["targets"]:
             save_citations(policy)  # store_result did it otherwise; the resolver may have improved
+            save_reuse(policy)
     return Reprocessed(policy, changed, sorted(keep))
 
 

@@ -22,6 +22,7 @@ from documents.ingest.result import IngestResult
 from documents.models import ImportRecord, Policy, PolicySource
 from documents.search.signals import vector_supplied
 from documents.citations import save_citations
+from documents.reuse import save_reuse
 from documents.targets import save_targets
 
 PASTE_FILENAME = "粘贴文本.txt"
@@ -108,6 +109,7 @@ def accept(review: Review, corrections: dict, *, status: str, manual: list[str])
         save_sections(policy, review.result.sections)
         save_targets(policy)  # from the corrected date and type
         save_citations(policy)  # the corrected date picks the versions it cites
+        save_reuse(policy)  # and which of a pair is the earlier
         update_search_vector(policy)  # now, with the corrected title; no rebuild on commit
         record.policy = policy
         record.outcome = ImportRecord.Outcome.CREATED

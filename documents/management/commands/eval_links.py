@@ -4,21 +4,61 @@ from django.core.management.base import BaseCommand, CommandError
 
 from documents.evaluation import dumps, show
 from documents.evaluation import citations as evaluation
+from documents.evaluation import reuse as reuse_evaluation
 
 
 class Command(BaseCommand):
     help = ("Citation resolution against the judged references in fixtures/links/citations.jsonl: precision "
-            "and recall overall and per kind (exact, short, alias, version, absent). Builds the title index "
-            "from the corpus files; no database.")
+            "and recall overall and per kind (exact, short, alias, version, absent); text reuse against the "
+            "judged pairs of fixtures/links/reuse.jsonl: precision and recall of the pairs shown. Reads the "
+            "corpus files; no database.")
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true")
         parser.add_argument("--errors", action="store_true", help="list every wrong and every missed link")
         parser.add_argument("--judged", default=str(evaluation.JUDGED))
         parser.add_argument("--half", choices=["tune", "test"],
-                            help="only the citing documents the resolver was tuned on, or only the others")
+                            help="only the citing documents (reuse: pairs) the rules were tuned on, or only the others")
+        parser.add_argument("--only", choices=["citations", "reuse"], help="one kind of link")
+        parser.add_argument("--reuse-judged", default=str(reuse_evaluation.JUDGED))
 
-    def handle(self, json, errors, judged, half, **options):
+    def handle(self, json, errors, judged, half, only, reuse_judged, **options):
+        output = {}
+        if only != "reuse":
+            output["citations"] = self.citations(json, errors, judged, half)
+        if only != "citations":
+            output["reuse"] = self.reuse(json, errors, reuse_judged, half)
+        if json:
+            self.stdout.write(dumps(output if not only else output[only]))
+
+    def reuse(self, json, errors, judged, half):
+        started = time.perf_counter()
+        entries = reuse_evaluation.load_judged(judged)
+        if half:
+            entries = [entry for entry in entries if reuse_evaluation.half(entry) == half]
+        texts = reuse_evaluation.read_texts(entries)
+        problems = reuse_evaluation.validate(entries, texts)
+        if problems:
+            for problem in problems:
+                self.stderr.write(problem)
+            raise CommandError(f"the judged reuse pairs have {len(problems)} problems")
+        result = reuse_evaluation.evaluate(entries, texts)
+        wrong = [row for row in result["rows"] if row["shown"] != row["judged"]]
+        if json:
+            return {**{key: value for key, value in result.items() if key != "rows"},
+                    **({"errors": wrong} if errors else {})}
+        for row in wrong if errors else []:
+            what = "wrong " if row["shown"] else "missed"
+            self.stdout.write(f"{what} {row['a']} | {row['b']}: {row['chars']} chars, shares {row['a_share']:.3f} / "
+                              f"{row['b_share']:.3f}{'' if row['candidate'] else ', not a candidate'}")
+        self.stdout.write(f"reuse: {result['pairs']} judged pairs ({result['judged_reuse']} reuse), "
+                          f"{result['shown']} shown, {result['correct']} correct: precision {show(result['precision'])}, "
+                          f"recall {show(result['recall'])}; hand-checked sentences of the reuse pairs inside the "
+                          f"passages found: {show(result['sentence_recall'])} of {result['sentences']}; "
+                          f"{time.perf_counter() - started:.1f} s")
+        return None
+
+    def citations(self, json, errors, judged, half):
         started = time.perf_counter()
         entries = evaluation.load_judged(judged)
         if half:
@@ -37,8 +77,7 @@ class Command(BaseCommand):
             output = {key: value for key, value in result.items() if key != "references"}
             if errors:
                 output["errors"] = listed
-            self.stdout.write(dumps(output))
-            return
+            return output
         for item in listed:
             wrong = "wrong " if item["link"] else "missed"
             self.stdout.write(f"{wrong} {item['kind']:7} {item['file']}@{item['start']} {item['written']} -> "

@@ -1,0 +1,101 @@
+"""Text reuse as a reader meets it, on regulations of the shared corpus: 莱芜市钢结构建筑应用促进条例
+re-enacted as 济南's (莱芜 became part of 济南), 淄博市物业管理条例 and 山东省物业管理条例 (the city's
+text came first), sister cities sharing only stock clauses, and two versions of one work."""
+
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from documents.importing import import_document
+from documents.models import Policy, Reuse, ReuseSignature
+from documents.reuse import rebuild_all, reuse_of, save_reuse
+
+pytestmark = pytest.mark.django_db
+DLC = Path(__file__).parents[2].parent / "shared/corpus/lawrefbook/DLC"
+SHANDONG = "山东地方法规/地方性法规/山东/"
+JINAN = SHANDONG + "济南市钢结构建筑应用促进条例(2019-02-12).md"
+LAIWU = SHANDONG + "莱芜市钢结构建筑应用促进条例.md"
+ZIBO = SHANDONG + "淄博市物业管理条例(2021-10-08).md"
+PROVINCE = SHANDONG + "山东省物业管理条例(2021-12-03).md"
+LINYI = SHANDONG + "临沂市文明行为促进条例(2018-09-21).md"
+WEIHAI = SHANDONG + "威海市文明行为促进条例(2018-09-21).md"
+BEIJING = "北京地方法规/地方性法规/北京/"
+
+
+def imported(relative):
+    path = DLC / relative
+    policy = import_document(path.read_bytes(), path.name, source_key=relative).policy
+    Policy.objects.filter(pk=policy.pk).update(status=Policy.Status.PUBLISHED)
+    return Policy.objects.get(pk=policy.pk)
+
+
+@pytest.fixture
+def archive(db):
+    # The province's text is imported after the city's: the city's page must still gain the pair.
+    return {name: imported(path) for name, path in
+            [("zibo", ZIBO), ("province", PROVINCE), ("laiwu", LAIWU), ("jinan", JINAN),
+             ("linyi", LINYI), ("weihai", WEIHAI)]}
+
+
+def test_a_later_import_links_to_the_earlier_text_and_the_earlier_page_gains_it(client, archive):
+    zibo, province = archive["zibo"], archive["province"]
+    pair = Reuse.objects.get(source=zibo, derived=province)  # 淄博 2021-10-08 came before the province
+    assert pair.shared_chars >= 1000 and pair.source_share > 0.1
+    html = client.get(zibo.get_absolute_url()).content.decode()
+    section = html[html.index('id="reuse-title"'):]
+    assert province.get_absolute_url() in section and "本文在先" in section
+    assert f"/policies/{zibo.pk}/compare/{province.pk}/" in section
+
+
+def test_the_comparison_marks_the_shared_passages_side_by_side(client, archive):
+    laiwu, jinan = archive["laiwu"], archive["jinan"]
+    pair = Reuse.objects.get(source__in=[laiwu, jinan], derived__in=[laiwu, jinan])
+    assert pair.source_share > 0.9 and pair.derived_share > 0.9
+    html = client.get(f"/policies/{pair.source_id}/compare/{pair.derived_id}/").content.decode()
+    assert "共享段落对照" in html and html.count('<mark class="shared">') >= 2
+    assert "为推进建筑产业现代化和绿色建筑发展" in html
+    # Asked the other way round, the earlier text is still on the left.
+    reverse = client.get(f"/policies/{pair.derived_id}/compare/{pair.source_id}/").content.decode()
+    assert reverse.index(pair.source.get_absolute_url()) < reverse.index(pair.derived.get_absolute_url())
+
+
+def test_sister_cities_sharing_only_stock_clauses_are_not_listed(client, archive):
+    linyi, weihai = archive["linyi"], archive["weihai"]
+    assert reuse_of(linyi) == [] and reuse_of(weihai) == []
+    assert 'id="reuse-title"' not in client.get(linyi.get_absolute_url()).content.decode()
+
+
+def test_versions_of_one_work_are_not_reuse(db):
+    old = imported(BEIJING + "北京市机动车停车条例(2021-09-24).md")
+    new = imported(BEIJING + "北京市机动车停车条例(2024-03-29).md")
+    assert not Reuse.objects.filter(source__in=[old, new], derived__in=[old, new]).exists()
+
+
+def test_the_api_lists_reuse_with_share_and_comparison(client, archive):
+    zibo, province = archive["zibo"], archive["province"]
+    links = client.get(f"/api/policies/{province.pk}/").json()["links"]
+    (item,) = [r for r in links["reuse"] if r["policy"]["id"] == zibo.pk]
+    pair = Reuse.objects.get(source=zibo, derived=province)
+    assert item["shared_chars"] == pair.shared_chars and item["share"] == round(pair.derived_share, 3)
+    assert item["compare_url"] == f"http://testserver/policies/{zibo.pk}/compare/{province.pk}/"
+
+
+def test_a_draft_is_not_listed_to_the_public(client, archive):
+    Policy.objects.filter(pk=archive["province"].pk).update(status=Policy.Status.DRAFT)
+    assert all(link.other.pk != archive["province"].pk for link in reuse_of(archive["zibo"]))
+
+
+def test_a_changed_text_rebuilds_its_pairs_and_a_rebuild_from_scratch_finds_the_same(archive):
+    before = set(Reuse.objects.values_list("source", "derived", "shared_chars"))
+    zibo = archive["zibo"]
+    text = zibo.simplified_text
+    zibo.simplified_text = "第一条 为了规范停车，制定本条例。"
+    zibo.save()
+    save_reuse(zibo)
+    assert not Reuse.objects.filter(source=zibo).exists() and not Reuse.objects.filter(derived=zibo).exists()
+    assert ReuseSignature.objects.count() == len(archive)
+    Policy.objects.filter(pk=zibo.pk).update(simplified_text=text)
+    result = rebuild_all()
+    assert result["policies"] == len(archive)
+    assert {p[:2] for p in before} <= set(Reuse.objects.values_list("source", "derived"))
