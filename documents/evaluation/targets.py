@@ -28,7 +28,9 @@ from documents.ingest.pipeline import ingest_part, split_input
 
 BASE = Path(__file__).resolve().parents[2]
 JUDGED = BASE / "fixtures" / "targets" / "judged.jsonl"
-# Judged after the extractor's rules of 2026-12-03 were written, from documents neither set had used.
+# The second judged set: read after the first round of fixes; the second round was written from its errors.
+JUDGED_2 = BASE / "fixtures" / "targets" / "judged-2.jsonl"
+# Judged after every rule was written, from documents no other set or test uses; scored, never tuned on.
 HELDOUT = BASE / "fixtures" / "targets" / "heldout.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)

@@ -51,7 +51,7 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "%", "％", "个百分点", "倍", "万亿元", "亿元", "万元", "元", "亿美元", "万美元", "万元/人", "元/人", "万人次", "亿人次",
     "万人", "人", "万户", "户", "万家", "家", "万个", "个", "亿吨", "万吨", "吨", "万亿斤", "亿斤", "万斤", "万亩",
     "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标箱", "公里", "万台", "件", "万件", "微克/立方米",
-    "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万PF", "PF", "EF", "万P", "P", "亿吨标准煤", "万吨标准煤", "万次",
+    "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万PF", "PF", "EF", "万P", "P", "亿吨标准煤", "万吨标准煤", "万次", "万头", "天",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -63,7 +63,7 @@ VALUE = re.compile(
     r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)|增长(?=[0-9０-９])))"  # …a baseline: 由2020年的7.2%提升至7.4%
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -105,6 +105,8 @@ ADVERBS = ("比上年", "较上年", "进一步", "分别", "同比", "累计", 
            "努力", "争取", "基本", "均", "已", "将", "要", "平均值", "平均")  # 失业率平均为4.2%, 失业率平均值5.4%
 
 
+INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
+STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  # `满意率连续5年保持97%以上`
 BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
           "低于": "以下", "约": "约", "近": "约"}
 # The baseline of `由2020年的7.2%提升至7.4%`, `从3.68万亿元增长到…`, and the year of what it reaches.
@@ -122,7 +124,7 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降)$")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初)")
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降)$")
-SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|普及率|渗透率|贡献率|落实率|占有率)$|占.+$")
+SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|落实率|占有率)$|占.+$")
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比)$")
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -131,7 +133,7 @@ HEAD_WORDS = (
     "税收", "就业", "人口", "人才", "企业", "主体", "基站", "实验室", "平台", "中心", "面积", "里程", "装机", "装机容量", "容量",
     "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
     "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
-    "存贷比", "经费",
+    "经费", "电量", "货值", "覆盖面", "天数", "出栏",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -139,7 +141,7 @@ GENERIC = frozenset((
     "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|资金|基金|贴息|贷款(?!余额)|融资|费用(?!占)|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴|资助|扶持|资金|基金|贴息|贷款(?!余额)|融资|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目|工程|总投资|计划投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对"
 )
@@ -148,7 +150,7 @@ TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办
 ACTION = re.compile(
     r"^(?:新增|净增|新晋|新登记|新改扩建|新改建|新开工|新设|新开|新上|新入选|新投产|新签约|新建|新?(?:建设|培育|引进|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
-    r"投入|争创|创建|遴选|立项|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
+    r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|累计(?!建成|达))"
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
@@ -163,11 +165,12 @@ YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|�
 SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
 HAS_DIGIT = re.compile(r"[0-9０-９]")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
+PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
 GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳定|平稳|较快|正)增长$")
 # A clause that comments on the figure before it (`全省第三`, `在实际工作中努力争取更好结果`): the subject stays.
 GRAIN_OUTPUT = frozenset(("总产", "总产量", "产量"))
 MILESTONE = re.compile(r"[、，,]\s*(?:达到|达)[0-9０-９]")  # a round figure passed, then the figure reached
-REMARK = re.compile(r"^目标$|第[一二三四五六七八九十]|前列|前茅|首位|争取|结果|居|位次|创|历史|新高|最好|连续|成为|高于|快于|领先|可比价")
+REMARK = re.compile(r"^目标$|丰收|第[一二三四五六七八九十]|前列|前茅|首位|争取|结果|居|位次|创|历史|新高|最好|连续|成为|高于|快于|领先|可比价")
 
 # --- documents -------------------------------------------------------------------------------------
 
@@ -245,7 +248,8 @@ def canonical(phrase: str) -> tuple[str, str] | None:
     # A change of a level or share the vocabulary has no growth entry for (`城镇化率提高1.34个百分点`,
     # `总算力…增长34.6%`) is that indicator's growth.
     if (change := ending(GROWTH, key)) and change.start() and names.get(key[:change.start()], ("", "growth"))[1] != "growth":
-        return names[key[:change.start()]][0], "growth"
+        base = names[key[:change.start()]][0]
+        return names.get(lookup_key(base + key[change.start():])) or (base, "growth")
     return None
 
 
@@ -519,6 +523,11 @@ def _read_between(text: str, context: _Context) -> None:
             if words and (canonical(words) or indicator_like(words)):
                 context.subject = words
             return
+        if passed := PASSED.match(bare):
+            context.forget()
+            if canonical(passed.group("subject")) or indicator_like(passed.group("subject")):
+                context.subject = passed.group("subject")
+            return
         if growing := GROWING.match(bare):
             context.forget()
             context.subject, context.subject_grows = growing.group("subject"), True
@@ -593,7 +602,7 @@ def split_tail(phrase: str) -> Tail:
     verb = _suffix(rest, VERBS)
     rest = rest.removesuffix(verb)
     linked = len(rest)
-    while adverb := _suffix(rest, ADVERBS):
+    while (adverb := _suffix(rest, ADVERBS)) or (adverb := (STREAK.search(rest) or [""])[0]):
         rest = rest.removesuffix(adverb)
     return Tail(rest.rstrip(), phrase[len(rest):linked], verb, pre)
 
@@ -704,7 +713,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     if kind is None:
         return None
     return Target(
-        indicator=known[0] if known else words, indicator_text=text_as_written, kind=kind, measure=measure,
+        indicator=known[0] if known else INNER_VERB.sub("", words), indicator_text=text_as_written, kind=kind,
+        measure=measure,
         year=year, value_low=low, value_high=high, unit=unit,
         modifier=modifier_of(value.group("post"), verb, pre, own_lizheng or context.lizheng),
         sentence=sentence, position=position, start=position + start, end=position + value.end())

@@ -394,3 +394,52 @@ def test_a_comment_between_a_level_and_its_growth_keeps_the_subject():
     found = in_sentence(targets_of(HUNAN_2026), "全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%")
     assert [(f[0], f[2], f[4], f[5]) for f in found][:2] == [
         ("地区生产总值", "outcome", 2025, 5.53), ("地区生产总值增长", "outcome", 2025, 4.8)]
+
+
+# --- shapes read off the first held-out batch's errors (fixtures/targets/judged-2.jsonl) --------------
+
+SICHUAN_2026 = REPORTS / "provinces-2026" / "2026_四川省_政府工作报告.csv"
+YUNNAN_2025 = REPORTS / "provinces-2025" / "2025年云南省政府工作报告.docx"
+
+
+def test_a_milestone_without_digits_gives_the_next_clause_its_subject():
+    found = in_sentence(targets_of(SICHUAN_2026), "经济总量跨过两个万亿元大关、超过6万亿元")
+    assert [(f[0], f[3], f[5], f[7], f[8]) for f in found][:2] == [
+        ("地区生产总值", "level", 6, "万亿元", "超过"), ("地区生产总值年均增长", "growth", 5.7, "%", "")]
+
+
+def test_heads_of_power_livestock_and_coverage():
+    found = in_sentence(targets_of(YUNNAN_2025), "西电东送电量分别增长10.6%、10.9%、22.9%")
+    assert [f[0] for f in found][:3] == ["规模以上工业发电量增长", "全社会用电量增长", "西电东送电量增长"]
+    found = in_sentence(targets_of(YUNNAN_2025), "基本养老保险覆盖面达95%，基本医保参保率达97.6%")
+    assert [(f[0], f[3], f[5]) for f in found] == [("基本养老保险覆盖面", "share", 95), ("基本医保参保率", "share", 97.6)]
+    found = in_sentence(targets_of(SICHUAN_2026), "生猪出栏6248万头")
+    assert ("生猪出栏", "level", 6248, "万头") in [(f[0], f[3], f[5], f[7]) for f in found]
+
+
+def test_a_streak_of_years_is_no_part_of_the_phrase():
+    found = in_sentence(targets_of(YUNNAN_2025), "法治建设群众满意率连续5年保持97%以上")
+    assert [(f[0], f[2], f[4], f[5], f[8]) for f in found] == [("法治建设群众满意率", "outcome", 2024, 97, "以上")]
+
+
+def test_an_inner_shi_xian_is_no_part_of_the_indicator():
+    found = in_sentence(targets_of(city("成都")), "休闲农业实现营业收入445亿元、增长15.8%")
+    assert [f[0] for f in found] == ["休闲农业营业收入", "休闲农业营业收入增长"]
+
+
+def test_a_harvest_remark_does_not_join_the_grain_output():
+    found = in_sentence(targets_of(city("成都")), "粮食生产再获丰收、产量231.9万吨")
+    assert ("粮食产量", "outcome", 2023, 231.9, "万吨") in [(f[0], f[2], f[4], f[5], f[7]) for f in found]
+
+
+def test_a_ratio_of_a_cost_to_gdp_is_a_share():
+    found = in_sentence(targets_of(YUNNAN_2025), "社会物流总费用与地区生产总值的比率降至15%左右")
+    assert [(f[0], f[2], f[3], f[4], f[5], f[8]) for f in found] == [
+        ("社会物流总费用与地区生产总值的比率", "target", "share", 2025, 15, "左右")]
+
+
+def test_good_air_days_in_days_and_a_deposit_loan_ratio():
+    found = in_sentence(targets_of(city("成都")), "力争空气质量优良天数300天以上")
+    assert ("空气质量优良天数", "level", 300, "天", "以上") in [(f[0], f[3], f[5], f[7], f[8]) for f in found]
+    found = in_sentence(targets_of(city("青岛")), "存贷比达到111%、提高4个百分点")
+    assert [(f[0], f[3], f[5], f[7]) for f in found][-2:] == [("存贷比", "level", 111, "%"), ("存贷比", "growth", 4, "个百分点")]
