@@ -1,12 +1,15 @@
 """Links between documents: the versions of one work, and the comparison of two of them.
 
 Versions are policies with the same title key (ingest.versions.version_key) from the same region,
-whose issuers do not disagree (an old text's missing issuer line does not split a work).
+whose issuers do not disagree (an old text's missing issuer line does not split a work), and the
+policies of one province a text says it amends under another title (Policy.amended_keys: a work
+renamed, 莱芜's regulation taken over by 济南), with their own versions.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.urls import reverse
 
 from documents.ingest import versions as compare
@@ -25,12 +28,13 @@ def versions_of(policy: Policy, *, visible=None, today: datetime.date | None = N
     it has no other. The version in force is the latest already dated and in effect by today."""
     if not policy.title_key:
         return []
-    candidates = (visible if visible is not None else Policy.objects.published()).filter(
-        title_key=policy.title_key, region_id=policy.region_id).prefetch_related("issuers")
+    visible = visible if visible is not None else Policy.objects.published()
+    candidates = visible.filter(title_key=policy.title_key, region_id=policy.region_id).prefetch_related("issuers")
     own = {issuer.pk for issuer in policy.issuers.all()}
     found = [other for other in candidates
              if other.pk == policy.pk or not own or not (theirs := {i.pk for i in other.issuers.all()})
              or own & theirs]
+    found += [other for other in _amended(policy, visible) if other.pk not in {p.pk for p in found}]
     if len(found) < 2:
         return []
     found.sort(key=lambda p: (p.date or datetime.date.min, p.pk))
@@ -38,6 +42,31 @@ def versions_of(policy: Policy, *, visible=None, today: datetime.date | None = N
     started = [p for p in found if p.date and p.date <= today and (not p.effective_date or p.effective_date <= today)]
     in_force = started[-1].pk if started else None
     return [Version(p, p.pk == in_force, p.pk == policy.pk) for p in found]
+
+
+def _amended(policy: Policy, visible) -> list[Policy]:
+    """The province's policies linked to this one by an amendment under another title, in two steps
+    (a renamed work's own versions too): each says it amends the other's title, or they name one."""
+    keys, found = {policy.title_key, *policy.amended_keys}, {}
+    for _ in range(2):
+        rows = visible.filter(Q(title_key__in=keys) | Q(amended_keys__overlap=list(keys)),
+                              province_id=policy.province_id).exclude(title_key=policy.title_key)
+        new = {other.pk: other for other in rows if other.pk not in found}
+        if not new:
+            break
+        found |= new
+        for other in new.values():
+            keys |= {other.title_key, *other.amended_keys}
+    return list(found.values())
+
+
+def one_work(a: Policy, b: Policy) -> bool:
+    """Versions of one work (by title, or an amendment under another title) or one document stored
+    twice (the same title where a region is missing): never reuse, compared article by article."""
+    if a.title_key and a.title_key == b.title_key:
+        return a.region_id == b.region_id or a.region_id is None or b.region_id is None
+    return a.province_id == b.province_id and bool(
+        a.title_key in b.amended_keys or b.title_key in a.amended_keys or set(a.amended_keys) & set(b.amended_keys))
 
 
 def version_dicts(versions: list[Version], *, request=None) -> list[dict]:

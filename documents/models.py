@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from documents.ingest.result import POLICY_TYPES
 from documents.ingest.citations import short_keys, title_key
+from documents.ingest.versions import amended_titles
 
 
 class Region(models.Model):
@@ -140,6 +141,10 @@ class Policy(models.Model):
     title_key = models.CharField("标题标识", max_length=500, blank=True, db_index=True, editable=False)
     title_short_keys = ArrayField(models.CharField(max_length=500), verbose_name="简称标识", default=list,
                                   blank=True, editable=False)
+    # The title keys of the works the text says it amends under another name (ingest.versions.amended_titles:
+    # 根据《关于修改〈…〉的决定》修正): versions of one work although the titles differ; kept by save().
+    amended_keys = ArrayField(models.CharField(max_length=500), verbose_name="修改前标题标识", default=list,
+                              blank=True, editable=False)
     doc_number = models.CharField("文号", max_length=100, blank=True)
     issuers = models.ManyToManyField(Issuer, verbose_name="发布机构", blank=True, related_name="policies")
     region = models.ForeignKey(
@@ -203,6 +208,7 @@ class Policy(models.Model):
             GinIndex(fields=["search_vector"], name="policy_search_gin"),
             GinIndex(fields=["phrase_vector"], name="policy_phrase_gin"),
             GinIndex(fields=["title_short_keys"], name="policy_title_short_keys_gin"),
+            GinIndex(fields=["amended_keys"], name="policy_amended_keys_gin"),
             # Every facet key in the index: counting a province's policies (or any filter's) for the
             # facets reads the index alone (an index-only scan), not each policy's wide heap row.
             models.Index(fields=["status", "province"], include=["city", "date_year", "policy_type", "id"],
@@ -250,6 +256,8 @@ class Policy(models.Model):
         self.date = self.sort_date()
         self.title_key = title_key(self.title)
         self.title_short_keys = sorted(short_keys(self.title))
+        self.amended_keys = sorted({title_key(t) for t in amended_titles(self.simplified_text or "", self.title)}
+                                   - {self.title_key})
         super().save(*args, **kwargs)
 
     def sort_date(self):

@@ -5,8 +5,7 @@ a new or changed policy is aligned only with the stored policies sharing a band 
 say they may contain a fair part of one another (one indexed query, never every pair). Alignment
 is documents/ingest/reuse.py's (pure); this module stores what it finds.
 
-Not reuse: versions of one work (the same title key in one region, links.versions_of's rule) and
-duplicates (the same title key where a region is missing). The thresholds and their figures:
+Not reuse: versions of one work and duplicates (links.one_work). The thresholds and their figures:
 docs/links.md.
 """
 
@@ -21,12 +20,14 @@ from django.urls import reverse
 
 from documents.citations import BRIEF
 from documents.curation.duplicates import shingles, signature
+from documents.links import one_work
 from documents.ingest import reuse as aligning
 from documents.models import Policy, Region, Reuse, ReuseSignature
 from documents.serializers import policy_brief
 
 _LEVELS = {Region.Level.NATIONAL: 0, Region.Level.PROVINCE: 1, Region.Level.PREFECTURE: 2, Region.Level.COUNTY: 3}
-_FIELDS = ("id", "title", "title_key", "region_id", "date", "simplified_text", "region__level")
+_FIELDS = ("id", "title", "title_key", "amended_keys", "region_id", "province_id", "date", "simplified_text",
+           "region__level")
 
 
 def shown_q(prefix: str = "") -> Q:
@@ -92,7 +93,7 @@ def _pairs(policy: Policy, hashvalues, size: int, stored) -> list[Reuse]:
             likely.append(pk)
     rows = []
     for other in Policy.objects.filter(pk__in=likely).select_related("region").only(*_FIELDS):
-        if _same_work(policy, other):
+        if one_work(policy, other):
             continue
         source, derived = sorted([policy, other], key=_order)
         shared = aligning.shared_passages(source.simplified_text, derived.simplified_text)
@@ -102,13 +103,6 @@ def _pairs(policy: Policy, hashvalues, size: int, stored) -> list[Reuse]:
                           source_share=round(shared.a_share, 4), derived_share=round(shared.b_share, 4),
                           passages=[[p.a_start, p.a_end, p.b_start, p.b_end, p.chars] for p in shared.passages]))
     return rows
-
-
-def _same_work(a: Policy, b: Policy) -> bool:
-    """Versions of one work, or one document stored twice: not reuse."""
-    if not a.title_key or a.title_key != b.title_key:
-        return False
-    return a.region_id == b.region_id or a.region_id is None or b.region_id is None
 
 
 def _order(policy: Policy):

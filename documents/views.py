@@ -379,7 +379,7 @@ def policy_compare(request, pk, other):
     different documents that share passages, both texts with the shared passages marked."""
     visible = visible_policies(request)
     left, right = get_object_or_404(visible, pk=pk), get_object_or_404(visible, pk=other)
-    same_work = bool(left.title_key) and left.title_key == right.title_key
+    same_work = links.one_work(left, right)
     shared = None if same_work else reuse.pair(left, right)
     if shared is not None:  # two different documents: their shared passages (the earlier left), not an article diff
         source, derived = (left, right) if shared.source_id == left.pk else (right, left)

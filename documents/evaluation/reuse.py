@@ -22,7 +22,7 @@ from documents.curation.duplicates import shingles, signature
 from documents.evaluation.citations import CORPUS, corpus_candidates, read_document
 from documents.evaluation.targets import half as _half
 from documents.ingest import reuse
-from documents.ingest.citations import title_key
+from documents.evaluation.versions import one_work
 
 BASE = Path(__file__).resolve().parents[2]
 JUDGED = BASE / "fixtures" / "links" / "reuse.jsonl"
@@ -96,7 +96,7 @@ def evaluate(entries: list[dict], texts: dict[str, str]) -> dict:
     rows = []
     for entry in entries:
         a, b = entry["a"], entry["b"]
-        same_work = title_key(titles[a]) == title_key(titles[b]) and regions.get(a) == regions.get(b)
+        same_work = one_work(texts[a], titles[a], texts[b], titles[b]) and regions.get(a) == regions.get(b)
         decided = decide(texts[a], texts[b], same_work=same_work)
         sentences = [s for s in entry["shared"] if entry["reuse"]]
         found = sum(1 for s in sentences if _covered(s, texts[a], decided["passages"], "a")

@@ -19,6 +19,13 @@ _SPACES = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")  # zero-width characters
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 # Articles whose similarity is below this are a removal and an addition, not one changed article.
 SIMILAR = 0.45
+# 《关于修改〈X〉的决定》 (or 〈X〉〈Y〉, 〈X〉和〈Y〉): not 〈X〉等十部法规, a decision that names only the first.
+_AMENDING = re.compile(r"关于修改((?:[〈《<“][^〈《<“〉》>”]{2,80}[〉》>”][、和及]?)+)(等[^的]{0,12})?的决定")
+_NAMED = re.compile(r"[〈《<“]([^〈《<“〉》>”]{2,80})[〉》>”]")
+_BODY_START = re.compile(r"第[一1]条|第[一1]章|总\s*则")
+# How alike the amended title and the text's own must be: a decision naming two works amends this
+# one under the name like its own (济南市钢结构… from 莱芜市钢结构…, not 莱芜市既有多层住宅增设电梯规定).
+AMENDED_TITLE_SIMILAR = 0.6
 
 
 def version_key(title: str) -> str:
@@ -26,6 +33,26 @@ def version_key(title: str) -> str:
     trailing revision note."""
     key = _SPACES.sub("", to_simplified(title or ""))
     return _VERSION_NOTE.sub("", key)
+
+
+def amended_titles(text: str, title: str) -> list[str]:
+    """The other titles this text says it is an amended version of: the works a 关于修改〈…〉的决定 of
+    its front matter (before the first article or chapter) names, when one is like its own title but
+    not the same (a work renamed, or taken over by another city's congress)."""
+    match = _BODY_START.search(text)
+    front = _SPACES.sub("", text[:match.start()] if match else text[:3000])
+    own = version_key(title)
+    found = []
+    for decision in _AMENDING.finditer(front):
+        named = _NAMED.findall(decision.group(1))
+        if decision.group(2) or own in map(version_key, named):
+            continue  # several works, or this one under its own name: no other name of it
+        for name in named:
+            key = version_key(name)
+            if key not in map(version_key, found) and difflib.SequenceMatcher(
+                    None, key, own, autojunk=False).ratio() >= AMENDED_TITLE_SIMILAR:
+                found.append(name)
+    return found
 
 
 @dataclass(frozen=True)

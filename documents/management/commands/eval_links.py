@@ -5,13 +5,15 @@ from django.core.management.base import BaseCommand, CommandError
 from documents.evaluation import dumps, show
 from documents.evaluation import citations as evaluation
 from documents.evaluation import reuse as reuse_evaluation
+from documents.evaluation import versions as versions_evaluation
 
 
 class Command(BaseCommand):
     help = ("Citation resolution against the judged references in fixtures/links/citations.jsonl: precision "
             "and recall overall and per kind (exact, short, alias, version, absent); text reuse against the "
-            "judged pairs of fixtures/links/reuse.jsonl: precision and recall of the pairs shown. Reads the "
-            "corpus files; no database.")
+            "judged pairs of fixtures/links/reuse.jsonl: precision and recall of the pairs shown; versions "
+            "against fixtures/links/versions.jsonl (by title and by amendment under another title). Reads "
+            "the corpus files; no database.")
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true")
@@ -19,17 +21,43 @@ class Command(BaseCommand):
         parser.add_argument("--judged", default=str(evaluation.JUDGED))
         parser.add_argument("--half", choices=["tune", "test"],
                             help="only the citing documents (reuse: pairs) the rules were tuned on, or only the others")
-        parser.add_argument("--only", choices=["citations", "reuse"], help="one kind of link")
+        parser.add_argument("--only", choices=["citations", "versions", "reuse"], help="one kind of link")
         parser.add_argument("--reuse-judged", default=str(reuse_evaluation.JUDGED))
 
     def handle(self, json, errors, judged, half, only, reuse_judged, **options):
         output = {}
-        if only != "reuse":
+        if only in (None, "citations"):
             output["citations"] = self.citations(json, errors, judged, half)
-        if only != "citations":
+        if only in (None, "versions"):
+            output["versions"] = self.versions(json, errors, half)
+        if only in (None, "reuse"):
             output["reuse"] = self.reuse(json, errors, reuse_judged, half)
         if json:
             self.stdout.write(dumps(output if not only else output[only]))
+
+    def versions(self, json, errors, half):
+        started = time.perf_counter()
+        entries = versions_evaluation.load_judged()
+        if half:
+            entries = [entry for entry in entries if versions_evaluation.half(entry) == half]
+        problems = versions_evaluation.validate(entries)
+        if problems:
+            for problem in problems:
+                self.stderr.write(problem)
+            raise CommandError(f"the judged version pairs have {len(problems)} problems")
+        result = versions_evaluation.evaluate(entries)
+        wrong = [row for row in result["rows"] if row["linked"] != row["same_work"]]
+        if json:
+            return {**{key: value for key, value in result.items() if key != "rows"},
+                    **({"errors": wrong} if errors else {})}
+        for row in wrong if errors else []:
+            self.stdout.write(f"{'wrong ' if row['linked'] else 'missed'} {row['a']} | {row['b']} ({row['note']})")
+        self.stdout.write(f"versions: {result['pairs']} judged pairs ({result['judged_versions']} one work, "
+                          f"{result['renamed']} of them under another title), {result['linked']} linked, "
+                          f"{result['correct']} correct: precision {show(result['precision'])}, recall "
+                          f"{show(result['recall'])} (renamed: {show(result['renamed_recall'])}); "
+                          f"{time.perf_counter() - started:.1f} s")
+        return None
 
     def reuse(self, json, errors, judged, half):
         started = time.perf_counter()
