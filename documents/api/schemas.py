@@ -277,11 +277,25 @@ class SharedTarget(Strict):
                                                          "year it set one; empty where it set none")
 
 
+class SharedText(Strict):
+    source: PolicyRef = Field(description="The earlier text")
+    source_region: Region
+    derived: PolicyRef = Field(description="The later text, which may have taken from it")
+    derived_region: Region
+    shared_chars: int
+    source_share: float = Field(description="The share of the earlier text that the later one repeats")
+    derived_share: float = Field(description="The share of the later text taken from the earlier")
+    passage: str = Field(description="The longest shared passage (cut at 120 characters)")
+    compare_url: str = Field(description="Both texts side by side with the shared passages marked")
+
+
 class Comparison(Strict):
     regions: list[CompareRegion]
     years: list[int]
     types: list[str] = Field(description="Policy types any of them has, commonest first")
     targets: list[SharedTarget] = Field(description="Indicators at least two of the regions set targets for")
+    shared_texts: list[SharedText] = Field(description="Policies of two different regions sharing passages, most "
+                                                       "shared characters first (at most 12)")
 
 
 class Error(Strict):

@@ -3,7 +3,8 @@ format_html, which escapes it)."""
 
 from __future__ import annotations
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 
 LABEL = 150  # the row labels' column
 CELL_W, CELL_H = 46, 24
@@ -38,19 +39,17 @@ def heat_map(result, *, title: str) -> str:
         label = format_html('<text x="{}" y="{}" class="label">{}</text>', LABEL - 8, y + CELL_H / 2 + 4, row.label)
         if row.url:
             label = format_html('<a href="{}">{}</a>', row.url, label)
+        # Thousands of cells: the row's label is escaped once here, every other value is a number.
+        name = escape(row.label)
         cells = []
         for i, cell in enumerate(row.cells):
-            x = LABEL + CELL_W * i
-            tip = f"{row.label} {cell.year}年：{cell.count} 篇，占当年 {cell.total} 篇的 {percent(cell.share)}"
-            body = format_html(
-                '<rect x="{}" y="{}" width="{}" height="{}" class="h{}"></rect><text x="{}" y="{}" class="n h{}">{}</text>'
-                '<title>{}</title>',
-                x + 1, y + 1, CELL_W - 2, CELL_H - 2, shade(cell.count, cell.share), x + CELL_W / 2, y + CELL_H / 2 + 4,
-                shade(cell.count, cell.share), cell.count or "", tip)
-            cells.append(format_html('<a href="{}">{}</a>', cell.url, body) if cell.url else format_html('<g>{}</g>', body))
+            x, level = LABEL + CELL_W * i, shade(cell.count, cell.share)
+            body = (f'<rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" class="h{level}"></rect>'
+                    f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" class="n h{level}">{cell.count or ""}</text>'
+                    f'<title>{name} {cell.year}年：{cell.count} 篇，占当年 {cell.total} 篇的 {percent(cell.share)}</title>')
+            cells.append(f'<a href="{escape(cell.url)}">{body}</a>' if cell.url else f"<g>{body}</g>")
         row_class = "row national" if row.level == "national" else "row"
-        lines.append(format_html('<g class="{}">{}{}</g>', row_class, label,
-                                 format_html_join("", "{}", ((cell,) for cell in cells))))
+        lines.append(format_html('<g class="{}">{}{}</g>', row_class, label, SafeString("".join(cells))))
     return format_html(
         '<svg class="heat" role="img" aria-labelledby="heat-title" viewBox="0 0 {} {}" width="{}" height="{}">'
         '<title id="heat-title">{}</title>{}{}</svg>',

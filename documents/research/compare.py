@@ -1,6 +1,7 @@
 """Two to four regions side by side: their documents per year and type (the search engine's counts),
 the words that set each apart from the others (weighted log-odds over the lexemes of their search
-vectors, logodds.py), and their targets for the indicators they share."""
+vectors, logodds.py), their targets for the indicators they share, and the passages their policies
+share (documents/reuse.py)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ from urllib.parse import urlencode
 import numpy as np
 from django import forms
 from django.db import connections, router
+from django.db.models import Q
 from django.urls import reverse
 
 from documents import gazetteer
-from documents.models import Policy, Region, Target
+from documents.models import Policy, Region, Reuse, Target
+from documents.research.charts import percent
 from documents.research.diffusion import counted
 from documents.research.logodds import Score, distinctive
+from documents.reuse import shown_q
 from documents.search.cache import cached
 from documents.search.service import SearchParams
 from documents.serializers import policy_brief, region_dict
@@ -25,6 +29,8 @@ from documents.targets import published_targets
 MIN_REGIONS, MAX_REGIONS = 2, 4
 TERMS = 20
 TARGET_ROWS = 20
+SHARED_ROWS = 12
+PASSAGE = 120  # characters of a shared passage shown
 _CODE = re.compile(r"^[0-9]{6}$")
 # A lexeme worth showing: two characters or more with a Chinese one among them (no numbers, no
 # single characters: those are particles and the pieces of words).
@@ -98,6 +104,7 @@ class Comparison:
     per_type: list[dict[str, int]]
     terms: list[list[Score]]
     targets: list[SharedIndicator]
+    shared: list[SharedText] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)  # each region's search
 
     @property
@@ -140,7 +147,7 @@ def comparison(regions: list[Region]) -> Comparison:
             type_totals[kind] = type_totals.get(kind, 0) + n
     types = sorted(type_totals, key=lambda kind: (-type_totals[kind], kind))
     return Comparison(regions, totals, undated, years, per_year, types, per_type,
-                      distinctive_terms(regions), shared_targets(regions),
+                      distinctive_terms(regions), shared_targets(regions), shared_texts(regions),
                       urls=[search_url(region) for region in regions])
 
 
@@ -230,6 +237,72 @@ def shared_targets(regions: list[Region]) -> list[SharedIndicator]:
             for indicator, cells in shared[:TARGET_ROWS]]
 
 
+# --- Shared text ------------------------------------------------------------------------------------
+
+@dataclass
+class SharedText:
+    source: Policy  # the earlier text
+    derived: Policy
+    source_region: Region
+    derived_region: Region
+    shared_chars: int
+    source_share: float
+    derived_share: float
+    passage: str  # the longest shared passage, cut
+    compare_url: str
+
+    @property
+    def derived_percent(self) -> str:
+        return percent(self.derived_share)
+
+
+def shared_texts(regions: list[Region], limit: int = SHARED_ROWS) -> list[SharedText]:
+    """The published policies of two different regions that share passages (documents/reuse.py, above
+    its thresholds), most shared characters first: a city copying its province, two provinces one model.
+    A policy belongs to the most specific region asked for (a city's policy compared with its province
+    is the city's)."""
+    def within(region: Region, side: str) -> Q:
+        column = "province_id" if region.level == Region.Level.PROVINCE else "city_id"
+        return Q(**{f"{side}__{column}": region.code})
+
+    anywhere = Q(pk__in=[])
+    for region in regions:
+        anywhere |= within(region, "source")
+    elsewhere = Q(pk__in=[])
+    for region in regions:
+        elsewhere |= within(region, "derived")
+    published = Q(source__status=Policy.Status.PUBLISHED, derived__status=Policy.Status.PUBLISHED)
+    candidates = (Reuse.objects.filter(shown_q()).filter(anywhere, elsewhere, published)
+                  .order_by("-shared_chars", "source_id", "derived_id")
+                  .values_list("id", "source__province_id", "source__city_id", "derived__province_id", "derived__city_id"))
+    chosen = []
+    for pk, *places in candidates.iterator():
+        source, derived = _region_of(places[0], places[1], regions), _region_of(places[2], places[3], regions)
+        if source != derived:
+            chosen.append((pk, source, derived))
+            if len(chosen) == limit:
+                break
+    rows = Reuse.objects.select_related("source", "derived").only(
+        "shared_chars", "source_share", "derived_share", "passages", *(f"{side}__{name}" for side in ("source", "derived")
+        for name in ("title", "date_year", "date_month", "date_day", "date_precision"))).in_bulk([pk for pk, _, _ in chosen])
+    texts = dict(Policy.objects.filter(pk__in=[row.source_id for row in rows.values()]).values_list("pk", "simplified_text"))
+    found = []
+    for pk, source, derived in chosen:
+        row = rows[pk]
+        start, end = max(((p[0], p[1]) for p in row.passages), key=lambda span: span[1] - span[0], default=(0, 0))
+        text = texts[row.source_id][start:end]
+        found.append(SharedText(row.source, row.derived, source, derived, row.shared_chars, row.source_share,
+                                row.derived_share, text if len(text) <= PASSAGE else text[:PASSAGE] + "…",
+                                reverse("policy_compare", args=[row.source_id, row.derived_id])))
+    return found
+
+
+def _region_of(province: str | None, city: str | None, regions: list[Region]) -> Region | None:
+    """The most specific of the regions holding a policy of this province and city."""
+    return next((region for region in regions if region.code == city), None) or next(
+        (region for region in regions if region.code == province), None)
+
+
 # --- Serialisation ----------------------------------------------------------------------------------
 
 def comparison_to_dict(result: Comparison, *, request=None) -> dict:
@@ -251,4 +324,9 @@ def comparison_to_dict(result: Comparison, *, request=None) -> dict:
             [{"year": t.year, "value": t.value_display, "sentence": t.sentence,
               "policy": policy_brief(t.policy, request=request)} for t in cell] for cell in row.cells]}
             for row in result.targets],
+        "shared_texts": [{"source": policy_brief(row.source, request=request), "source_region": region_dict(row.source_region),
+                          "derived": policy_brief(row.derived, request=request),
+                          "derived_region": region_dict(row.derived_region), "shared_chars": row.shared_chars,
+                          "source_share": round(row.source_share, 3), "derived_share": round(row.derived_share, 3),
+                          "passage": row.passage, "compare_url": absolute(row.compare_url)} for row in result.shared],
     }

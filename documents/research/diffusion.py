@@ -172,6 +172,10 @@ class Diffusion:
     province: Region | None  # the chosen province
 
     @property
+    def all_rows(self) -> list[Row]:
+        return [self.national, *self.rows]
+
+    @property
     def adopters(self) -> int:
         return sum(1 for row in self.rows if row.first_year is not None)
 
@@ -201,8 +205,19 @@ def diffusion(params: DiffusionParams, q: str | None = None) -> Diffusion:
 
 
 def cached_diffusion(params: DiffusionParams) -> tuple[Diffusion, tuple[list[int], list[Term]]]:
-    """The grid of the first query and every query's yearly counts, cached until any policy changes."""
-    return cached("diffusion", (params,), lambda: (diffusion(params), terms_over_time(params)))
+    """The grid of the first query and every query's yearly counts (one count of each query and one
+    of all documents between them), cached until any policy changes."""
+    def compute():
+        everything, matched = _counted_queries(params)
+        return _grid(params, params.queries[0], matched[params.queries[0]], everything), _terms(params, everything, matched)
+
+    return cached("diffusion", (params,), compute)
+
+
+def _counted_queries(params: DiffusionParams):
+    search = params.search("", province=None)
+    everything = counted(search)
+    return everything, {q: counted(replace(search, q=q)) if q else everything for q in params.queries}
 
 
 def _grid(params: DiffusionParams, q: str, matched, everything) -> Diffusion:
@@ -231,9 +246,9 @@ def _grid(params: DiffusionParams, q: str, matched, everything) -> Diffusion:
     _first_policies([national, *rows], ids_by_cell)
     for row in (national, *rows):
         row.url = region_search_url(params, q, row.search) if row.search is not None else None
+        # A cell's search is its row's with the year added (the row's always has a region filter).
         row.cells = [Cell(year, row.counts.get(year, 0), row.totals.get(year, 0),
-                          _search_url(params, q, row.search, year) if row.search is not None else None)
-                     for year in years]
+                          f"{row.url}&year={year}" if row.url else None) for year in years]
     adoption = []
     for year in years:
         new = [row.label for row in rows if row.first_year == year]
@@ -265,44 +280,55 @@ def _years(params: DiffusionParams, dated: list[int], any_dated: list[int]) -> l
     return list(range(low, high + 1))
 
 
+NATIONAL, UNPLACED, OUTSIDE, OWN = -1, -2, -3, -4  # row numbers beside the province or city indexes
+
+
 def _tally(params: DiffusionParams, keys, unplaced: np.ndarray, keep_ids: bool = False):
     """{(row key, year or None): count} of the matches, and with keep_ids their ids per cell.
 
     Row keys: a province code (or with a province chosen, a city code and "own" for the province's
     documents outside its cities), None for the national root, "unplaced" for documents without a region.
     Matches outside the chosen province count only in the national row; years outside the range in no cell.
+    One bincount over (row, year) numbers: no Python per match.
     """
-    province_values = np.array([*keys.values["province"], None], dtype=object)
-    city_values = np.array([*keys.values["city"], None], dtype=object)
-    year_values = np.array([*keys.values["year"], -1], dtype=np.int64)  # index -1: the last, "undated"
-    provinces, cities = province_values[keys.keys["province"]], city_values[keys.keys["city"]]
-    years = year_values[keys.keys["year"]]
-    rows = provinces.copy()
+    provinces, cities, year_index = keys.keys["province"], keys.keys["city"], keys.keys["year"]
     if params.province:
-        inside = provinces == params.province
-        rows = np.where(inside, np.where(cities == None, "own", cities), "outside")  # noqa: E711 (elementwise)
-        rows[provinces == None] = None  # noqa: E711
-    rows[np.isin(keys.ids, unplaced)] = "unplaced"
-    in_range = years >= 0
+        values = keys.values["province"]
+        chosen = values.index(params.province) if params.province in values else -5
+        rows = np.where(provinces == chosen, np.where(cities < 0, OWN, cities), OUTSIDE)
+        rows[provinces < 0] = NATIONAL
+        names = keys.values["city"]
+    else:
+        rows = provinces.astype(np.int64)
+        names = keys.values["province"]
+    if unplaced.size:
+        rows[np.isin(keys.ids, unplaced)] = UNPLACED
+    year_values = np.array([*keys.values["year"], -1], dtype=np.int64)  # index -1: the last, "undated"
+    years = year_values[year_index]
+    keep = rows != OUTSIDE
     if params.year_from is not None:
-        in_range &= years >= params.year_from
+        keep &= (years < 0) | (years >= params.year_from)
     if params.year_to is not None:
-        in_range &= years <= params.year_to
-    keep = in_range | (years < 0)
-    rows, years, ids = rows[keep], years[keep], keys.ids[keep]
-    cells: dict = {}
-    grouped: dict = {}
-    if ids.size:
-        order = np.lexsort((years, rows.astype(str)))
-        rows, years, ids = rows[order], years[order], ids[order]
-        change = np.flatnonzero((rows[1:] != rows[:-1]) | (years[1:] != years[:-1])) + 1
-        for start, end in zip(np.r_[0, change], np.r_[change, ids.size]):
-            key = (rows[start], int(years[start]) if years[start] >= 0 else None)
-            cells[key] = int(end - start)
-            if keep_ids:
-                grouped[key] = ids[start:end]
-    cells.pop(("outside", None), None)
-    return {key: n for key, n in cells.items() if key[0] != "outside"}, grouped
+        keep &= (years < 0) | (years <= params.year_to)
+    width = len(year_values)
+    codes = (rows[keep] - OWN) * width + np.where(year_index[keep] < 0, width - 1, year_index[keep])
+    counts = np.bincount(codes)
+    present = np.flatnonzero(counts)
+
+    def key(code: int) -> tuple:
+        row, column = divmod(int(code), width)
+        row += OWN
+        label = {NATIONAL: None, UNPLACED: "unplaced", OWN: "own"}.get(row, names[row] if row >= 0 else None)
+        return label, (int(year_values[column]) if column < width - 1 else None)
+
+    cells = {key(code): int(counts[code]) for code in present}
+    grouped = {}
+    if keep_ids:
+        order = np.argsort(codes, kind="stable")
+        ends = np.cumsum(counts)
+        ids = keys.ids[keep][order]
+        grouped = {key(code): ids[ends[code] - counts[code]:ends[code]] for code in present}
+    return cells, grouped
 
 
 def _unplaced_ids() -> np.ndarray:
@@ -373,14 +399,6 @@ def pattern(centre: tuple[int, int | None], regions: tuple[int, int | None]) -> 
     return "centre_first" if centre[0] < regions[0] else "provinces_first"
 
 
-def _search_url(params: DiffusionParams, q: str, filters, year: int) -> str:
-    items = [("q", q)] if q else []
-    if params.type:
-        items.append(("type", params.type))
-    items += [*filters, ("year", str(year))]
-    return f"{reverse('policy_list')}?{urlencode(items)}"
-
-
 def region_search_url(params: DiffusionParams, q: str, filters) -> str:
     """The search of a row over every year (its label's link)."""
     items = [("q", q)] if q else []
@@ -403,22 +421,28 @@ class Term:
 
 def terms_over_time(params: DiffusionParams) -> tuple[list[int], list[Term]]:
     """Each query's matches per year, beside all documents per year (the shares' denominators)."""
-    search = params.search("")
-    everything = _per_year(params, counted(search))
-    terms = [Term(q, _per_year(params, counted(replace(search, q=q))) if q else everything, everything)
-             for q in params.queries]
+    return _terms(params, *_counted_queries(params))
+
+
+def _terms(params: DiffusionParams, everything, matched: dict) -> tuple[list[int], list[Term]]:
+    totals = _per_year(params, everything)
+    terms = [Term(q, _per_year(params, matched[q]), totals) for q in params.queries]
     dated = sorted({year for term in terms for year, n in term.counts.items() if n})
-    return _years(params, dated, sorted(everything)), terms
+    return _years(params, dated, sorted(totals)), terms
 
 
 def _per_year(params: DiffusionParams, keys) -> dict[int, int]:
+    """Per year: the keys' documents (of the chosen province only, where one is chosen)."""
     years = np.array([*keys.values["year"], -1], dtype=np.int64)[keys.keys["year"]]
-    years = years[years >= 0]
+    keep = years >= 0
+    if params.province:
+        provinces = np.array([*keys.values["province"], None], dtype=object)[keys.keys["province"]]
+        keep &= provinces == params.province
     if params.year_from is not None:
-        years = years[years >= params.year_from]
+        keep &= years >= params.year_from
     if params.year_to is not None:
-        years = years[years <= params.year_to]
-    found, counts = np.unique(years, return_counts=True)
+        keep &= years <= params.year_to
+    found, counts = np.unique(years[keep], return_counts=True)
     return {int(year): int(n) for year, n in zip(found, counts)}
 
 

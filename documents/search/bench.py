@@ -447,6 +447,58 @@ def phrase_counts(queries=PHRASES, runs: int = 5) -> list[dict]:
     return rows
 
 
+DIFFUSION_QUERIES = [
+    ("数字经济", {}), ("数据", {}), ("发展", {}), ("人工智能", {}), ("数据要素", {}), ('"公共数据"', {}),
+    ("数字经济", {"province": "440000"}), ("数据", {"type": "方案"}), ("具身智能", {"type": "政府工作报告"}),
+]
+COMPARISONS = ["440000,330000", "110000,310000,440000,330000"]
+
+
+def diffusion_timings(runs: int = 3) -> dict:
+    """The research views, cold (search cache cleared) and warm: /diffusion/'s counts (the grid, first
+    policies and the yearly counts, documents.research.diffusion.cached_diffusion) and its whole page,
+    and /compare/'s whole page; medians in ms per query, with p50/p95/max over all of them."""
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from documents.research import diffusion, views
+
+    factory = RequestFactory()
+
+    def page(view, query):
+        response = view(factory.get("/", query))
+        assert response.status_code == 200, response.status_code
+
+    def median(function, *, cold: bool):
+        def run():
+            if cold:
+                cache.clear()
+            function()
+        return round(statistics.median(_timed(run) for _ in range(runs)), 1)
+
+    rows, cold_counts, cold_pages, compare_pages = [], [], [], []
+    for q, filters in DIFFUSION_QUERIES:
+        params = diffusion.parse_diffusion_params({"q": q, **filters})
+        result, _ = diffusion.cached_diffusion(params)  # warm-up: dictionaries, facet arrays
+        counts = median(lambda: diffusion.cached_diffusion(params), cold=True)
+        whole = median(lambda: page(views.diffusion_page, {"q": q, **filters}), cold=True)
+        warm = median(lambda: page(views.diffusion_page, {"q": q, **filters}), cold=False)
+        cold_counts.append(counts)
+        cold_pages.append(whole)
+        rows.append({"q": q, "filters": filters, "matches": sum(r.total for r in [result.national, *result.rows]),
+                     "rows": len(result.rows), "years": len(result.years), "counts_ms": counts, "page_ms": whole,
+                     "warm_ms": warm})
+    compared = []
+    for regions in COMPARISONS:
+        page(views.compare_page, {"regions": regions})
+        cold = median(lambda: page(views.compare_page, {"regions": regions}), cold=True)
+        warm = median(lambda: page(views.compare_page, {"regions": regions}), cold=False)
+        compare_pages.append(cold)
+        compared.append({"regions": regions, "page_ms": cold, "warm_ms": warm})
+    return {"diffusion_counts": summary(cold_counts), "diffusion_page": summary(cold_pages),
+            "compare_page": summary(compare_pages), "queries": rows, "comparisons": compared}
+
+
 def measure(runs: int = 3) -> dict:
     """p50/p95/max of the full result page (cold: facet cache cleared; warm: cached) and of the naive page."""
     from documents.search.service import SearchParams, search_policies

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from django.http import QueryDict
 
-from documents.models import Region, Target
+from documents.models import Region, Reuse, Target
 from documents.research.compare import comparison, parse_regions, place_names
 from documents.search.service import parse_search_params, search_policies
 
@@ -69,6 +69,28 @@ def test_shared_targets_stand_side_by_side_for_one_year(research_archive):
     latest = Target.objects.filter(indicator="地区生产总值增长", kind="target", policy__region_id="440000").order_by(
         "-year").first()
     assert years == {latest.year}
+
+
+def test_shared_texts_are_reuse_pairs_across_two_of_the_regions(client, research_archive):
+    result = comparison(regions("440000", "370000", "500000"))
+    assert result.shared
+    sizes = [row.shared_chars for row in result.shared]
+    assert sizes == sorted(sizes, reverse=True)
+    for row in result.shared:
+        assert row.source_region != row.derived_region
+        for policy, region in ((row.source, row.source_region), (row.derived, row.derived_region)):
+            assert policy.province_id == region.code
+        stored = Reuse.objects.get(source=row.source, derived=row.derived)
+        assert stored.shared_chars == row.shared_chars and row.passage[:20] in row.source.simplified_text
+        assert client.get(row.compare_url).status_code == 200
+
+
+def test_a_city_s_reuse_of_its_province_is_the_city_s(research_archive):
+    result = comparison(regions("440000", "440300"))
+    for row in result.shared:
+        assert {row.source_region.code, row.derived_region.code} == {"440000", "440300"}
+        city = row.derived if row.derived_region.code == "440300" else row.source
+        assert city.city_id == "440300"
 
 
 def test_the_page_reads_side_by_side(client, research_archive):

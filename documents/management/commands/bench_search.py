@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -21,9 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
         parser.add_argument("--phrases", action="store_true",
                             help="only count phrases by pair lexemes and by positions, on the database as it is")
+        parser.add_argument("--research", action="store_true",
+                            help="only time /diffusion/ and /compare/ on the configured database as it is (no "
+                                 "switch, no migrate: DATABASE_URL's, e.g. the imported corpus)")
+        parser.add_argument("--out", help="also write the --research figures as JSON to this file (docs/…)")
 
-    def handle(self, docs, runs, database, rebuild, workers, json, phrases, **options):
+    def handle(self, docs, runs, database, rebuild, workers, json, phrases, research, out, **options):
         say = self.stderr.write if json else self.stdout.write
+        if research:
+            return self.research(runs, json, out, say)
         database = database or default_database(docs)
         if bench.use_database(database):
             say(f"{database} was built without pair lexemes: emptied for a rebuild")
@@ -58,6 +65,25 @@ class Command(BaseCommand):
             figures = result[name]
             say(f"{name:6} p50 {figures['p50_ms']} ms  p95 {figures['p95_ms']} ms  max {figures['max_ms']} ms")
         say(f"common terms: {result['common_terms_speedup']}× faster than naive")
+
+
+    def research(self, runs, json, out, say):
+        result = {"docs": Policy.objects.published().count(), "runs": runs, **bench.diffusion_timings(runs=runs)}
+        if out:
+            Path(out).write_text(dumps(result) + "\n", encoding="utf-8")
+        if json:
+            self.stdout.write(dumps(result))
+            return
+        for row in result["queries"]:
+            say(f"diffusion {row['q']:8} {row['filters']!s:26} {row['matches']:>6} matches {row['rows']:>3} rows "
+                f"{row['years']:>3} years  counts {row['counts_ms']:>6} ms  page {row['page_ms']:>6} ms  "
+                f"warm {row['warm_ms']:>6} ms")
+        for row in result["comparisons"]:
+            say(f"compare {row['regions']:28} page {row['page_ms']:>6} ms  warm {row['warm_ms']:>6} ms")
+        say(f"{result['docs']} published policies, {runs} runs each (cold: search cache cleared)")
+        for name in ("diffusion_counts", "diffusion_page", "compare_page"):
+            figures = result[name]
+            say(f"{name:16} p50 {figures['p50_ms']} ms  p95 {figures['p95_ms']} ms  max {figures['max_ms']} ms")
 
 
 def default_database(docs: int) -> str:
