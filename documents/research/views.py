@@ -44,8 +44,8 @@ def diffusion_page(request):
                                 title="占当年全部文件的比例", as_share=True, chart_id="shares"),
         term_rows=[(year, terms[0].totals.get(year, 0), [(t.counts.get(year, 0), percent(t.share(year))) for t in terms])
                    for year in years],
-        query=_query(params.query_items()),
-        reorder=[(q, _query(params.query_items((q, *[other for other in params.queries if other != q]))))
+        query=urlencode(params.query_items()),
+        reorder=[(q, urlencode(params.query_items((q, *[other for other in params.queries if other != q]))))
                  for q in params.queries[1:]],
     )
     return render(request, "diffusion/page.html", context)
@@ -59,10 +59,6 @@ def _slots(params) -> list[str]:
     """The four query boxes of the form, filled with the queries in order."""
     queries = [q for q in params.queries if q]
     return queries + [""] * (service.MAX_TERMS - len(queries))
-
-
-def _query(items) -> str:
-    return urlencode(items)
 
 
 @require_safe

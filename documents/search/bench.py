@@ -528,4 +528,24 @@ def measure(runs: int = 3) -> dict:
                      "naive_ms": round(statistics.median(naive), 1)})
     speedup = statistics.median(common_naive) / max(statistics.median(common_page), 0.001)
     return {"page": summary(page_times), "page_warm": summary(warm_times), "naive": summary(naive_times), "common_terms_speedup": round(speedup, 1),
-            "queries": rows}
+            "queries": rows, "diffusion": diffusion_of_common_terms(runs)}
+
+
+def diffusion_of_common_terms(runs: int = 3) -> dict:
+    """/diffusion/'s counts of each common term (province × year grid, first policies, yearly counts),
+    cold: p50/p95/max over all runs, and the median per term."""
+    from django.core.cache import cache
+
+    from documents.research import diffusion
+
+    times, rows = [], []
+    for kind, q, filters in QUERIES:
+        if kind != "common":
+            continue
+        params = diffusion.parse_diffusion_params({"q": q})
+        result, _ = diffusion.cached_diffusion(params)  # warm-up
+        runs_ms = [_timed(lambda: (cache.clear(), diffusion.cached_diffusion(params))) for _ in range(runs)]
+        times += runs_ms
+        rows.append({"q": q, "matches": sum(row.total + row.undated for row in result.all_rows),
+                     "rows": len(result.rows), "years": len(result.years), "cold_ms": round(statistics.median(runs_ms), 1)})
+    return {**summary(times), "queries": rows}

@@ -65,6 +65,11 @@ class Command(BaseCommand):
             figures = result[name]
             say(f"{name:6} p50 {figures['p50_ms']} ms  p95 {figures['p95_ms']} ms  max {figures['max_ms']} ms")
         say(f"common terms: {result['common_terms_speedup']}× faster than naive")
+        for row in result["diffusion"]["queries"]:
+            say(f"diffusion {row['q']:10} {row['matches']:>7} matches  {row['rows']} rows × {row['years']} years  "
+                f"cold {row['cold_ms']:>7} ms")
+        figures = result["diffusion"]
+        say(f"diffusion p50 {figures['p50_ms']} ms  p95 {figures['p95_ms']} ms  max {figures['max_ms']} ms")
 
 
     def research(self, runs, json, out, say):
