@@ -426,16 +426,27 @@ class Citation(models.Model):
 
 
 class ReuseSignature(models.Model):
-    """Where a policy's reuse candidates are looked up: the LSH band keys of its MinHash signature
-    (documents/ingest/reuse.py) under a GIN index, and how many shingles the signature summarises."""
+    """A policy whose reuse candidates can be looked up: how many shingles its MinHash signature
+    summarises (the signature itself is Policy.minhash; its LSH band keys are ReuseBand rows)."""
 
     policy = models.OneToOneField(Policy, on_delete=models.CASCADE, primary_key=True, related_name="reuse_signature")
     size = models.PositiveIntegerField("字符片段数")
-    bands = ArrayField(models.BigIntegerField(), verbose_name="LSH 分段键")
 
     class Meta:
         verbose_name = verbose_name_plural = "文本复用指纹"
-        indexes = [GinIndex(fields=["bands"], name="reuse_signature_bands_gin")]
+
+
+class ReuseBand(models.Model):
+    """One LSH band key of a policy's signature (documents/ingest/reuse.py). A row per key under a
+    btree (key first) rather than an array under GIN: PostgreSQL cannot estimate an overlap of 127
+    keys and scans every array, while 127 key lookups read a few index pages each."""
+
+    pk = models.CompositePrimaryKey("key", "policy")
+    key = models.BigIntegerField("分段键")
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="reuse_bands")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文本复用分段键"
 
 
 class Reuse(models.Model):

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
 
@@ -22,7 +22,7 @@ from documents.citations import BRIEF
 from documents.curation.duplicates import shingles, signature
 from documents.links import one_work
 from documents.ingest import reuse as aligning
-from documents.models import Policy, Region, Reuse, ReuseSignature
+from documents.models import Policy, Region, Reuse, ReuseBand, ReuseSignature
 from documents.serializers import policy_brief
 
 _LEVELS = {Region.Level.NATIONAL: 0, Region.Level.PROVINCE: 1, Region.Level.PREFECTURE: 2, Region.Level.COUNTY: 3}
@@ -41,8 +41,11 @@ def save_signature(policy: Policy):
     """Store the policy's band keys and shingle count; returns its MinHash values and that count."""
     minhash = signature(policy.simplified_text)
     size = len(shingles(policy.simplified_text))
-    ReuseSignature.objects.update_or_create(
-        policy=policy, defaults={"size": size, "bands": aligning.band_keys(minhash.hashvalues)})
+    with transaction.atomic():
+        ReuseSignature.objects.update_or_create(policy=policy, defaults={"size": size})
+        ReuseBand.objects.filter(policy=policy).delete()
+        ReuseBand.objects.bulk_create([ReuseBand(key=key, policy=policy)
+                                       for key in set(aligning.band_keys(minhash.hashvalues))])
     return minhash.hashvalues, size
 
 
@@ -50,7 +53,7 @@ def save_reuse(policy: Policy) -> int:
     """Rebuild the policy's reuse pairs against every stored policy (new ones link to old ones, and
     old ones gain the pair). Returns how many pairs were stored."""
     hashvalues, size = save_signature(policy)
-    rows = _pairs(policy, hashvalues, size, ReuseSignature.objects.exclude(policy=policy))
+    rows = _pairs(policy, hashvalues, size, exclude=policy.pk)
     with transaction.atomic():
         Reuse.objects.filter(Q(source=policy) | Q(derived=policy)).delete()
         Reuse.objects.bulk_create(rows)
@@ -62,16 +65,19 @@ def rebuild_all(report=None) -> dict:
     the candidates stored after it (each pair once)."""
     started = datetime.datetime.now()
     Reuse.objects.all().delete()
+    ReuseBand.objects.all().delete()
     ReuseSignature.objects.all().delete()
     signatures = {}
     for policy in Policy.objects.only("id", "simplified_text").order_by("pk").iterator(chunk_size=200):
         signatures[policy.pk] = save_signature(policy)
+    with connection.cursor() as cursor:  # fresh statistics, or the planner scans the bands instead of their index
+        cursor.execute(f"ANALYZE {ReuseBand._meta.db_table}")
     signed = datetime.datetime.now()
     stored = 0
     for pk in signatures:
         at = time.perf_counter()
         policy = Policy.objects.select_related("region").only(*_FIELDS).get(pk=pk)
-        rows = _pairs(policy, *signatures[pk], ReuseSignature.objects.filter(policy__gt=pk))
+        rows = _pairs(policy, *signatures[pk], after=pk)
         Reuse.objects.bulk_create(rows)
         stored += len(rows)
         if report:
@@ -81,9 +87,12 @@ def rebuild_all(report=None) -> dict:
             "seconds": (done - started).total_seconds()}
 
 
-def _pairs(policy: Policy, hashvalues, size: int, stored) -> list[Reuse]:
-    keys = aligning.band_keys(hashvalues)
-    found = list(stored.filter(bands__overlap=keys).values_list("policy", "size", "policy__minhash"))
+def _pairs(policy: Policy, hashvalues, size: int, *, exclude: int | None = None, after: int | None = None) -> list[Reuse]:
+    """The pairs of the policy with the stored ones sharing a band (all but exclude, or those after a pk)."""
+    banded = ReuseBand.objects.filter(key__in=aligning.band_keys(hashvalues))
+    banded = banded.exclude(policy=exclude) if exclude is not None else banded.filter(policy__gt=after)
+    found = list(ReuseSignature.objects.filter(policy__in=banded.values("policy"))
+                 .values_list("policy", "size", "policy__minhash"))
     likely = []
     for pk, other_size, minhash in found:
         if minhash is None:
