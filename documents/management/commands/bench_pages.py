@@ -107,10 +107,10 @@ def render_section(rows, repeat):
     return "\n".join(lines) + "\n"
 
 
-def write_section(path, section):
-    """Replace this command's section of the file (up to the next level-2 heading), or append it."""
+def write_section(path, section, heading=HEADING):
+    """Replace the section under heading (up to the next level-2 heading) of the file, or append it."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(text):
         text = pattern.sub(lambda _: section + "\n", text, count=1).rstrip() + "\n"
     else:

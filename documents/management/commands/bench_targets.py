@@ -2,7 +2,6 @@
 import does, and rendering the /targets/ pages; printed and written to docs/targets.md."""
 
 import os
-import re
 import statistics
 import time
 from pathlib import Path
@@ -14,7 +13,7 @@ from django.db.models import Count
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from documents.management.commands.bench_pages import measure
+from documents.management.commands.bench_pages import measure, write_section
 from documents.models import Policy, Region, Target
 from documents.targets import extract, save_targets
 
@@ -44,6 +43,12 @@ class Command(BaseCommand):
         if not policies:
             raise CommandError("No policies: import some first")
         load = os.getloadavg()[0]
+        table = []  # the pages first: the rolled-back rebuild below leaves dead rows until a vacuum
+        for label, url in pages():
+            status, ms = self.page(url, repeat)
+            if status != 200:
+                raise CommandError(f"{url} answered {status}")
+            table.append(f"| {label} | {statistics.median(ms):.1f} | {max(ms):.1f} | `{url}` |")
         times, found = [], 0
         for policy in policies:
             start = time.perf_counter()
@@ -65,12 +70,7 @@ class Command(BaseCommand):
             lines.append(f"* **Share of the import** ({import_seconds:.1f} s with {workers} workers): "
                          f"{share:.1%} spread over the workers, {store_seconds / import_seconds:.1%} if it all fell "
                          f"on one (the issue allows 10%).")
-        lines += ["", "| page | median (ms) | max (ms) | URL |", "|---|---:|---:|---|"]
-        for label, url in pages():
-            status, ms = self.page(url, repeat)
-            if status != 200:
-                raise CommandError(f"{url} answered {status}")
-            lines.append(f"| {label} | {statistics.median(ms):.1f} | {max(ms):.1f} | `{url}` |")
+        lines += ["", "| page | median (ms) | max (ms) | URL |", "|---|---:|---:|---|", *table]
         lines.append("")
         lines.append(f"Load average {os.getloadavg()[0]:.1f} at the end.")
         section = "\n".join([
@@ -79,7 +79,7 @@ class Command(BaseCommand):
             f"times them ({repeat} requests after one warm-up, Django's test client).", "", *lines]) + "\n"
         self.stdout.write(section)
         if not no_write:
-            replace_section(Path(output), section)
+            write_section(Path(output), section, HEADING)
             self.stdout.write(f"Wrote the “{HEADING[3:]}” section of {output}")
 
     def store_all(self, policies) -> tuple[int, float]:
@@ -109,17 +109,6 @@ def pages() -> list[tuple[str, str]]:
         ("接口 API", f"/api/targets/?indicator={INDICATOR}"),
         ("导出 CSV", f"/targets/export.csv?indicator={INDICATOR}"),
     ]
-
-
-def replace_section(path: Path, section: str) -> None:
-    """Replace this command's section of the file (up to the next level-2 heading), or append it."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Quantitative targets\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1).rstrip() + "\n"
-    else:
-        text = text.rstrip() + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
 
 
 def percentile(seconds: list[float], p: int) -> float:
