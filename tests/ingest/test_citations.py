@@ -1,6 +1,5 @@
 """References between documents found and resolved (pure), on sentences and files of the shared corpus."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -151,12 +150,10 @@ def test_resolve_all_applies_the_texts_own_aliases(index):
         ("中华人民共和国矿山安全法", None), ("中华人民共和国矿山安全法实施条例", "exact"), ("实施条例", "alias")]
 
 
-def test_a_100_kb_text_is_found_and_resolved_in_a_few_milliseconds(index):
+def test_a_100_kb_text_has_every_reference_found_and_resolved(index):
+    # Its speed is measured by rebuild_links on the whole corpus (docs/links.md), not here.
     text = (MINORS + MINES + FREE_TRADE_ZONE + AMENDMENT + LICENCES) * 180
     assert len(text) > 100_000
-    index.resolve_all(text)  # warm the script converter
-    started = time.perf_counter()
+    once = index.resolve_all(MINORS + MINES + FREE_TRADE_ZONE + AMENDMENT + LICENCES)
     pairs = index.resolve_all(text)
-    elapsed = time.perf_counter() - started
-    assert len(pairs) > 800
-    assert elapsed < 0.25, elapsed
+    assert once and len(pairs) == 180 * len(once)

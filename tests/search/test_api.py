@@ -52,7 +52,7 @@ def test_page_size_above_the_cap_is_capped(client, make_policy):
 
 
 @pytest.mark.parametrize("q", [
-    "", "\x00", "数字经济\x00", "x" * 10_000, "数" * 10_000, "😀🚀", '"unbalanced', "'", "''", "\\", "\\'",
+    "", "x" * 10_000, "数" * 10_000, "😀🚀", '"unbalanced', "'", "''", "\\", "\\'",
     "!!!", "&|!():*<->", "<-> <1> <0>", "-", "--", "- -", "OR", "AND NOT", "'a':* & b", "数字经济:*",
     "(", ")", "'; drop table documents_policy; --", "%s %(x)s", "{a}", "\u200b\u200b", "\ufeff数字",
     "ＯＲ", "“", "「數字經濟」", "-\"\"", " ".join(["数字经济"] * 300), " OR ".join(["词"] * 300),
@@ -62,6 +62,14 @@ def test_hostile_queries_never_fail(client, make_policy, q):
     response = client.get(URL, {"q": q, "sort": "relevance"})
     assert response.status_code == 200, response.content[:300]
     assert isinstance(response.json()["results"], list)
+
+
+@pytest.mark.parametrize("q", ["\x00", "数字经济\x00"])
+def test_a_nul_in_the_query_is_a_400_in_the_api_error_shape(client, make_policy, q):
+    make_policy("数字经济方案", "正文。")
+    response = client.get(URL, {"q": q})
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("请求含有空字符") and response.json()["fields"] == {}
 
 
 def test_staff_also_see_drafts(staff_client, make_policy):

@@ -86,8 +86,9 @@ def test_a_province_shows_its_own_row_and_filters_narrow_the_table(client, archi
 
 
 @pytest.mark.parametrize("params", [{"year": "20x5"}, {"kind": "plan"}, {"province": "999999"},
-                                    {"page_size": "1000"}, {"indicator": "指" * 300}, {"city": "44\x000300"}, {"q": "数字\x00"}])
+                                    {"page_size": "1000"}, {"indicator": "指" * 300}])
 def test_malformed_parameters_get_a_400_with_a_message(client, archive, params):
+    # (A NUL in any parameter is refused before the view reads it: tests/reliability/test_probes.py.)
     page = client.get("/targets/", params)
     assert page.status_code == 400 and "检索条件有误" in page.content.decode()
     api = client.get("/api/targets/", params)
