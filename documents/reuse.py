@@ -38,15 +38,17 @@ def shown_q(prefix: str = "") -> Q:
 
 
 def save_signature(policy: Policy):
-    """Store the policy's band keys and shingle count; returns its MinHash values and that count."""
-    minhash = signature(policy.simplified_text)
+    """Store the policy's band keys and shingle count; returns its MinHash values and that count. The
+    signature is the policy's stored near-duplicate one (made from the same text), computed where missing."""
+    stored = policy.minhash
+    hashvalues = (np.frombuffer(bytes(stored), dtype="<u4") if stored else signature(policy.simplified_text).hashvalues)
     size = len(shingles(policy.simplified_text))
     with transaction.atomic():
         ReuseSignature.objects.update_or_create(policy=policy, defaults={"size": size})
         ReuseBand.objects.filter(policy=policy).delete()
         ReuseBand.objects.bulk_create([ReuseBand(key=key, policy=policy)
-                                       for key in set(aligning.band_keys(minhash.hashvalues))])
-    return minhash.hashvalues, size
+                                       for key in set(aligning.band_keys(hashvalues))])
+    return hashvalues, size
 
 
 def save_reuse(policy: Policy) -> int:
@@ -68,7 +70,7 @@ def rebuild_all(report=None) -> dict:
     ReuseBand.objects.all().delete()
     ReuseSignature.objects.all().delete()
     signatures = {}
-    for policy in Policy.objects.only("id", "simplified_text").order_by("pk").iterator(chunk_size=200):
+    for policy in Policy.objects.only("id", "simplified_text", "minhash").order_by("pk").iterator(chunk_size=200):
         signatures[policy.pk] = save_signature(policy)
     with connection.cursor() as cursor:  # fresh statistics, or the planner scans the bands instead of their index
         cursor.execute(f"ANALYZE {ReuseBand._meta.db_table}")
@@ -93,13 +95,14 @@ def _pairs(policy: Policy, hashvalues, size: int, *, exclude: int | None = None,
     banded = banded.exclude(policy=exclude) if exclude is not None else banded.filter(policy__gt=after)
     found = list(ReuseSignature.objects.filter(policy__in=banded.values("policy"))
                  .values_list("policy", "size", "policy__minhash"))
-    likely = []
+    scored = []
     for pk, other_size, minhash in found:
         if minhash is None:
             continue
         agreement = float((np.frombuffer(bytes(minhash), dtype="<u4") == hashvalues).mean())
         if aligning.is_candidate(agreement, size, other_size):
-            likely.append(pk)
+            scored.append((-aligning.candidate_score(agreement, size, other_size), pk))
+    likely = [pk for _, pk in sorted(scored)[:aligning.MAX_CANDIDATES]]
     rows = []
     for other in Policy.objects.filter(pk__in=likely).select_related("region").only(*_FIELDS):
         if one_work(policy, other):

@@ -36,6 +36,9 @@ MIN_PASSAGE = 30  # shared characters for a passage to count: a whole clause, no
 # with the other: on the shared corpus no pair below it reached a shown share (docs/links.md).
 CANDIDATE_CONTAINMENT = 0.1
 STORED_CHARS = 100  # pairs sharing fewer characters are not kept (stock phrases only)
+# At most this many candidates are aligned for one text, those whose signatures estimate the most
+# shared: a model text re-enacted by hundreds of cities must not make one import cost minutes.
+MAX_CANDIDATES = 50
 # Shown: at least this many shared characters, making at least this share of one of the two texts.
 # Below them on the shared corpus are pairs that share a purpose clause, the 施行 article and the
 # stock sentences of a law both implement (docs/links.md).
@@ -87,10 +90,14 @@ def estimated_containment(agreement: float, size: int, other_size: int) -> float
     return min(1.0, shared / size)
 
 
+def candidate_score(agreement: float, size: int, other_size: int) -> float:
+    """How much of the smaller of two texts the other may hold, from their signatures' agreement."""
+    return max(estimated_containment(agreement, size, other_size), estimated_containment(agreement, other_size, size))
+
+
 def is_candidate(agreement: float, size: int, other_size: int) -> bool:
     """Whether two texts whose signatures agree this much (of shingle sets of these sizes) are aligned."""
-    return max(estimated_containment(agreement, size, other_size),
-               estimated_containment(agreement, other_size, size)) >= CANDIDATE_CONTAINMENT
+    return candidate_score(agreement, size, other_size) >= CANDIDATE_CONTAINMENT
 
 
 def is_shown(chars: int, a_share: float, b_share: float) -> bool:
