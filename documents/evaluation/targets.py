@@ -30,8 +30,10 @@ BASE = Path(__file__).resolve().parents[2]
 JUDGED = BASE / "fixtures" / "targets" / "judged.jsonl"
 # The second judged set: read after the first round of fixes; the second round was written from its errors.
 JUDGED_2 = BASE / "fixtures" / "targets" / "judged-2.jsonl"
-# Judged after every rule was written, from documents no other set or test uses; scored, never tuned on.
-HELDOUT = BASE / "fixtures" / "targets" / "heldout.jsonl"
+# The first held-out set (山西 2026, 杭州 2024): scored unseen, then the third round of fixes was written from its errors.
+JUDGED_3 = BASE / "fixtures" / "targets" / "judged-3.jsonl"
+# Judged before the third round, from documents no other set or test uses; scored before and after that round.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-2.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

@@ -189,15 +189,19 @@ def test_the_judged_set_is_valid(judged_set):
     assert any(t["value_low"] == 16 and t["year"] == 2027 for e in seed for t in e["targets"])
 
 
-@pytest.mark.parametrize("path", [evaluation.JUDGED_2, evaluation.HELDOUT])
+LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.HELDOUT]
+
+
+@pytest.mark.parametrize("path", LATER_SETS)
 def test_the_later_sets_are_valid_and_from_documents_no_earlier_set_uses(judged_set, path):
     entries = evaluation.load_judged(path)
     assert evaluation.validate(entries, evaluation.read_documents(entries, SHARED)) == []
     assert sum(len(e["targets"]) for e in entries) >= 40
-    earlier = {e["file"] for e in judged_set[0]}
-    if path == evaluation.HELDOUT:
-        earlier |= {e["file"] for e in evaluation.load_judged(evaluation.JUDGED_2)}
-    assert not {e["file"] for e in entries} & earlier
+    # A document is a file, or one row of a spreadsheet.
+    earlier = {(e["file"], e["row"]) for e in judged_set[0]}
+    for before in LATER_SETS[:LATER_SETS.index(path)]:
+        earlier |= {(e["file"], e["row"]) for e in evaluation.load_judged(before)}
+    assert not {(e["file"], e["row"]) for e in entries} & earlier
 
 
 def test_an_extractor_finding_exactly_the_judged_targets_scores_one(judged_set):
