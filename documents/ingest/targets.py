@@ -52,6 +52,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "万人", "人", "万户", "户", "万家", "家", "万个", "个", "亿吨", "万吨", "吨", "万亿斤", "亿斤", "万斤", "万亩",
     "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标箱", "公里", "万台", "件", "万件", "微克/立方米",
     "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万PF", "PF", "EF", "万P", "P", "亿吨标准煤", "万吨标准煤", "万次", "万头", "天",
+    # counts of things and of years a region reports as levels (智能化煤矿400座, 国际友城67对, 人均预期寿命80岁)
+    "万座", "座", "对", "条", "张", "台", "岁", "EB",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -63,7 +65,7 @@ VALUE = re.compile(
     r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)|增长(?=[0-9０-９])))"  # …a baseline: 由2020年的7.2%提升至7.4%
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -107,6 +109,8 @@ ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not
 
 
 INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
+INCREASE = re.compile(r"(?:同比|比上年|较上年|比年初)?(?:增加|增长|提高|净增)$")  # a change of a level in its own unit
+EXPECTED = re.compile(r"预计(?=(?:同比|比上年)?(?:增长|增速|增幅|提高|提升|下降)$)")
 STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  # `满意率连续5年保持97%以上`
 BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
           "低于": "以下", "约": "约", "近": "约"}
@@ -135,6 +139,8 @@ HEAD_WORDS = (
     "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
     "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
     "经费", "电量", "货值", "覆盖面", "天数", "出栏",
+    # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
+    "寿命", "充电桩", "友城", "煤矿", "产业链", "工厂", "农田", "基地", "诊疗量", "床位数", "托位数", "医师数",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -149,15 +155,15 @@ NOT_INDICATOR = re.compile(
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
 # Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
 ACTION = re.compile(
-    r"^(?:新增|净增|新晋|新登记|新改扩建|新改建|新开工|新设|新开|新上|新入选|新投产|新签约|新建|新?(?:建设|培育|引进|认定|获批|集聚)|"
-    r"建成投运|建成投用|打造|改造|开发|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
+    r"^(?:新增|净增|新晋|新登记|新改扩建|新改建|新开工|新设|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|引进|认定|获批|集聚)|"
+    r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|累计(?!建成|达))"
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
-COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "户", "万户", "件", "万件", "人", "万人"))
-ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体)$")
+COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "户", "万户", "件", "万件", "人", "万人", "座", "万座", "对", "条", "台", "万台"))
+ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册")
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 PER_HEAD = re.compile(r"人均|劳动生产率")  # money in 万元/元 is the region's only per head
@@ -165,6 +171,8 @@ YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|�
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
 SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
 HAS_DIGIT = re.compile(r"[0-9０-９]")
+# Names that carry a digit of their own (PM2.5浓度, 5G基站万人拥有量, 每10万人…): not a figure of the clause.
+NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
 GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳定|平稳|较快|正)增长$")
@@ -260,7 +268,7 @@ def indicator_like(words: str) -> bool:
     base = without_growth(words)
     if not 2 <= len(base) <= 30 or not base.endswith(HEAD_WORDS) or base in HEAD_WORDS or base in GENERIC:
         return False  # a bare 总产 or 收入 names nothing
-    if ACTION.match(base) or HAS_DIGIT.search(base.replace("5G", "")):
+    if ACTION.match(base) or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     return not (NOT_INDICATOR.search(words) or TWO_INDICATORS.search(base))
 
@@ -647,6 +655,13 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         phrase = phrase[:reached.start()]
     tail = split_tail(phrase)
     words, verb, pre = tail.words, tail.verb, tail.pre
+    if (reached := REACHED_YEAR.search(words)) and reached.start() and (verb or pre):  # `粮食综合生产能力2030年达到305亿斤`
+        y = int(reached.group("y"))
+        context.cue_year = y
+        context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
+        words = words[:reached.start()]
+    if "预计" in words:  # `数字经济核心产业增加值预计增长10%`: an estimate, the same indicator
+        words = EXPECTED.sub("", words)
     if pre in ("高于", "不高于") or "分别" in tail.adverbs:
         context.forget()  # a gap to another place, or a list read elsewhere
         return None
@@ -683,6 +698,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
                     clause_start + gone, context, baseline_year)
     context.forget()
+    if target is None and (growth := ending(INCREASE, words)) and growth.start() \
+            and value.group("unit") not in PERCENT_UNITS and (canonical(base := words[:growth.start()]) or indicator_like(base)):
+        context.subject = base  # `装机同比增加1829万千瓦、达到9048万千瓦`: an increase, then the level
+        return None
     if target is not None and target.modifier == "突破" and MILESTONE.match(sentence, value.end()):
         context.subject = without_growth(words)  # `突破4000亿元、达到4211亿元`: only the value reached
         return None

@@ -1,0 +1,58 @@
+"""The third round of target-reading rules, each on the real sentence it was written from: the errors
+of fixtures/targets/judged-3.jsonl (山西 2026, 杭州 2024) and of judged.jsonl / judged-2.jsonl."""
+
+from tests.ingest.test_targets import REPORTS, city, in_sentence, targets_of
+
+SHANXI_2026 = REPORTS / "provinces-2026" / "2026_山西省_政府工作报告.csv"
+SICHUAN_2026 = REPORTS / "provinces-2026" / "2026_四川省_政府工作报告.csv"
+
+
+def figures(found):
+    return [(f[0], f[3], f[4], f[5], f[7], f[8]) for f in found]
+
+
+def test_counts_in_units_of_things_and_years_are_levels():
+    assert figures(in_sentence(targets_of(SHANXI_2026), "智能化煤矿达到400座")) == [
+        ("智能化煤矿", "level", 2025, 400, "座", "达到"), ("煤炭先进产能占比", "share", 2025, 84, "%", "")]
+    assert figures(in_sentence(targets_of(SHANXI_2026), "国际友城达到67对")) == [("国际友城", "level", 2025, 67, "对", "达到")]
+    assert figures(in_sentence(targets_of(SHANXI_2026), "公共充电桩达到13万台")) == [
+        ("公共充电桩", "level", 2025, 13, "万台", "达到")]
+    assert figures(in_sentence(targets_of(SHANXI_2026), "推动人均预期寿命达到80岁")) == [
+        ("人均预期寿命", "level", 2030, 80, "岁", "达到")]
+
+
+def test_a_name_may_carry_a_digit_of_its_own():
+    found = figures(in_sentence(targets_of(SHANXI_2026), "PM2.5浓度降至30微克/立方米"))
+    assert ("PM2.5浓度", "level", 2025, 30, "微克/立方米", "") in found
+    found = figures(in_sentence(targets_of(SHANXI_2026), "5G基站万人拥有量33.7座"))
+    assert ("5G基站万人拥有量", "level", 2025, 33.7, "座", "") in found
+
+
+def test_an_estimate_before_the_growth_word_is_the_same_indicator():
+    found = figures(in_sentence(targets_of(SHANXI_2026), "数字经济核心产业增加值预计增长10%"))
+    assert ("数字经济核心产业增加值增长", "growth", 2025, 10, "%", "") in found
+
+
+def test_a_development_zone_is_no_work_done():
+    found = in_sentence(targets_of(city("杭州")), "力争开发区（园区）工业总产值占全市比重75%以上")
+    assert [(f[0], f[2], f[3], f[4], f[5], f[8]) for f in found] == [
+        ("开发区（园区）工业总产值占全市比重", "target", "share", 2024, 75, "以上")]
+    found = in_sentence(targets_of(SHANXI_2026), "开发区规上工业增加值、工业投资年均分别增长5.9%、6.7%")
+    assert [(f[0], f[5]) for f in found] == [("开发区规上工业增加值年均增长", 5.9), ("工业投资年均增长", 6.7)]
+
+
+def test_a_stock_stated_with_its_year_between_name_and_verb():
+    found = figures(in_sentence(targets_of(SHANXI_2026), "高标准农田达到3050万亩"))
+    assert found == [("高标准农田", "level", 2030, 3050, "万亩", "达到"), ("粮食综合生产能力", "level", 2030, 305, "亿斤", "达到")]
+
+
+def test_work_done_on_farmland_stays_out():
+    found = in_sentence(targets_of(SICHUAN_2026), "新（改）建高标准农田348.8万亩")
+    assert "新（改）建高标准农田" not in [f[0] for f in found]
+    assert ("粮食产量", 732.5) in [(f[0], f[5]) for f in found]
+
+
+def test_an_increase_of_a_level_passes_its_subject_to_the_level_and_share_after_it():
+    found = figures(in_sentence(targets_of(SHANXI_2026), "新能源和清洁能源装机同比增加1829万千瓦"))
+    assert found == [("新能源和清洁能源装机", "level", 2025, 9048, "万千瓦", "达到"),
+                     ("新能源和清洁能源装机占比", "share", 2025, 55.1, "%", "")]
