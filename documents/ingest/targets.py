@@ -105,7 +105,7 @@ VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增�
          "完成", "达", "为", "在")
 ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not 均
     "比上年", "较上年", "进一步", "分别", "同比", "累计", "首次", "再次", "持续", "继续", "已经", "预计", "力争", "确保",
-    "努力", "争取", "基本", "均", "已", "将", "要", "平均值", "平均"), key=len, reverse=True))
+    "努力", "争取", "基本", "均", "已", "将", "要", "平均值", "平均", "每年"), key=len, reverse=True))
 
 
 INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
@@ -179,6 +179,7 @@ GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳
 # A clause that comments on the figure before it (`全省第三`, `在实际工作中努力争取更好结果`): the subject stays.
 GRAIN_OUTPUT = frozenset(("总产", "总产量", "产量"))
 MILESTONE = re.compile(r"[、，,]\s*(?:达到|达)[0-9０-９]")  # a round figure passed, then the figure reached
+RANK = re.compile(r"^[^0-9０-９]{0,6}(?:全国|全省|西部|中部)第[0-9０-９]+位?$")  # `增速全国第3`: a comment on the figure before
 REMARK = re.compile(r"^目标$|丰收|第[一二三四五六七八九十]|前列|前茅|首位|争取|结果|居|位次|创|历史|新高|最好|连续|成为|高于|快于|领先|可比价")
 
 # --- documents -------------------------------------------------------------------------------------
@@ -488,7 +489,7 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
         _read_between(sentence[read_to:clause_start], context)
         read_to = value.end()
         before = sentence[clause_start:value.start()]
-        if LISTED.search(before):
+        if LISTED.search(before) or _paired(before, sentence, values[i:]):
             listed, read_to = _listed(sentence, position, values[i:], context)
             targets += listed
             context.forget()
@@ -500,6 +501,18 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
         elif (target := _clause_target(sentence, position, named, value, context)) is not None:
             targets.append(target)
     return targets
+
+
+PAIRED_NAMES = re.compile(r"^[^0-9０-９、，]{2,}[和与][^0-9０-９、，]{2,}$")
+
+
+def _paired(before: str, sentence: str, values: list[re.Match]) -> bool:
+    """`粮食种植面积和产量稳定在557万亩、262万吨以上`: two names joined by 和 and two figures joined by 、
+    without 分别 are a respective list too."""
+    if len(values) < 2 or sentence[values[0].end():values[1].start()] != "、" or FROM.search(before):
+        return False
+    words = split_tail(LEAD.sub("", before)).words
+    return PAIRED_NAMES.match(words) is not None and (len(values) == 2 or sentence[values[1].end():values[2].start()] != "、")
 
 
 def _read_between(text: str, context: _Context) -> None:
@@ -525,6 +538,8 @@ def _read_between(text: str, context: _Context) -> None:
         if not clause:
             continue
         bare = LEAD.sub("", clause)
+        if RANK.match(bare):
+            continue
         if HAS_DIGIT.search(clause):
             subject = SUBJECT_ONLY.match(bare)
             words = subject.group("subject") if subject else ""
@@ -689,14 +704,20 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = text_as_written = context.subject + words
     elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
         words = "粮食产量"
+    elif context.subject and (head := without_growth(words)) in GENERIC:
+        words = _of_subject(context.subject, head) + words[len(head):]
     known = canonical(words)
     if baseline and baseline_year is None:  # `由7.34万元提升至10.26万元`: the baseline's year is not told
         context.forget()
         if known or indicator_like(words):
             context.subject = without_growth(words)
         return None
+    last = context.last
+    parallel = (last is not None and clause_start > 0 and sentence[clause_start - 1] == "、" and last.measure == "level"
+                and last.unit == value.group("unit") and not verb and 2 <= len(words) <= 8 and not HAS_DIGIT.search(words)
+                and not ACTION.match(words))  # `力争整车产量200万辆、新能源汽车140万辆`: the list's next item
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
-                    clause_start + gone, context, baseline_year)
+                    clause_start + gone, context, baseline_year, parallel)
     context.forget()
     if target is None and (growth := ending(INCREASE, words)) and growth.start() \
             and value.group("unit") not in PERCENT_UNITS and (canonical(base := words[:growth.start()]) or indicator_like(base)):
@@ -710,9 +731,18 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     return target
 
 
+def _of_subject(subject: str, head: str) -> str:
+    """A bare head after a subject: `地区生产总值…，总量达到…` is the subject's level, `规模以上工业总产值…，
+    增加值增长…` the subject's qualifier with this head."""
+    if head in ("总量", "规模", "总规模", "总额"):
+        return subject
+    own = max((w for w in (*HEAD_WORDS, *GENERIC) if subject.endswith(w) and len(w) < len(subject)), key=len, default="")
+    return subject[:len(subject) - len(own)] + head if own else head
+
+
 def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentence, position, start,
-           context: _Context, baseline_year: int | None) -> Target | None:
-    if known is None and not indicator_like(words):
+           context: _Context, baseline_year: int | None, parallel: bool = False) -> Target | None:
+    if known is None and not (indicator_like(words) or parallel and not NOT_INDICATOR.search(words)):
         return None
     values = _values(value, ending(FALL, words) is not None)
     if values is None:
@@ -775,6 +805,11 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     value, following_values = values[0], values[1:]
     list_start = max(sentence.rfind(c, 0, value.start()) for c in "，,；;：:。") + 1
     phrase, gone = _strip_lead(sentence[list_start:value.start()], context)
+    if not LISTED.search(phrase):  # a pair without 分别 (_paired): as if it were written after the names
+        tail = split_tail(phrase)
+        growth = ending(GROWTH, tail.words)
+        names_end = growth.start() if growth else len(tail.words)
+        phrase = phrase[:names_end] + "分别" + phrase[names_end:]
     m = LIST_PHRASE.match(phrase)
     again = m is None and phrase.startswith("分别") and context.listed is not None
     if m is None and not again:
@@ -834,6 +869,8 @@ def _respective_names(text: str, count: int) -> list[str]:
         items = [i for i in LIST_NAMES.split(text) if i]
     if len(items) < 2:
         return []
+    if items[0].startswith("粮食"):  # `粮食播种面积和产量`
+        items = [("粮食产量" if i in GRAIN_OUTPUT else i) for i in items]
     last = items[-1]
     shared = next((last[len(w):] for w in PARALLEL if last.startswith(w)), "")
     if shared and all(i in PARALLEL for i in items[:-1]):

@@ -56,3 +56,32 @@ def test_an_increase_of_a_level_passes_its_subject_to_the_level_and_share_after_
     found = figures(in_sentence(targets_of(SHANXI_2026), "新能源和清洁能源装机同比增加1829万千瓦"))
     assert found == [("新能源和清洁能源装机", "level", 2025, 9048, "万千瓦", "达到"),
                      ("新能源和清洁能源装机占比", "share", 2025, 55.1, "%", "")]
+
+
+# --- the misses left in judged.jsonl ----------------------------------------------------------------
+
+PROVINCES_2025 = REPORTS / "provinces-2025"
+
+
+def test_a_headless_item_after_a_level_of_the_same_unit_is_the_next_level():
+    found = in_sentence(targets_of(PROVINCES_2025 / "2025年河南省政府工作报告.docx"), "力争整车产量200万辆")
+    assert [(f[0], f[5], f[7], f[8]) for f in found] == [("整车产量", 200, "万辆", "力争"), ("新能源汽车", 140, "万辆", "力争")]
+
+
+def test_a_rank_between_figures_keeps_the_subject_and_a_bare_head_takes_it():
+    found = in_sentence(targets_of(PROVINCES_2025 / "2025年湖北省政府工作报告.docx"), "总量达到60013亿元")
+    assert [(f[0], f[3], f[5]) for f in found][:2] == [("地区生产总值增长", "growth", 5.8), ("地区生产总值", "level", 60013)]
+    found = in_sentence(targets_of(city("苏州")), "规模以上工业总产值达到4.43万亿元，增加值增长3.6%")
+    assert [(f[0], f[5]) for f in found] == [("规模以上工业总产值", 4.43), ("规模以上工业增加值增长", 3.6)]
+
+
+def test_each_year_is_no_part_of_the_phrase():
+    found = in_sentence(targets_of(REPORTS / "provinces-2026" / "2026_贵州省_政府工作报告.csv"), "粮食综合生产能力每年稳定在")
+    assert [(f[0], f[4], f[5], f[8]) for f in found] == [("粮食综合生产能力", 2030, 1121, "以上"), ("能源综合生产能力", 2030, 2.3, "左右")]
+
+
+def test_two_names_joined_by_he_and_two_figures_are_a_respective_list():
+    found = in_sentence(targets_of(city("泰安")), "粮食种植面积和产量稳定在557万亩、262万吨以上")
+    assert [(f[0], f[5], f[7], f[8]) for f in found] == [("粮食种植面积", 557, "万亩", "以上"), ("粮食产量", 262, "万吨", "以上")]
+    found = in_sentence(targets_of(PROVINCES_2025 / "2025年福建省政府工作报告.docx"), "粮食播种面积1266.6万亩、产量514.4万吨")
+    assert [(f[0], f[5]) for f in found] == [("粮食播种面积", 1266.6), ("粮食产量", 514.4)]
