@@ -140,7 +140,7 @@ HEAD_WORDS = (
     "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
     "经费", "电量", "货值", "覆盖面", "天数", "出栏",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
-    "寿命", "充电桩", "友城", "煤矿", "产业链", "工厂", "农田", "基地", "诊疗量", "床位数", "托位数", "医师数",
+    "覆盖率", "产业", "寿命", "充电桩", "友城", "煤矿", "产业链", "工厂", "农田", "基地", "诊疗量", "床位数", "托位数", "医师数",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -442,11 +442,19 @@ class _Context:
 
 # --- reading ---------------------------------------------------------------------------------------
 
+# The income ratio of town to country, a number without unit: `城乡居民收入比降至2.2`, `收窄至2：1以内`.
+RATIO = re.compile(
+    rf"(?P<name>(?:城乡居民|城乡|居民)?收入比)(?P<verb>降至|下降至|下降到|缩小至|缩小到|缩小为|收窄至|收窄到|为|保持在)?"
+    rf"(?P<low>{{NUM}})(?:[：:]1)?(?P<post>以内|左右|以下)?(?=[，,；;。！？、]|$)".replace("{NUM}", NUM))
+
+
 def find_targets(text: str, *, year: int | None = None, report: bool = False) -> list[Target]:
     """Every target and outcome in text (a policy's simplified text). year is the document's year;
     report says it is a 政府工作报告 (its 预期目标 are for year, its review's outcomes for the year before)."""
     doc = _Document(text, year, report)
     found: list[Target] = []
+    if "收入比" in text:
+        found += _ratios(doc)
     start = end = 0  # the sentence being gathered
     value_starts: list[int] = []
     for candidate in CANDIDATE.finditer(text):  # a cheap first look; the full grammar only where it may match
@@ -463,6 +471,27 @@ def find_targets(text: str, *, year: int | None = None, report: bool = False) ->
         value_starts.append(at)
     if value_starts:
         found += _sentence_targets(doc, start, end, value_starts)
+    return found
+
+
+def _ratios(doc: _Document) -> list[Target]:
+    found = []
+    for m in RATIO.finditer(doc.text):
+        stop = SENTENCE_END.search(doc.text, m.end())
+        cut = max(doc.text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+        raw = doc.text[cut:stop.end() if stop else len(doc.text)]
+        position = cut + len(raw) - len(raw.lstrip())
+        context = _Context(doc, doc.part_at(position))
+        if (carried := doc.carried_year(position)) is not None:
+            context.cue_year, context.cue_kind = carried, "target"
+        kind, year = context.kind_and_year()
+        if kind is None:
+            continue
+        low = _number(m.group("low"))
+        found.append(Target(
+            indicator=canonical(m.group("name"))[0], indicator_text=m.group("name"), kind=kind, measure="level",
+            year=year, value_low=low, value_high=low, unit="", modifier=modifier_of(m.group("post"), "", "", False),
+            sentence=raw.strip(), position=position, start=m.start(), end=m.end()))
     return found
 
 
@@ -880,10 +909,25 @@ def _respective_names(text: str, count: int) -> list[str]:
 
 
 def _with_shared_rest(items: list[str]) -> list[str]:
-    """Names without a head of their own take the last one's: `集成电路、汽车零配件、锂电池出口`."""
-    if len(items) < 2 or not (rest := SHARED_REST.search(items[-1], 1)):
+    """Names without a head of their own take the last one's: `集成电路、汽车零配件、锂电池出口`; where
+    the last has none of the shared rests, the next name's head word (`农村卫生户厕、生活垃圾处理设施覆盖率
+    和生活污水治理率`); a bare head after a name takes its qualifier (`技术合同登记数、成交额`)."""
+    if len(items) < 2:
         return items
-    return [i if _has_head(i) else i + items[-1][rest.start():] for i in items[:-1]] + [items[-1]]
+    if rest := SHARED_REST.search(items[-1], 1):
+        return [i if _has_head(i) else i + items[-1][rest.start():] for i in items[:-1]] + [items[-1]]
+    named = list(items)
+    for k, item in enumerate(items[:-1]):
+        if not item.endswith(HEAD_WORDS) and (head := _head_word(items[k + 1])):
+            named[k] = item + head
+    first_head = _head_word(items[0])
+    if first_head and len(first_head) < len(items[0]):
+        named = [named[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) else items[0][:-len(first_head)] + i for i in named[1:]]
+    return named
+
+
+def _head_word(name: str) -> str:
+    return max((w for w in HEAD_WORDS if name.endswith(w)), key=len, default="")
 
 
 def _has_head(name: str) -> bool:

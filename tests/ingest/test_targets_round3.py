@@ -85,3 +85,29 @@ def test_two_names_joined_by_he_and_two_figures_are_a_respective_list():
     assert [(f[0], f[5], f[7], f[8]) for f in found] == [("粮食种植面积", 557, "万亩", "以上"), ("粮食产量", 262, "万吨", "以上")]
     found = in_sentence(targets_of(PROVINCES_2025 / "2025年福建省政府工作报告.docx"), "粮食播种面积1266.6万亩、产量514.4万吨")
     assert [(f[0], f[5]) for f in found] == [("粮食播种面积", 1266.6), ("粮食产量", 514.4)]
+
+
+# --- the misses left in judged-2.jsonl --------------------------------------------------------------
+
+YUNNAN_2025 = PROVINCES_2025 / "2025年云南省政府工作报告.docx"
+HAINAN_2026 = REPORTS / "provinces-2026" / "2026_海南省_政府工作报告.csv"
+
+
+def test_the_income_ratio_is_a_level_without_unit():
+    found = in_sentence(targets_of(SICHUAN_2026), "城乡居民收入比降至2.2")
+    assert ("城乡居民收入比", "outcome", "level", 2025, 2.2, "", "") in [(f[0], f[2], f[3], f[4], f[5], f[7], f[8]) for f in found]
+    found = in_sentence(targets_of(HAINAN_2026), "城乡居民收入比收窄至2：1以内")
+    assert ("城乡居民收入比", 2, "", "以内") in [(f[0], f[5], f[7], f[8]) for f in found]
+
+
+def test_a_headless_listed_name_takes_the_head_of_the_next_name():
+    found = in_sentence(targets_of(YUNNAN_2025), "农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理（管控）率分别达75%、92%、57%")
+    assert [(f[0], f[5]) for f in found] == [
+        ("农村卫生户厕覆盖率", 75), ("生活垃圾处理设施覆盖率", 92), ("生活污水治理（管控）率", 57)]
+    found = in_sentence(targets_of(city("成都")), "规模以上装备制造、医药健康产业分别增长8.1%、10.1%")
+    assert [(f[0], f[5]) for f in found][:2] == [("规模以上装备制造产业增长", 8.1), ("医药健康产业增长", 10.1)]
+
+
+def test_rural_labour_moved_is_the_vocabulary_indicator():
+    found = in_sentence(targets_of(SICHUAN_2026), "农村劳动力转移稳定在2500万人以上")
+    assert ("农村劳动力转移就业", 2500, "万人", "以上") in [(f[0], f[5], f[7], f[8]) for f in found]
