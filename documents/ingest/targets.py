@@ -201,6 +201,9 @@ PLAN_START = re.compile(
     r"(?:的)?(?:主要预期目标|总体要求|主要目标))")
 REVIEW, PLAN, PERIOD_PLAN, MIXED = "review", "plan", "period", "mixed"
 PERIOD_OPENERS = ("“十五五”时期是", "“十五五”时期全省", "“十五五”时期全市")
+# A report's passage on the five years past (`这五年，发展质效持续提升。地区生产总值…增长19.8%。`, to the end of
+# its paragraph): a growth there without 年均 is the five years' growth, not the last year's.
+FIVE_YEARS = re.compile(r"(?:^|(?<=[。！？\n]))[^\S\n]*(?:这五年|五年来|过去五年)[，,]", re.M)
 
 
 # --- the vocabulary --------------------------------------------------------------------------------
@@ -364,10 +367,14 @@ class _Document:
     cue_years: list[int] = field(default_factory=list)
     scopes: list[int] = field(default_factory=list)  # where a carried cue stops: paragraphs or sections
     plan_year: int | None = None
+    five_years: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of passages on the five years past
 
     def __post_init__(self) -> None:
         text = self.text
         if self.report:
+            for m in FIVE_YEARS.finditer(text):
+                line_end = text.find("\n", m.end())
+                self.five_years.append((m.start(), line_end if line_end >= 0 else len(text)))
             self.parts = report_parts(text, self.year)
             self.part_starts = [at for at, _ in self.parts]
             self.scopes = [0] + [m.end() for m in LINE_END.finditer(text)]
@@ -382,6 +389,9 @@ class _Document:
             if self.year is None or cue_year >= self.year:
                 self.cue_starts.append(m.start())
                 self.cue_years.append(cue_year)
+
+    def in_five_years(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.five_years)
 
     def part_at(self, position: int) -> str | None:
         return self.parts[bisect.bisect_right(self.part_starts, position) - 1][1] if self.report else None
@@ -735,6 +745,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = "粮食产量"
     elif context.subject and (head := without_growth(words)) in GENERIC:
         words = _of_subject(context.subject, head) + words[len(head):]
+    elif context.subject and (own := _head_word(context.subject)) and len(own) >= 2 and words.startswith(own) \
+            and len(words) > len(own) and not canonical(words) and not context.subject.endswith(words):
+        words = context.subject[:-len(own)] + words  # `研发经费投入增长25%、投入强度提升至1.4%`: the same 投入
     known = canonical(words)
     if baseline and baseline_year is None:  # `由7.34万元提升至10.26万元`: the baseline's year is not told
         context.forget()
@@ -791,12 +804,28 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         kind, year = context.kind_and_year()
     if kind is None:
         return None
+    indicator = known[0] if known else INNER_VERB.sub("", words)
+    if measure == "growth" and unit == "%" and context.cue_year is None and baseline_year is None and "年均" not in indicator \
+            and doc_in_five_years(context, position):
+        indicator = _five_years(indicator)
     return Target(
-        indicator=known[0] if known else INNER_VERB.sub("", words), indicator_text=text_as_written, kind=kind,
+        indicator=indicator, indicator_text=text_as_written, kind=kind,
         measure=measure,
         year=year, value_low=low, value_high=high, unit=unit,
         modifier=modifier_of(value.group("post"), verb, pre, own_lizheng or context.lizheng),
         sentence=sentence, position=position, start=position + start, end=position + value.end())
+
+
+def doc_in_five_years(context: _Context, position: int) -> bool:
+    return bool(context.doc.five_years) and context.doc.in_five_years(position)
+
+
+def _five_years(indicator: str) -> str:
+    """`地区生产总值增长` over the five years past: `地区生产总值五年累计增长`."""
+    growth = ending(GROWTH, indicator)
+    if growth is None:
+        return indicator + "五年累计增长"
+    return indicator[:growth.start()] + "五年累计" + indicator[growth.start():]
 
 
 def _again(sentence: str, position: int, start: int, value: re.Match, before: str, context: _Context) -> Target | None:

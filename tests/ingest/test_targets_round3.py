@@ -111,3 +111,15 @@ def test_a_headless_listed_name_takes_the_head_of_the_next_name():
 def test_rural_labour_moved_is_the_vocabulary_indicator():
     found = in_sentence(targets_of(SICHUAN_2026), "农村劳动力转移稳定在2500万人以上")
     assert ("农村劳动力转移就业", 2500, "万人", "以上") in [(f[0], f[5], f[7], f[8]) for f in found]
+
+
+def test_a_name_starting_with_the_subjects_head_is_the_subjects():
+    found = in_sentence(targets_of(PROVINCES_2025 / "2025年海南省政府工作报告.docx"), "预计研发经费投入增长25%、投入强度提升至1.4%")
+    assert [(f[0], f[3], f[5]) for f in found] == [("研发经费投入增长", "growth", 25), ("研发经费投入强度", "share", 1.4)]
+
+
+def test_growth_in_a_passage_on_the_five_years_past_is_the_five_years_growth():
+    found = in_sentence(targets_of(REPORTS / "provinces-2026" / "2026_吉林省_政府工作报告.csv"), "达到1.5万亿元、增长19.8%")
+    assert [(f[0], f[4], f[5]) for f in found] == [("地区生产总值", 2025, 1.5), ("地区生产总值五年累计增长", 2025, 19.8)]
+    found = in_sentence(targets_of(SICHUAN_2026), "全省贷款余额13万亿元，增长83%")
+    assert [(f[0], f[5]) for f in found] == [("全省贷款余额", 13), ("全省贷款余额五年累计增长", 83)]
