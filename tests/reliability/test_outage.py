@@ -8,11 +8,10 @@ The main cluster under var/ is never touched.
 import json
 import os
 import subprocess
-import time
 from urllib.parse import parse_qs, urlsplit
 
 from tests.reliability.conftest import ROOT, manage
-from tests.reliability.test_production_server import GUNICORN, HTTPS, PRODUCTION, fetch, free_port
+from tests.reliability.test_production_server import HTTPS, PRODUCTION, fetch, gunicorn
 from tests.reliability.test_replica import cluster, wait_for_database  # noqa: F401 (the fixture)
 
 PAGES = ["/", "/policies/?q=数字经济", "/regions/440000/"]
@@ -47,21 +46,7 @@ def test_pages_and_api_answer_503_while_the_database_is_stopped_and_recover(clus
     manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     manage("import_policies", str(sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))[0]), "--quiet", env=env)
 
-    port = free_port()
-    server = subprocess.Popen([str(GUNICORN), "policyarchive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-                               "--timeout", "30"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if fetch(base + "/")[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.1)
+    with gunicorn(env) as base:
         # Both workers hold a connection (CONN_MAX_AGE): the stop must break live connections too.
         for _ in range(4):
             assert all(status == 200 for status, _, _ in statuses(base, PAGES + API).values())
@@ -92,6 +77,3 @@ def test_pages_and_api_answer_503_while_the_database_is_stopped_and_recover(clus
         for _ in range(4):
             for path, (status, _, body) in statuses(base, PAGES + API).items():
                 assert status == 200, (path, status, body[:300])
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

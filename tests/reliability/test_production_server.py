@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,15 +60,9 @@ def fetch(url, headers=HTTPS):
         return error.code, error.headers, error.read().decode("utf-8", "replace")
 
 
-@pytest.fixture(scope="module")
-def server(scratch_databases, tmp_path_factory):
-    url = scratch_databases.new("server")
-    env = {**os.environ, **PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(tmp_path_factory.mktemp("static"))}
-    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
-    manage("import_policies", "fixtures/seeds", "--quiet", env=env)
-    evil = subprocess.run([PYTHON, "-m", "tests.reliability.evil_policy"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120, check=True)
-    evil = json.loads(evil.stdout.strip().splitlines()[-1])
+@contextmanager
+def gunicorn(env):
+    """The production server on a free port, answering: its base URL, until the block ends."""
     port = free_port()
     process = subprocess.Popen([str(GUNICORN), "policyarchive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
                                 "--timeout", "30"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
@@ -82,11 +77,24 @@ def server(scratch_databases, tmp_path_factory):
             except OSError:
                 pass
             assert process.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.2)
-        yield {"base": base, **evil}
+            time.sleep(0.1)
+        yield base
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(scratch_databases, tmp_path_factory):
+    url = scratch_databases.new("server")
+    env = {**os.environ, **PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(tmp_path_factory.mktemp("static"))}
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    manage("import_policies", "fixtures/seeds", "--quiet", env=env)
+    evil = subprocess.run([PYTHON, "-m", "tests.reliability.evil_policy"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    evil = json.loads(evil.stdout.strip().splitlines()[-1])
+    with gunicorn(env) as base:
+        yield {"base": base, **evil}
 
 
 def test_security_headers_behind_tls(server):
