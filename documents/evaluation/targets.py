@@ -34,6 +34,8 @@ JUDGED_2 = BASE / "fixtures" / "targets" / "judged-2.jsonl"
 JUDGED_3 = BASE / "fixtures" / "targets" / "judged-3.jsonl"
 # Judged before the third round, from documents no other set or test uses; scored before and after that round.
 HELDOUT = BASE / "fixtures" / "targets" / "heldout-2.jsonl"
+# Judged after the third round from one more unseen report (黑龙江 2025) and scored once: the final code's unseen figure.
+HELDOUT_3 = BASE / "fixtures" / "targets" / "heldout-3.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

@@ -714,6 +714,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.cue_year = y
         context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
         words = words[:reached.start()]
+    written = words
     if "预计" in words:  # `数字经济核心产业增加值预计增长10%`: an estimate, the same indicator
         words = EXPECTED.sub("", words)
     if pre in ("高于", "不高于") or "分别" in tail.adverbs:
@@ -721,7 +722,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         return None
     growth_word = ending(GROWTH, words)
     inherited = not words or bool(growth_word and growth_word.start() == 0)
-    text_as_written = words
+    text_as_written = written
     if inherited:  # no subject of its own: `、增长7.5%`, `、达到10.3万亿元`, `、力争6%以上`
         if not context.subject:
             return None
