@@ -21,7 +21,9 @@ def citation_text(data: dict, *, accessed: datetime.date) -> str:
     """
     authors = "，".join(_authors(data))
     title = data["title"] + (f"：{data['doc_number']}" if data.get("doc_number") else "")
-    published = f"({data['date']})" if data.get("date") else ""
+    # GB/T 7714 dates a publication by its year at least: a news lead's 8月31日 (`--08-31`) is left out.
+    date = data.get("date") or ""
+    published = f"({date})" if date and not date.startswith("--") else ""
     parts = [f"{authors}. " if authors else "", f"{title}[EB/OL]. ", f"{published}[{accessed.isoformat()}]. "]
     return "".join(parts) + data["url"] + "."
 

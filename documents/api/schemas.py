@@ -38,7 +38,8 @@ class PolicySummary(Strict):
     region: Region | None = Field(description="The issuing region (province, city or county); null for national documents")
     province: Region | None = Field(description="Its province; null for national documents")
     issuers: list[Issuer] = Field(description="发布机构 (issuing bodies)")
-    date: str | None = Field(description="发布日期: YYYY-MM-DD, YYYY-MM or YYYY as date_precision says; null if unknown")
+    date: str | None = Field(description="发布日期: YYYY-MM-DD, YYYY-MM or YYYY as date_precision says; --MM-DD (ISO 8601's "
+                                                    "form without the year) where a text gives a day but no year; null if unknown")
     date_precision: Literal[tuple(Policy.DatePrecision.values)] = Field(description="How much of the date is known")
     effective_date: str | None = Field(description="施行日期 (YYYY-MM-DD) where the text gives one")
     policy_type: str = Field(description="类型 (规划, 方案, 意见, 通知, 条例, 政府工作报告 …)")

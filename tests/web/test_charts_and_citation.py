@@ -29,6 +29,9 @@ def test_citation_without_issuer_or_date_uses_region_and_omits_the_date():
             "url": "https://example.org/policies/2/"}
     assert citation_text(data, accessed=datetime.date(2025, 1, 2)) == (
         "苏州市. 某方案[EB/OL]. [2025-01-02]. https://example.org/policies/2/.")
+    # A news lead's day without its year (seed 003: 8月31日上午) is no publication date either.
+    assert citation_text({**data, "date": "--08-31"}, accessed=datetime.date(2025, 1, 2)) == (
+        "苏州市. 某方案[EB/OL]. [2025-01-02]. https://example.org/policies/2/.")
 
 
 def test_apa_gives_the_date_as_precisely_as_known_and_joins_group_authors():
