@@ -43,3 +43,19 @@ def test_static_files_are_served_by_whitenoise(client, pages):
     html = client.get("/").content.decode()
     css = re.search(r'href="([^"]+site\.css)"', html).group(1)
     assert client.get(css).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/no-such-page/", "/regions/000000/", "/policies/999999/"])
+def test_a_missing_page_is_the_sites_404_with_a_way_on(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "没有找到这个页面" in html and 'href="/policies/"' in html and 'class="site-header"' in html
+    assert "urlpatterns" not in html.lower() and "Traceback" not in html
+
+
+def test_a_server_error_is_the_sites_500_page(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500 and "服务器出错了" in response.content.decode()
