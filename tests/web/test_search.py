@@ -71,6 +71,9 @@ def test_pagination_links_pages(client, make_policy):
     assert 'href="?q=%E6%95%B0%E5%AD%97%E7%BB%8F%E6%B5%8E&amp;page=2" rel="next"' in html
     second = client.get("/policies/", {"q": "数字经济", "page": "2"})
     assert len(second.context["page"].hits) == 5 and 'rel="prev"' in second.content.decode()
+    past = strip_tags(client.get("/policies/", {"q": "数字经济", "page": "9"}).content.decode())
+    assert "第 9 页超出范围：共 25 篇，2 页" in past and "到最后一页（第 2 页）" in past
+    assert "没有找到符合条件的政策" not in past
 
 
 def test_empty_result_suggests_which_filter_to_drop(client, corpus):
