@@ -110,7 +110,12 @@ class TargetInline(admin.TabularInline):
     fields = ["indicator", "indicator_text", "kind", "measure", "year", "value_low", "value_high", "unit", "modifier",
               "sentence", "curated"]
     readonly_fields = ["curated"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+    # Eleven columns: narrow inputs keep the inline within the page instead of 2,000 px wide.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 28})},
+                           models.CharField: {"widget": forms.TextInput(attrs={"size": 12})},
+                           models.DecimalField: {"widget": forms.NumberInput(attrs={"style": "width: 6em"})},
+                           models.FloatField: {"widget": forms.NumberInput(attrs={"style": "width: 6em"})},
+                           models.PositiveSmallIntegerField: {"widget": forms.NumberInput(attrs={"style": "width: 5em"})}}
     extra = 0
     verbose_name_plural = "量化目标（修改或删除后，重新导入和重新处理不会覆盖）"
 
