@@ -113,3 +113,13 @@ def test_a_changed_text_rebuilds_its_pairs_and_a_rebuild_from_scratch_finds_the_
     result = rebuild_all()
     assert result["policies"] == len(archive)
     assert {p[:2] for p in before} <= set(Reuse.objects.values_list("source", "derived"))
+
+
+def test_the_shared_passages_page_escapes_the_texts(client, archive):
+    dongying, dezhou = archive["dongying"], archive["dezhou"]
+    pair = Reuse.objects.get(source=dongying, derived=dezhou)
+    start = pair.passages[0][2]  # inside the derived text's first shared passage
+    text = dezhou.simplified_text
+    Policy.objects.filter(pk=dezhou.pk).update(simplified_text=text[:start] + "<i>" + text[start + 3:])
+    html = client.get(f"/policies/{dongying.pk}/compare/{dezhou.pk}/").content.decode()
+    assert "&lt;i&gt;" in html and "<i>" not in html
