@@ -85,7 +85,7 @@ def region_detail(request, code):
         "chart": years_bar_chart(list(per_year), title=f"{region.name}每年发布的政策数量"),
         "undated": policies.filter(date_year=None).count(),
         "issuers": Issuer.objects.filter(policies__in=policies).annotate(n=Count("policies")).order_by("-n", "name")[:30],
-        "most_cited": citations.most_cited(policies),
+        "region_most_cited": citations.most_cited(policies),
         "cities": region.children.filter(level=Region.Level.PREFECTURE).annotate(
             n=Count("policies", filter=Q(policies__status=Policy.Status.PUBLISHED))
         ).order_by("-n", "code") if region.level == Region.Level.PROVINCE else [],
@@ -131,7 +131,7 @@ def render_search(request, template, data, context, fixed=()):
     )
     if not page.count:
         context["suggestions"] = drop_suggestions(params, fixed)
-    elif params.q and "most_cited" not in context:  # a region page brings its own list
+    elif params.q:  # the query's own list (a region page shows the region's in its overview)
         context["most_cited"] = cached("most_cited", (params.q, params.active_filters()),
                                        lambda: citations.most_cited(matching_policies(params), limit=8))
     return render(request, template, context)

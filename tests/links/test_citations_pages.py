@@ -86,5 +86,6 @@ def test_the_region_page_and_a_search_list_the_most_cited_documents(client, arch
     html = client.get("/regions/310000/").content.decode()
     box = html[html.index('id="cited-heading"'):]
     assert archive["law"].title in box[:1000]
+    assert 'id="facet-cited"' not in html  # listed once, in the overview
     html = client.get("/policies/", {"q": "数据"}).content.decode()
     assert 'id="facet-cited"' in html and archive["law"].get_absolute_url() in html[html.index('id="facet-cited"'):]
