@@ -41,17 +41,20 @@ def _body(province_code: str | None) -> str:
 
 
 def save_citations(policy: Policy) -> None:
-    """Rebuild the policy's references from its stored text, then link the references elsewhere that
-    name its title (new documents link to old ones and old ones gain cited_by)."""
+    """Rebuild the policy's references from its stored text, its own title aside, then link the
+    references elsewhere that name its title (new documents link to old ones and old ones gain cited_by)."""
     names = reading.aliases(policy.simplified_text)
     references = reading.find_references(policy.simplified_text, title=policy.title)
     index = candidate_index([r.title for r in references] + list(names.values()))
     rows = []
     issuer = _body(policy.province_id)
+    own = {policy.title_key, *policy.title_short_keys}
     for reference in references:
+        target = _expanded(reference.title, names)
+        if reading.title_key(target) in own:
+            continue  # the text naming itself (印发《…方案》, 以下简称《建设方案》) cites nothing
         resolution = index.resolve(reference.title, citing_date=policy.date_iso, aliases=names,
                                    self_id=policy.pk, citing_issuer=issuer)
-        target = _expanded(reference.title, names)
         rows.append(Citation(citing=policy, cited_id=resolution.id, title=reference.title[:300],
                              target_title=target[:300], key=reading.title_key(target)[:300],
                              how=resolution.how or "", position=reference.start, sentence=reference.sentence,

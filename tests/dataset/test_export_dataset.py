@@ -16,7 +16,8 @@ from django.core.management import CommandError, call_command
 
 from documents import dataset
 from documents.importing import import_document
-from documents.models import Citation, Issuer, Policy, Region, Target, TaskSection
+from documents.models import Citation, Issuer, Policy, Region, Reuse, Target, TaskSection
+from documents.reuse import shown_q
 
 pytestmark = pytest.mark.django_db
 SHARED = Path(__file__).parents[2].parent / "shared"
@@ -71,6 +72,7 @@ def published_counts() -> dict:
         "sections": TaskSection.objects.filter(policy__in=published).count(),
         "targets": Target.objects.filter(policy__in=published, rejected=False).count(),
         "citations": Citation.objects.filter(citing__in=published).count(),
+        "reuse": Reuse.objects.filter(shown_q(), source__in=published, derived__in=published).count(),
     }
 
 
@@ -317,8 +319,8 @@ def test_the_command_prints_rows_per_table_and_the_total(archive, tmp_path):
 def test_citations_are_exported_resolved_only_to_published_policies(archive, db_file):
     rows = db_file.execute("SELECT citing_id, cited_id, title FROM citations").fetchall()
     assert len(rows) == Citation.objects.filter(citing__status=Policy.Status.PUBLISHED).count() >= 5
-    pkulaw = Policy.objects.get(source_key=FILES[2])  # 广东省公共数据管理办法 names itself: not a link
-    assert [row["cited_id"] for row in rows if row["citing_id"] == pkulaw.pk and row["title"] == pkulaw.title] == [None]
+    pkulaw = Policy.objects.get(source_key=FILES[2])  # 广东省公共数据管理办法 names itself: not a citation
+    assert [row for row in rows if row["citing_id"] == pkulaw.pk and row["title"] == pkulaw.title] == []
     published = set(Policy.objects.published().values_list("pk", flat=True))
     assert all(row["cited_id"] in published for row in rows if row["cited_id"])
     draft = archive["draft"]

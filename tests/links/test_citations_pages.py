@@ -89,3 +89,10 @@ def test_the_region_page_and_a_search_list_the_most_cited_documents(client, arch
     assert 'id="facet-cited"' not in html  # listed once, in the overview
     html = client.get("/policies/", {"q": "数据"}).content.decode()
     assert 'id="facet-cited"' in html and archive["law"].get_absolute_url() in html[html.index('id="facet-cited"'):]
+
+
+def test_a_text_naming_itself_cites_nothing(seeded):
+    # Seed 001 reports the issue of 《廣東省國家數字經濟創新發展試驗區建設方案(2025-2027年)》 (以下簡稱《建設方案》).
+    plan = Policy.objects.get(title__startswith="廣東省國家數字經濟創新發展試驗區建設方案")
+    titles = list(plan.citations.values_list("target_title", flat=True))
+    assert not any("试验区建设方案" in title or "試驗區建設方案" in title for title in titles), titles
