@@ -32,7 +32,8 @@ from django.db.models import Case, Exists, F, Max, OuterRef, Prefetch, When
 from django.urls import reverse
 
 from documents.citation import dataset_citations
-from documents.models import Citation, Issuer, Policy, Region, Target, TaskSection
+from documents.models import Citation, Issuer, Policy, Region, Reuse, Target, TaskSection
+from documents.reuse import shown_q
 from documents.search import cache
 from documents.serializers import policy_to_dict
 from documents.targets import target_to_dict
@@ -173,6 +174,14 @@ def citation_chunks(export):
                                      "sentence"), 5000)
 
 
+def reuse_chunks(export):
+    published = Policy.objects.published().values("pk")
+    rows = (Reuse.objects.filter(shown_q(), source__in=published, derived__in=published).order_by("pk")
+            .values_list("pk", "source_id", "derived_id", "shared_chars", "source_share", "derived_share", "passages"))
+    for chunk in value_chunks(rows, 5000):
+        yield Chunk([(*row[:6], json.dumps(row[6])) for row in chunk.rows])
+
+
 POLICY_CHUNK = 100  # policies with their two texts: a few MB a chunk, and a Parquet row group
 
 
@@ -281,6 +290,18 @@ TABLES: tuple[Table, ...] = (
         col("position", "integer", "在简体正文中的字符位置", "Character offset in simplified_text"),
         col("sentence", "text", "所在句子", "The sentence that cites"),
     ), ("id",), citation_chunks),
+    Table("reuse", "文本复用", "Pairs of published policies that share passages (above the thresholds of "
+          "docs/links.md): the earlier text (on one date the centre before the province before the city) and the later", (
+        col("id", "integer", "编号", "Identifier"),
+        col("source_id", "integer", "在先文件编号", "The earlier policy", references="policies"),
+        col("derived_id", "integer", "在后文件编号", "The later policy", references="policies"),
+        col("shared_chars", "integer", "共享字数（不计空白和标点）", "Characters shared, without white space and punctuation"),
+        col("source_share", "real", "占在先文件比例", "Share of the earlier text found in the later"),
+        col("derived_share", "real", "占在后文件比例", "Share of the later text found in the earlier"),
+        col("passages", "text", "共享段落：JSON [在先起, 在先止, 在后起, 在后止, 字数]，为简体正文中的字符位置",
+            "Shared passages as JSON [source start, source end, derived start, derived end, characters], "
+            "character offsets in each simplified_text"),
+    ), ("id",), reuse_chunks),
 )
 
 

@@ -3,6 +3,7 @@ from 东营's (four fifths of each text shared), 淄博市物业管理条例 and
 came first), sister cities sharing only stock clauses, and versions of one work (by title, and 济南's
 amendment of 莱芜's text) that are not reuse."""
 
+import json
 import re
 from pathlib import Path
 
@@ -123,3 +124,15 @@ def test_the_shared_passages_page_escapes_the_texts(client, archive):
     Policy.objects.filter(pk=dezhou.pk).update(simplified_text=text[:start] + "<i>" + text[start + 3:])
     html = client.get(f"/policies/{dongying.pk}/compare/{dezhou.pk}/").content.decode()
     assert "&lt;i&gt;" in html and "<i>" not in html
+
+
+def test_the_datasets_reuse_table_holds_the_shown_pairs_of_published_policies(archive):
+    from documents import dataset
+
+    rows = [row for chunk in dataset.table("reuse").chunks(None) for row in chunk.rows]
+    pair = Reuse.objects.get(source=archive["dongying"], derived=archive["dezhou"])
+    (found,) = [row for row in rows if row[1:3] == (pair.source_id, pair.derived_id)]
+    assert found[3] == pair.shared_chars and json.loads(found[6]) == pair.passages
+    Policy.objects.filter(pk=archive["dezhou"].pk).update(status=Policy.Status.DRAFT)
+    rows = [row for chunk in dataset.table("reuse").chunks(None) for row in chunk.rows]
+    assert all(archive["dezhou"].pk not in row[1:3] for row in rows)
