@@ -101,6 +101,26 @@ def _similarity(a: str, b: str) -> float:
     return matcher.ratio()
 
 
+def _similar_pairs(old: list[str], new: list[str]) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) of every pair at least SIMILAR, as _similarity scores them.
+
+    Two unrelated texts (a year's work reports: 40 × 40 sections) make every article a gap; one
+    matcher per new article keeps its index across the old ones (set_seq1 is cheap, set_seq2
+    is not), and the length bound of real_quick_ratio skips most pairs before any matching.
+    """
+    found = []
+    for j, b in enumerate(new):
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(b)
+        for i, a in enumerate(old):
+            if 2 * min(len(a), len(b)) < SIMILAR * (len(a) + len(b)):
+                continue
+            matcher.set_seq1(a)
+            if matcher.quick_ratio() >= SIMILAR:
+                found.append((matcher.ratio(), i, j))
+    return found
+
+
 def compare_articles(old: list[Article], new: list[Article]) -> list[Row]:
     """Rows in the new text's order (removed articles where they stood in the old one)."""
     matcher = difflib.SequenceMatcher(None, [_norm(a.text) for a in old], [_norm(a.text) for a in new],
@@ -117,8 +137,7 @@ def compare_articles(old: list[Article], new: list[Article]) -> list[Row]:
 
 def _pair_gap(old: list[Article], new: list[Article]) -> list[Row]:
     """Pair the articles of one gap by similarity, greedily best first, keeping their order."""
-    scores = sorted(((_similarity(_norm(a.text), _norm(b.text)), i, j)
-                     for i, a in enumerate(old) for j, b in enumerate(new)), reverse=True)
+    scores = sorted(_similar_pairs([_norm(a.text) for a in old], [_norm(b.text) for b in new]), reverse=True)
     pairs, used_old, used_new = {}, set(), set()
     for score, i, j in scores:
         if score < SIMILAR:
