@@ -291,7 +291,12 @@ def export_response(dicts, fmt, name):
     for data in dicts:
         data["citation"] = cite_as(data, accessed=accessed)
     render_file, content_type = exports.FORMATS[fmt]
-    response = HttpResponse(render_file(dicts), content_type=content_type)
+    return attachment(render_file(dicts), content_type, name, fmt)
+
+
+def attachment(body, content_type: str, name: str, fmt: str) -> HttpResponse:
+    """A download named for what it holds and the day: policies-20261203.csv."""
+    response = HttpResponse(body, content_type=content_type)
     stamp = datetime.date.today().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'
     return response
@@ -351,10 +356,7 @@ def target_export(request, fmt):
         return render(request, "policies/export_error.html", {"errors": exc.errors}, status=400)
     rows = [targets.target_to_dict(t, request=request) for t in table.targets]
     render_file, content_type = exports.TARGET_FORMATS[fmt]
-    response = HttpResponse(render_file(rows), content_type=content_type)
-    stamp = datetime.date.today().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="targets-{stamp}.{fmt}"'
-    return response
+    return attachment(render_file(rows), content_type, "targets", fmt)
 
 
 @require_safe

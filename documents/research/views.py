@@ -1,10 +1,8 @@
 """The research pages: /diffusion/ (a query across regions and years), its exports, and /compare/."""
 
-import datetime
 import json
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -15,6 +13,7 @@ from documents.research import compare as compare_service
 from documents.research import diffusion as service
 from documents.research.charts import heat_map, line_chart, percent
 from documents.search.service import SearchParamsError
+from documents.views import attachment
 
 EXAMPLES = ("数据要素", "低空经济", "具身智能", "新质生产力", "人工智能")
 
@@ -76,10 +75,7 @@ def diffusion_export(request, fmt):
         grids = [result] + [service.diffusion(params, q) for q in params.queries[1:]]
         body = csv_text(service.CSV_COLUMNS, service.csv_rows(grids, request=request))
         content_type = "text/csv; charset=utf-8"
-    response = HttpResponse(body, content_type=content_type)
-    stamp = datetime.date.today().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="diffusion-{stamp}.{fmt}"'
-    return response
+    return attachment(body, content_type, "diffusion", fmt)
 
 
 @require_safe
