@@ -136,3 +136,14 @@ def test_the_datasets_reuse_table_holds_the_shown_pairs_of_published_policies(ar
     Policy.objects.filter(pk=archive["dezhou"].pk).update(status=Policy.Status.DRAFT)
     rows = [row for chunk in dataset.table("reuse").chunks(None) for row in chunk.rows]
     assert all(archive["dezhou"].pk not in row[1:3] for row in rows)
+
+
+def test_an_undated_text_is_neither_earlier_nor_later(client, archive):
+    dongying, dezhou = archive["dongying"], archive["dezhou"]
+    Policy.objects.filter(pk=dongying.pk).update(date_year=None, date_month=None, date_day=None,
+                                                 date_precision="unknown")
+    section = client.get(dezhou.get_absolute_url()).content.decode()
+    section = section[section.index('id="reuse-title"'):]
+    assert "先后不详" in section and "在先" not in section[:section.index("</section>")]
+    html = client.get(f"/policies/{dongying.pk}/compare/{dezhou.pk}/").content.decode()
+    assert "先后不详" in html and "（在先）" not in html
