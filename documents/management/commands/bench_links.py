@@ -2,7 +2,6 @@
 (its citations and reuse pairs rebuilt, as store_result does), and the pages that show links."""
 
 import random
-import re
 import statistics
 import time
 from pathlib import Path
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from documents import reuse
 from documents.citations import save_citations
+from documents.management.commands.bench_pages import write_section
 from documents.models import Citation, Policy, Reuse
 
 HEADING = "## Links"
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             "Reasons and the projection to 100,000 policies: docs/links.md.", "", *lines]) + "\n"
         self.stdout.write(section)
         if not no_write:
-            write_section(Path(output), section)
+            write_section(Path(output), section, HEADING)
             self.stdout.write(f"Wrote the “{HEADING[3:]}” section of {output}")
 
     def from_scratch(self):
@@ -125,14 +125,3 @@ def spread(costs) -> str:
     if not costs:
         return "none"
     return "p50 {} / p95 {} / max {} ms".format(*row(costs).split(" | "))
-
-
-def write_section(path, section):
-    """Replace this command's section of the file (up to the next level-2 heading), or append it."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1).rstrip() + "\n"
-    else:
-        text = text.rstrip() + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
