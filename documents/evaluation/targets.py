@@ -32,10 +32,12 @@ JUDGED = BASE / "fixtures" / "targets" / "judged.jsonl"
 JUDGED_2 = BASE / "fixtures" / "targets" / "judged-2.jsonl"
 # The first held-out set (山西 2026, 杭州 2024): scored unseen, then the third round of fixes was written from its errors.
 JUDGED_3 = BASE / "fixtures" / "targets" / "judged-3.jsonl"
-# Judged before the third round, from documents no other set or test uses; scored before and after that round.
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-2.jsonl"
-# Judged after the third round from one more unseen report (黑龙江 2025) and scored once: the final code's unseen figure.
-HELDOUT_3 = BASE / "fixtures" / "targets" / "heldout-3.jsonl"
+# Held out until the fourth round (then heldout-2 and heldout-3): 陕西 2026, 宁波 2024 and four plan rows; 黑龙江 2025.
+# The fourth round of fixes was written from their errors.
+JUDGED_4 = BASE / "fixtures" / "targets" / "judged-4.jsonl"
+JUDGED_5 = BASE / "fixtures" / "targets" / "judged-5.jsonl"
+# Judged and scored before the fourth round changed any rule (安徽 2025, 武汉 2024); no rule was written from it.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-4.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
