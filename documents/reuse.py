@@ -103,12 +103,13 @@ def _pairs(policy: Policy, hashvalues, size: int, *, exclude: int | None = None,
         if aligning.is_candidate(agreement, size, other_size):
             scored.append((-aligning.candidate_score(agreement, size, other_size), pk))
     likely = [pk for _, pk in sorted(scored)[:aligning.MAX_CANDIDATES]]
-    rows = []
+    rows, prepared = [], aligning.prepare(policy.simplified_text)
     for other in Policy.objects.filter(pk__in=likely).select_related("region").only(*_FIELDS):
         if one_work(policy, other):
             continue
         source, derived = sorted([policy, other], key=_order)
-        shared = aligning.shared_passages(source.simplified_text, derived.simplified_text)
+        texts = {policy.pk: prepared, other.pk: other.simplified_text}
+        shared = aligning.shared_passages(texts[source.pk], texts[derived.pk])
         if shared.chars < aligning.STORED_CHARS:
             continue
         rows.append(Reuse(source=source, derived=derived, shared_chars=shared.chars,

@@ -12,10 +12,12 @@ the exact shared characters, merged into passages across the few characters a ci
 is mapped back to the text given.
 """
 
-import difflib
+import cydifflib as difflib  # difflib's own algorithm compiled: the same matching blocks, many times faster
 import hashlib
 import re
 from dataclasses import dataclass
+
+import numpy as np
 
 NUM_PERM = 128  # the stored signature's length (curation.duplicates.NUM_PERM)
 # An LSH band is two neighbouring signature values, at every offset (127 overlapping bands, not 64
@@ -46,7 +48,8 @@ SHOWN_CHARS = 350
 SHOWN_SHARE = 0.05
 
 # What is not compared: white space and punctuation (，/、 and full or half width vary between copies).
-_NOISE = re.compile(r"[\s\W_]", re.UNICODE)
+_KEPT = re.compile(r"[^\s\W_]+")
+_BASE = np.uint64(1_000_003)  # the seed hash's multiplier: odd, larger than any code point of the texts
 
 
 @dataclass(frozen=True)
@@ -105,49 +108,95 @@ def is_shown(chars: int, a_share: float, b_share: float) -> bool:
     return chars >= SHOWN_CHARS and max(a_share, b_share) >= SHOWN_SHARE
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A text as the alignment reads it, made once however many texts it is compared with: without white
+    space and punctuation, each kept character's offset in the text, and the hash of every seed-long run."""
+
+    compact: str
+    offsets: np.ndarray  # compact position -> offset in the text
+    grams: np.ndarray  # uint64 hash of compact[i:i + SEED], for every i
+    order: np.ndarray  # the positions of grams sorted by hash (one run's places in text order)
+    ranked: np.ndarray  # grams[order]
+
+
+def prepare(text: str) -> Prepared:
+    runs = [(m.start(), m.end()) for m in _KEPT.finditer(text)]
+    compacted = "".join(text[start:end] for start, end in runs)
+    starts = np.array([start for start, _ in runs], dtype=np.int64)
+    lengths = np.array([end - start for start, end in runs], dtype=np.int64)
+    # Inside a run the offsets step by one: the run's start, shifted by where the run begins in compact.
+    offsets = np.arange(len(compacted), dtype=np.int64) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    grams = _gram_hashes(compacted)
+    order = np.argsort(grams, kind="stable")
+    return Prepared(compacted, offsets, grams, order, grams[order])
+
+
+def _gram_hashes(compacted: str) -> np.ndarray:
+    """A polynomial hash of every SEED-character window (arithmetic modulo 2**64: numpy's unsigned
+    overflow wraps), so shared seeds are found by sorting integers instead of slicing strings."""
+    count = len(compacted) - SEED + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    codes = np.frombuffer(compacted.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    hashes = np.zeros(count, dtype=np.uint64)
+    for k in range(SEED):
+        hashes = hashes * _BASE + codes[k:k + count]
+    return hashes
+
+
 def compact(text: str) -> tuple[str, list[int]]:
     """The text without white space and punctuation, and each kept character's offset in text."""
-    offsets = [i for i, c in enumerate(text) if not _NOISE.match(c)]
-    return "".join(text[i] for i in offsets), offsets
+    prepared = prepare(text)
+    return prepared.compact, prepared.offsets.tolist()
 
 
-def shared_passages(a: str, b: str) -> Shared:
-    """The passages a and b share, with the share of each text that the other holds."""
-    ca, a_offsets = compact(a)
-    cb, b_offsets = compact(b)
+def shared_passages(a: str | Prepared, b: str | Prepared) -> Shared:
+    """The passages a and b share, with the share of each text that the other holds (either given as
+    text or prepared: a text compared with many others is prepared once)."""
+    a = a if isinstance(a, Prepared) else prepare(a)
+    b = b if isinstance(b, Prepared) else prepare(b)
+    ca, cb = a.compact, b.compact
     blocks = []
-    for a0, a1, b0, b1 in _regions(ca, cb):
+    for a0, a1, b0, b1 in _regions(a, b):
         matcher = difflib.SequenceMatcher(None, ca[a0:a1], cb[b0:b1], autojunk=False)
         blocks += [(a0 + m.a, b0 + m.b, m.size) for m in matcher.get_matching_blocks() if m.size >= MIN_BLOCK]
     passages = _passages(sorted(blocks, key=lambda m: (m[1], m[0])))
     a_covered = _covered([(p[0], p[1]) for p in passages])
     b_covered = _covered([(p[2], p[3]) for p in passages])
     chars = min(a_covered, b_covered)
-    found = [Passage(a_offsets[p[0]], a_offsets[p[1] - 1] + 1, b_offsets[p[2]], b_offsets[p[3] - 1] + 1, p[4])
+    found = [Passage(int(a.offsets[p[0]]), int(a.offsets[p[1] - 1]) + 1, int(b.offsets[p[2]]),
+                     int(b.offsets[p[3] - 1]) + 1, p[4])
              for p in sorted(passages)]
     return Shared(found, chars, a_covered / len(ca) if ca else 0.0, b_covered / len(cb) if cb else 0.0)
 
 
-def _regions(a: str, b: str) -> list[tuple[int, int, int, int]]:
+def _seeds(a: Prepared, b: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """Every (i, j) where a and b hold the same SEED characters, in b's order: a run repeated more than
+    MAX_SEED_REPEATS times in a is skipped, and in b only its first MAX_SEED_REPEATS places count."""
+    if not len(a.grams) or not len(b.grams):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order, ranked = a.order, a.ranked
+    left = np.searchsorted(ranked, b.grams, "left")
+    repeats = np.searchsorted(ranked, b.grams, "right") - left
+    js = np.flatnonzero((repeats > 0) & (repeats <= MAX_SEED_REPEATS))
+    # The how-manieth place of its run each j is in b, to keep only the first few.
+    by_run = js[np.argsort(b.grams[js], kind="stable")]
+    runs = b.grams[by_run]
+    first = np.r_[True, runs[1:] != runs[:-1]] if len(runs) else np.zeros(0, dtype=bool)
+    place = np.arange(len(runs)) - np.maximum.accumulate(np.where(first, np.arange(len(runs)), 0))
+    js = np.sort(by_run[place < MAX_SEED_REPEATS])
+    counts = repeats[js]
+    firsts = np.repeat(left[js], counts) + (np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts))
+    return order[firsts], np.repeat(js, counts)
+
+
+def _regions(a: Prepared, b: Prepared) -> list[tuple[int, int, int, int]]:
     """Regions of a and b around runs of shared seeds, as (a_start, a_end, b_start, b_end)."""
-    where: dict[str, list[int]] = {}
-    for i in range(len(a) - SEED + 1):
-        where.setdefault(a[i:i + SEED], []).append(i)
-    seen_in_b: dict[str, int] = {}
-    seeds = []
-    for j in range(len(b) - SEED + 1):
-        gram = b[j:j + SEED]
-        found = where.get(gram)
-        if not found or len(found) > MAX_SEED_REPEATS:
-            continue
-        seen_in_b[gram] = seen_in_b.get(gram, 0) + 1
-        if seen_in_b[gram] > MAX_SEED_REPEATS:
-            continue
-        seeds += [(i, j) for i in found]
+    seed_is, seed_js = _seeds(a, b)
     # Chains of seeds along b, each continuing the nearest open chain whose diagonal it keeps.
-    seeds.sort(key=lambda s: (s[1], s[0]))
     chains: list[list[int]] = []  # [a_start, a_end, b_start, b_end, diagonal]
-    for i, j in seeds:
+    for i, j in zip(seed_is.tolist(), seed_js.tolist()):
         for chain in reversed(chains[-8:]):
             if j - chain[3] <= REGION_GAP and abs((i - j) - chain[4]) <= DIAGONAL_DRIFT and -SEED <= i - chain[1] <= REGION_GAP:
                 chain[0], chain[1] = min(chain[0], i), max(chain[1], i + SEED)

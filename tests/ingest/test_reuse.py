@@ -76,3 +76,13 @@ def test_estimated_containment_reads_a_small_text_inside_a_large_one():
     # A text of 1,000 shingles wholly inside one of 10,000: Jaccard 0.1, containment 1.
     assert abs(reuse.estimated_containment(0.1, 1000, 10000) - 1.0) < 1e-9
     assert reuse.estimated_containment(0.1, 10000, 1000) < 0.11
+
+
+def test_a_text_prepared_once_aligns_as_its_text_does():
+    jinan = body("山东地方法规/地方性法规/山东/济南市钢结构建筑应用促进条例(2019-02-12).md")
+    laiwu = body("山东地方法规/地方性法规/山东/莱芜市钢结构建筑应用促进条例.md")
+    prepared = reuse.prepare(laiwu)
+    assert reuse.shared_passages(prepared, jinan) == reuse.shared_passages(laiwu, jinan)
+    # Every kept character's offset points at that character of the text given.
+    assert "".join(laiwu[i] for i in prepared.offsets.tolist()) == prepared.compact
+    assert not any(c.isspace() or c in "，。、；：" for c in prepared.compact)
