@@ -2,13 +2,19 @@
 
 A research spreadsheet gives each policy an English issuer and title beside the original Chinese
 full text. Here the English issuer yields a region code (national bodies, or the province / city
-it names) and a tidy alias; the Chinese text yields its own title and issuer where it opens with
-the title or is signed. Pure: strings in, strings out.
+it names), a tidy alias and, through the vocabulary in ``fixtures/issuers-en.csv``, the Chinese
+names of the bodies; the Chinese text yields its own title (`stated_title`: where it opens with
+it, issues it in a covering notice, or names itself) and issuer where it is signed. Pure:
+strings in, strings out (the vocabulary is a file read once).
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from documents import gazetteer
 from documents.issuers import issuer_region_code
@@ -189,6 +195,13 @@ def chinese_issuer(text: str) -> str | None:
         names = find_issuers(match.group(1))
         if names:
             return names[0]
+    signers = chinese_signers(text)
+    return signers[0] if signers else None
+
+
+def chinese_signers(text: str) -> list[str]:
+    """Every body of the signature `chinese_issuer` reads (a covering notice's, else the one at the
+    end, else a heading issuer), in the order signed; [] for an unsigned text."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     # A covering notice signed at the top (…现印发给你们。/ 教育部办公厅 / 2022年7月25日 / the
     # attachment): its signer issued the row, whoever signed the attachment at the end.
@@ -197,7 +210,7 @@ def chinese_issuer(text: str) -> str | None:
             top = i
             while top > 0 and _org_line(lines[top - 1]):
                 top -= 1
-            return _org_line(lines[top])
+            return [_org_line(line) for line in lines[top:i + 1]]
     signature: list[str] = []
     gap = 0
     for line in reversed(lines[-SIGNATURE_SEARCH:]):
@@ -212,13 +225,13 @@ def chinese_issuer(text: str) -> str | None:
             if gap > SIGNATURE_GAP or sentence:
                 break
     if signature:
-        return signature[-1]
+        return list(reversed(signature))
     for line in lines[:HEADER_MAX_LINES]:  # a red header: issuers above the title
         if not _is_header_line(_squeeze(line)):
             break
         if name := _org_line(line):
-            return name
-    return None
+            return [name]
+    return []
 
 
 # An English title's document-type words (the translator's usual renderings), longest first.
@@ -237,3 +250,185 @@ def policy_type(title_en: str) -> str | None:
     found = [(lowered.find(word), -len(word), kind) for word, kind in ENGLISH_TYPES
              if re.search(rf"\b{word}\b", lowered)]
     return min(found)[2] if found else None
+
+
+# --- the Chinese title a text states somewhere other than its first lines ---------------------
+
+@dataclass(frozen=True)
+class StatedTitle:
+    """A Chinese title found in a row's text, and the rule that found it (for the audit record)."""
+
+    title: str
+    rule: str  # "opening" | "covering_notice" | "self_named"
+    named: str = ""  # the document a covering notice issues or a text names itself, as written
+
+
+TITLE_RULES = ("opening", "covering_notice", "self_named")
+PREAMBLE_CHARS = 1500  # where a text names itself: the lead before its first heading
+# 现将《X》印发给你们 / 《X》已经…审议通过，现印发给你们 / 现发布《X》: a covering notice issuing X.
+_COVER_AFTER = re.compile(r"《([^《》]{4,120})》[^。《》]{0,60}?(?:现|予以|现予)?(?:印发给?你们|印发施行|予以印发|现予印发|现予发布|现予公布)")
+_COVER_BEFORE = re.compile(r"(?:现|特此|现予)(印发|发布|公布)《([^《》]{4,120})》[。，,]")
+# 特制定《X》（以下简称《指南》） / 组织编制了《X》。 / 形成了《X》（征求意见稿）。: the text naming itself.
+_SELF_NAMED = re.compile(
+    r"(?:(?:特|现)(?:制定|编制|印发|发布|出台)|(?:制定|编制|印发|发布|出台|形成)了)《([^《》]{4,120})》"
+    r"(?=(?:[（(]征求意见稿[）)])?(?:[（(]以下简称|[。，,]?现予|。))"
+    r"|[，,](?:特)?制定《([^《》]{4,120})》(?=。)"
+)
+_NEWS_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
+_FIRST_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+章)", re.M)
+_ISSUING_NOTICE = re.compile(r"\b(?:issu\w*|print\w*|distribut\w*|releas\w*|publish\w*)\b", re.I)
+
+
+def _named(raw: str) -> str:
+    # a PDF export breaks lines inside the name: 《…服务资源供给⏎办法（V1.0）》
+    return _squeeze(raw.replace("\n", ""))
+
+
+def _notice_of(named: str, verb: str, title_en: str, issuer: str) -> str:
+    """The covering notice's own title where the English title calls the row such a notice
+    (`Notice … on Issuing …`), else the document it issues."""
+    if policy_type(title_en) != "通知" or not _ISSUING_NOTICE.search(title_en):
+        return named
+    return f"{issuer}关于{verb}《{named}》的通知"
+
+
+def stated_title(text: str, *, title_en: str = "", issuer: str = "") -> StatedTitle | None:
+    """The Chinese title a row's text states, or None where it states none.
+
+    In order: the title the text opens with (`chinese_title`); the document a covering notice near
+    the top issues (现将《X》印发给你们, 现发布《X》), as that notice's title 《issuer》关于印发《X》的通知
+    when the English title says the row is the notice (issuer: the notice's signer, else `issuer`),
+    else as X; the text naming itself in its lead (特制定《X》（以下简称…）, 组织编制了《X》。), not
+    in a news report (a lead opening with its date). X must end as a title does (方案, 指南…).
+    """
+    if own := chinese_title(text):
+        return StatedTitle(own, "opening")
+    lead = text[:PREAMBLE_CHARS]
+    if heading := _FIRST_HEADING.search(lead):
+        lead = lead[:heading.start()]
+    cover = text[:PREAMBLE_CHARS]
+    # joint signers stand side by side in a title: 工业和信息化部 国家标准化管理委员会关于印发…
+    signer = " ".join(dict.fromkeys(body_name(name) for name in chinese_signers(text))) or issuer
+    for match in _COVER_AFTER.finditer(cover):
+        named = _named(match.group(1))
+        if _ends_as_title(named):
+            return StatedTitle(_notice_of(named, "印发", title_en, signer), "covering_notice", named)
+    for match in _COVER_BEFORE.finditer(cover):
+        named = _named(match.group(2))
+        if _ends_as_title(named):
+            return StatedTitle(_notice_of(named, match.group(1), title_en, signer), "covering_notice", named)
+    if _NEWS_LEAD.match(text):
+        return None
+    for match in _SELF_NAMED.finditer(lead):
+        named = _named(match.group(1) or match.group(2))
+        if _ends_as_title(named) and "解读" not in lead[match.end():match.end() + 30]:
+            if "印发" not in match.group(0):
+                return StatedTitle(named, "self_named", named)
+            actor = _body_before(lead[:match.start()]) or signer
+            return StatedTitle(_notice_of(named, "印发", title_en, actor), "self_named", named)
+    return None
+
+
+def _body_before(prose: str) -> str | None:
+    """The vocabulary's body a sentence names just before its verb (商务部办公厅近日印发了…), else None."""
+    prose = re.sub(r"(?:近日|日前|近期|正式|联合)+$", "", prose)
+    names = _vocabulary()[1]
+    found = max((name for name in names if prose.endswith(name)), key=len, default=None)
+    return names[found] if found else None
+
+
+# --- English issuer names → the Chinese names of the bodies ----------------------------------
+
+ISSUERS_CSV = Path(__file__).resolve().parents[2] / "fixtures" / "issuers-en.csv"
+_COUNTED_BODIES = re.compile(r"^(?:\w+|\d+) (?:departments|ministries|bodies) including (?:the )?(.+)$")
+_GENERAL_OFFICE = re.compile(r"^general offices? of (?:the )?(.+)$")
+
+
+def _english_key(name: str) -> str:
+    """Case, spacing, "the", a trailing "of the People's Republic of China" and parentheses
+    ("(Changed)", "(formerly …)") ignored."""
+    name = re.sub(r"\([^()]*\)", " ", issuer_alias(name)).casefold()
+    name = re.sub(r"\s+of the people's republic of china$", "", name.strip())
+    name = re.sub(r"^the\s+", "", name)
+    return re.sub(r"\s+", " ", name).strip(" .,;")
+
+
+@functools.cache
+def _vocabulary() -> tuple[dict[str, str], dict[str, str]]:
+    """(English key → Chinese name, Chinese alias → Chinese name) from fixtures/issuers-en.csv."""
+    english_names: dict[str, str] = {}
+    chinese_names: dict[str, str] = {}
+    with open(ISSUERS_CSV, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            name = row["name"].strip()
+            for english_name in filter(None, row["english"].split("|")):
+                english_names[_english_key(english_name)] = name
+            for alias in filter(None, row["aliases"].split("|")):
+                chinese_names[alias.strip()] = name
+            chinese_names[name] = name
+    return english_names, chinese_names
+
+
+def body_name(name: str) -> str:
+    """The vocabulary's name of a body a Chinese text names in a short or long form
+    (国家发展改革委 → 国家发展和改革委员会); other names unchanged."""
+    return _vocabulary()[1].get(name, name)
+
+
+def map_issuer(english_name: str) -> str | None:
+    """The Chinese name of one body named in English, or None when the vocabulary does not know it.
+    "General Office of X" is X's 办公厅 where the vocabulary lists none; "Eight Departments including X"
+    is X, the lead body."""
+    key = _english_key(english_name)
+    known = _vocabulary()[0]
+    if key in known:
+        return known[key]
+    if match := _COUNTED_BODIES.match(key):
+        return map_issuer(match.group(1))
+    if (match := _GENERAL_OFFICE.match(key)) and (body := map_issuer(match.group(1))):
+        return body if body.endswith(("办公厅", "办公室")) else body + "办公厅"
+    return None
+
+
+def split_issuers(cell: str) -> list[str]:
+    """The English names of the bodies one cell lists: split at commas and semicolons, and at an
+    "and" only where both sides are known bodies (the and of "Industry and Information Technology" stays)."""
+    names: list[str] = []
+    for part in re.split(r"[,;]\s*", issuer_alias(cell)):
+        part = re.sub(r"^and\s+", "", part.strip())
+        if not part:
+            continue
+        if map_issuer(part) is None:
+            words = part.split(" and ")
+            cut = next((i for i in range(1, len(words))
+                        if map_issuer(" and ".join(words[:i])) and map_issuer(" and ".join(words[i:]))), None)
+            if cut is not None:
+                names += [" and ".join(words[:cut]), " and ".join(words[cut:])]
+                continue
+        names.append(part)
+    return names
+
+
+@dataclass(frozen=True)
+class MappedIssuers:
+    """An English issuer cell read through the vocabulary: the bodies in order, each by its Chinese
+    name where known, else as written; `english` gives each name's English original."""
+
+    names: list[str]
+    unknown: list[str]  # English names the vocabulary lacks (kept as written in `names`)
+    english: dict[str, str]
+
+
+def map_issuers(cell: str) -> MappedIssuers:
+    names: list[str] = []
+    unknown: list[str] = []
+    english: dict[str, str] = {}
+    for part in split_issuers(cell):
+        name = map_issuer(part)
+        if name is None:
+            unknown.append(part)
+            name = part
+        if name not in names:
+            names.append(name)
+            english[name] = part
+    return MappedIssuers(names, unknown, english)

@@ -137,11 +137,17 @@ def ingest_row(row: tabular.TableRow, filename: str) -> IngestResult:
 def _apply_row_fields(result: IngestResult, fields, row) -> None:
     """Columns fill what the text leaves open; a work report's own reading (region, date) stands."""
     report = result.policy_type == "政府工作报告"
+    issuers_en = _english_issuers(result, fields)  # first: a covering notice's title names its issuer
     if fields.title and english.is_english(fields.title):
         result.title_en = fields.title
-        own = english.chinese_title(result.clean_text)
-        if own:
+        stated = english.stated_title(result.clean_text, title_en=fields.title,
+                                      issuer=result.issuers[0] if result.issuers else "")
+        own = stated.title if stated else None
+        if stated:
             result.title = own
+            result.stages.append(StageRecord(stage="english", summary=f"Chinese title from the text ({stated.rule})",
+                                             details=[{"rule": stated.rule, "title": own, "named": stated.named,
+                                                       "title_en": fields.title}]))
         elif not result.title or not report:
             result.title = fields.title
             result.warnings.append(QualityWarning(
@@ -154,22 +160,12 @@ def _apply_row_fields(result: IngestResult, fields, row) -> None:
         keep_own = report and result.title and result.title != "政府工作报告"
         result.title = result.title if keep_own else fields.title
     result.warnings = [w for w in result.warnings if not (w.kind == "no_title" and result.title)]
-    if fields.issuer and english.is_english(fields.issuer):
-        result.issuer_en = english.issuer_alias(fields.issuer)
-        own = english.chinese_issuer(result.clean_text)
-        if own and own not in result.issuers:
-            result.issuers.insert(0, own)
-        if not result.issuers:
-            # Joint issuers come as one comma-separated English cell: one issuer each.
-            result.issuers = [name for name in re.split(r",\s*|;\s*", result.issuer_en) if name][:10]
-            result.issuer_en = result.issuers[0] if result.issuers else ""
-            result.warnings.append(QualityWarning(kind="issuer_english", message="正文未写明发布机构，暂以英文名称代替"))
-    elif fields.issuer and fields.issuer not in result.issuers:
+    if not issuers_en and fields.issuer and fields.issuer not in result.issuers:
         result.issuers.insert(0, fields.issuer)
     if result.issuers:
         result.warnings = [w for w in result.warnings if w.kind != "no_issuer"]
     if not report:
-        code = english.issuer_region(result.issuer_en) if result.issuer_en else None
+        code = english.issuer_region(fields.issuer) if issuers_en else None
         # The issuer the row names decides (a national body in the Shandong sheet is national);
         # the text's own mention of a region only where the issuer says nothing.
         result.region_code = code or result.region_code or _hint_region(fields.province or row.sheet, result)
@@ -183,6 +179,41 @@ def _apply_row_fields(result: IngestResult, fields, row) -> None:
     result.source_url = fields.source_url or result.source_url
     result.source_site = fields.source_site or result.source_site
     result.doc_number = normalise_doc_number(fields.doc_number) if fields.doc_number else result.doc_number
+
+
+MAX_ROW_ISSUERS = 20  # the longest joint cell of the workbook names 13 bodies
+
+
+def _english_issuers(result: IngestResult, fields) -> bool:
+    """An English issuer cell read through the vocabulary (fixtures/issuers-en.csv) into result.issuers;
+    False when the cell is not English. The text's own issuer (its signature or header) comes first and
+    decides where it differs from the cell; a name the vocabulary lacks is kept in English, with a warning."""
+    if not (fields.issuer and english.is_english(fields.issuer)):
+        return False
+    mapped = english.map_issuers(fields.issuer)
+    own = english.chinese_issuer(result.clean_text)
+    own = english.body_name(own) if own else None
+    names = list(mapped.names)
+    if own:
+        # 工业和信息化部办公厅 signed what the cell calls the ministry's: one body, named as signed
+        same = [n for n in names if n == own or own.startswith(n) or n.startswith(own)]
+        names = [own] + [n for n in names if n not in same] if same else [own]
+        if not same:
+            result.warnings.append(QualityWarning(
+                kind="issuer_english_differs",
+                message=f"正文落款为{own}，与表格的英文发布机构“{english.issuer_alias(fields.issuer)}”不同，以正文为准"))
+    result.issuers = names[:MAX_ROW_ISSUERS]
+    first = result.issuers[0] if result.issuers else ""
+    result.issuer_en = mapped.english.get(first, "") or (english.issuer_alias(fields.issuer) if not own else "")
+    for name in mapped.unknown:
+        result.warnings.append(QualityWarning(
+            kind="issuer_english", message=f"英文发布机构“{name}”不在机构对照表中，暂按英文原样保存，请核对中文名称",
+            context=name))
+    result.stages.append(StageRecord(
+        stage="english_issuers", summary=f"{len(mapped.names) - len(mapped.unknown)} of {len(mapped.names)} English issuer(s) mapped"
+        + (f"; the text names {own}" if own else ""),
+        details=[{"english": mapped.english[n], "name": n, "mapped": n not in mapped.unknown} for n in mapped.names]))
+    return True
 
 
 def _hint_region(hint: str, result: IngestResult) -> str | None:

@@ -226,3 +226,117 @@ def test_region_code_falls_back_to_the_chinese_signature():
     text = "为推进建设，提出以下意见。\n山东省人民政府办公厅\n2024年5月14日"
     assert english.region_code("Degree Office", text) == "370000"
     assert english.region_code("Qingdao Education Bureau", text) == "370200"
+
+
+# --- titles stated below the opening, and English issuers mapped (issue 15's walk-through) ------------
+
+def row_cells(rows, sheet, number):
+    return next(r for r in rows if r[:2] == (sheet, number))
+
+
+def test_a_covering_notice_gives_the_notice_title_when_the_english_title_is_that_notice(rows):
+    _, _, issuer, title_en, text = row_cells(rows, CENTRAL, 40)
+    found = english.stated_title(text, title_en=title_en)
+    assert (found.title, found.rule) == ("工业和信息化部办公厅关于印发《中小企业数字化转型指南》的通知", "covering_notice")
+    assert found.named == "中小企业数字化转型指南"
+
+
+def test_a_covering_notice_gives_the_document_when_the_english_title_names_the_document(rows):
+    # 现发布《…》。: the research team titled the row by the guide, not by the notice
+    _, _, _, title_en, text = row_cells(rows, CENTRAL, 139)
+    assert english.stated_title(text, title_en=title_en).title == "国家车联网产业标准体系建设指南（智能网联汽车）"
+
+
+def test_joint_signers_of_a_covering_notice_stand_side_by_side_in_its_title(rows):
+    _, _, _, title_en, text = row_cells(rows, CENTRAL, 155)
+    assert english.stated_title(text, title_en=title_en).title == (
+        "工业和信息化部 国家标准化管理委员会关于印发《国家智能制造标准体系建设指南（2015年版）》的通知")
+
+
+def test_a_name_broken_over_four_pdf_lines_is_joined(rows):
+    _, _, _, title_en, text = row_cells(rows, SHANDONG, 24)
+    found = english.stated_title(text, title_en=title_en)
+    assert found.named == "济南“鲲鹏+昇腾”生态创新中心、华为（济南）软件开发云创新中心、华为（济南）人工智能创新中心服务资源供给办法（V1.0）"
+    assert found.title.startswith("济南市工业和信息化局关于印发《")
+
+
+@pytest.mark.parametrize("sheet, number, title", [
+    (CENTRAL, 87, "国家新一代人工智能标准体系建设指南"),  # …，制定《…》。
+    (CENTRAL, 165, "国家人工智能产业综合标准化体系建设指南"),  # the same, over a line break
+    (CENTRAL, 33, "智能汽车基础地图标准体系建设指南（2023版）"),  # 组织编制了《…》（以下简称《建设指南》）
+    (CENTRAL, 138, "国家智能制造标准体系建设指南（2018年版）"),  # 形成了《…》（征求意见稿）。
+])
+def test_a_text_naming_itself_in_its_lead(rows, sheet, number, title):
+    _, _, _, title_en, text = row_cells(rows, sheet, number)
+    found = english.stated_title(text, title_en=title_en)
+    assert (found.title, found.rule) == (title, "self_named")
+
+
+def test_the_body_before_the_verb_issues_a_self_named_notice(rows):
+    # 商务部办公厅近日印发了《…》（以下简称《指南》）: the general office, not the ministry
+    _, _, _, title_en, text = row_cells(rows, CENTRAL, 74)
+    assert english.stated_title(text, title_en=title_en).title == "商务部办公厅关于印发《智慧商店建设技术指南（试行）》的通知"
+
+
+@pytest.mark.parametrize("sheet, number", [
+    (CENTRAL, 58),  # 组织编制《智能建造试点实施方案》: what applicant cities must write, in section 三
+    (CENTRAL, 143),  # a news report of a white paper's release
+    (CENTRAL, 43),  # 《…实施方案》详见附件1: an attachment
+    (CENTRAL, 44),  # the attached points below the reply's date
+    (SHANDONG, 25),  # an interpretation: 印发了《…规划》（以下简称《规划》），现解读如下
+    (SHANDONG, 9),  # a forwarding notice: the forwarded notice's title under 附件
+    (CENTRAL, 3),  # 特制定本行动计划 names no title
+])
+def test_no_title_where_the_text_states_none(rows, sheet, number):
+    _, _, _, title_en, text = row_cells(rows, sheet, number)
+    assert english.stated_title(text, title_en=title_en) is None
+
+
+def test_an_opening_title_is_found_first(rows):
+    found = english.stated_title(row_text(rows, SHANDONG, 26))
+    assert (found.title, found.rule) == ("加快数字化高质量发展打造数字先锋城市推进方案", "opening")
+
+
+def test_the_vocabulary_knows_every_body_the_workbook_names_but_one(rows):
+    unknown = {name for _, _, issuer, _, _ in rows for name in english.map_issuers(issuer).unknown}
+    assert unknown == {"Jinan Bureau of Private Economy Development"}  # no such body found to map it to
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("Ministry of Industry and Information Technology of the People's Republic of China", ["工业和信息化部"]),
+    ("State Council", ["国务院"]),
+    ("General Office of the State Council", ["国务院办公厅"]),
+    ("National Development and Reform Commission, National Data Bureau", ["国家发展和改革委员会", "国家数据局"]),
+    # an "and" between two bodies splits; the one inside a name does not
+    ("Qingdao Department of Industry and Information Technology and Qingdao Finance Bureau",
+     ["青岛市工业和信息化局", "青岛市财政局"]),
+    ("Shandong Provincial Science and Technology Department, Shandong Provincial Department of Industry and "
+     "Information Technology, and Shandong Provincial Big Data Bureau", ["山东省科学技术厅", "山东省工业和信息化厅", "山东省大数据局"]),
+    ("Eight Departments including Shandong Provincial Department of Industry and Information Technology", ["山东省工业和信息化厅"]),
+    ("Ministry of Industry and Information Technology, National Medical Products Administration (Changed)",
+     ["工业和信息化部", "国家药品监督管理局"]),
+    ("Jinan Housing and Urban - Rural Development Bureau", ["济南市住房和城乡建设局"]),
+    ("General Office of the Ministry of Transport", ["交通运输部办公厅"]),  # X's 办公厅 where the file lists none
+])
+def test_english_issuers_map_to_the_chinese_names_of_the_bodies(cell, names):
+    mapped = english.map_issuers(cell)
+    assert mapped.names == names and mapped.unknown == []
+
+
+def test_an_unknown_english_issuer_is_kept_as_written():
+    mapped = english.map_issuers("Municipal Bureau of Commerce, State Council")
+    assert mapped.names == ["Municipal Bureau of Commerce", "国务院"]
+    assert mapped.unknown == ["Municipal Bureau of Commerce"]
+    assert mapped.english["国务院"] == "State Council"
+
+
+@pytest.mark.parametrize("name, body", [
+    ("国家发展改革委", "国家发展和改革委员会"), ("中华人民共和国住房和城乡建设部", "住房和城乡建设部"),
+    ("工业和信息化部", "工业和信息化部"), ("某某市商务局", "某某市商务局"),
+])
+def test_a_short_or_long_chinese_name_is_the_vocabularys_body(name, body):
+    assert english.body_name(name) == body
+
+
+def test_a_joint_signature_gives_every_signer(rows):
+    assert english.chinese_signers(row_text(rows, CENTRAL, 12))[:2] == ["国家发展改革委", "国家数据局"]
