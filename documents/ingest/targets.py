@@ -54,6 +54,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万PF", "PF", "EF", "万P", "P", "亿吨标准煤", "万吨标准煤", "万次", "万头", "天",
     # counts of things and of years a region reports as levels (智能化煤矿400座, 国际友城67对, 人均预期寿命80岁)
     "万座", "座", "对", "条", "张", "台", "岁", "EB",
+    # a province's stocks in its larger units (养老机构护理型床位10万张, 绿色有机食品基地面积1亿亩)
+    "万张", "亿亩",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -61,7 +63,7 @@ VALUE = re.compile(
     rf"(?: ?(?:—{{1,2}}|–|-|－|～|~|至|到) ?(?P<high>{NUM}))?"
     rf" ?(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
     r" ?(?P<post>左右|以上|以内|以下|之内)?"
-    r"(?=[ \t]*(?:\[\d+\])?[ \t]*(?:[，,；;：:、。！？）)\n]|$|安排|目标|和|及|"
+    r"(?=[ \t]*(?:\[\d+\])?[ \t]*(?:[，,；;：:、。！？）)\n]|$|安排|目标|和|及|并(?![0-9０-９])|"
     r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)|增长(?=[0-9０-９])))"  # …a baseline: 由2020年的7.2%提升至7.4%
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
@@ -98,10 +100,10 @@ CARRIED_CUE = re.compile(r"到(?:(?P<y>20\d\d)年(?!以来|的)|“?(?P<period>�
 OPENS_SENTENCE = re.compile(r"(?:^|[。！？\n：:])[^\S\n]*(?:力争|争取)?$")
 # Between the phrase and the number, read from the number back: a premodifier, the verb of the
 # value, adverbs (`…累计达到`, `…稳定在`, `…力争达到`). Longest first.
-PREMODIFIERS = ("力争达到", "不低于", "不少于", "不超过", "不高于", "力争", "低于", "高于", "超过", "突破", "达到", "超", "约",
-                "近", "达")
+PREMODIFIERS = ("力争达到", "不低于", "不少于", "不超过", "不高于", "力争", "低于", "高于", "超过", "突破", "跨过", "跨越",
+                "跨上", "迈上", "达到", "超", "约", "近", "达")
 VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增加到", "扩大到", "上升到", "上升至", "下降到", "下降至", "降低到",
-         "降低至", "保持在", "稳定在", "控制在", "维持在", "跃升至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
+         "降低至", "保持在", "稳定在", "控制在", "维持在", "跃升至", "增加至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
          "完成", "达", "为", "在")
 ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not 均
     "比上年", "较上年", "进一步", "分别", "同比", "累计", "首次", "再次", "持续", "继续", "已经", "预计", "力争", "确保",
@@ -112,25 +114,25 @@ INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生
 INCREASE = re.compile(r"(?:同比|比上年|较上年|比年初)?(?:增加|增长|提高|净增)$")  # a change of a level in its own unit
 EXPECTED = re.compile(r"预计(?=(?:同比|比上年)?(?:增长|增速|增幅|提高|提升|下降)$)")
 STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  # `满意率连续5年保持97%以上`
-BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
+BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "跨过": "突破", "跨越": "突破", "跨上": "突破", "迈上": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
           "低于": "以下", "约": "约", "近": "约"}
 # The baseline of `由2020年的7.2%提升至7.4%`, `从3.68万亿元增长到…`, and the year of what it reaches.
 FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?)?$")
 REACHED_YEAR = re.compile(r"(?P<y>20\d\d)年(?:底|末)?的?$")
 SECOND_FIGURE = re.compile(r"力争|确保|争取|努力")  # `增长5.5%、力争6%以上`
-LISTED = re.compile(r"分别|(?<![年平人户])均")  # not 年均增长, 人均收入
-LIST_PHRASE = re.compile(r"^(?P<names>.+?)(?P<how>分别|(?<![年平人户])均)(?P<rest>.*)$")
+LISTED = re.compile(r"分别|(?<![年平人户亩])均")  # not 年均增长, 人均收入, 亩均税收
+LIST_PHRASE = re.compile(r"^(?P<names>.+?)(?P<how>分别|(?<![年平人户亩])均)(?P<rest>.*)$")
 LIST_GAP = re.compile(r"\s*[、和及与]\s*")
 LIST_NAMES = re.compile(r"[、和与及]")
 SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 
 # --- indicators ------------------------------------------------------------------------------------
 
-GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降)$")
+GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初)")
-FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降)$")
+FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|落实率|占有率)$|占.+$")
-LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比)$")
+LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
     "总值", "总额", "增加值", "收入", "营收", "营业额", "产值", "规模", "总量", "总数", "比重", "占比", "比例", "强度", "率",
@@ -141,21 +143,23 @@ HEAD_WORDS = (
     "经费", "电量", "货值", "覆盖面", "天数", "出栏",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
     "覆盖率", "产业", "寿命", "充电桩", "友城", "煤矿", "产业链", "工厂", "农田", "基地", "诊疗量", "床位数", "托位数", "医师数",
+    # visitors and their spending, loans and deposits (kept out as funding only when a sum is lent), yields, flows
+    "游客", "旅客", "花费", "贷款", "存款", "内资", "运量", "单产", "普及率", "当量", "专利", "床位", "托位", "成本", "周期", "登记数", "件数", "户数",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
     "营业收入", "主营业务收入", "销售收入", "总收入", "总产值", "产值", "增加值", "总投资", "投资额", "利润", "税收", "企业",
-    "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率"))
+    "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|资金|基金|贴息|贷款(?!余额)|融资|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴|资助|扶持|资金|基金|贴息|贷款(?!余额|增长|增速|增幅)|融资|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目|工程|总投资|计划投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
-    r"排名|位次|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对"
+    r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)额?(?:增长|增速|增幅|下降)?$)"
 )
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
 # Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
 ACTION = re.compile(
-    r"^(?:新增|净增|新晋|新登记|新改扩建|新改建|新开工|新设|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|引进|认定|获批|集聚)|"
+    r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|引进|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|累计(?!建成|达))"
@@ -166,6 +170,13 @@ COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "户", "万户", "件
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册")
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
+# A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
+REACH = frozenset(("达到", "达", "突破", "超过", "超", "增至", "增加到", "增加至", "跨过"))
+REACHED_UNITS = COUNT_UNITS | {"张", "万张", "万标箱", "人次", "万人次", "亿人次"}
+# The kind named after examples (`重点实验室、技术创新中心等省级创新平台`): the phrase is the kind.
+EXAMPLES = re.compile(r"^[^，]*、[^、]*?等(?!级)(?=.{2})")
+# Land a plan builds in its year (`建成高标准农田1169万亩`) is work done; a stock says 累计 or 达到.
+BUILT_LAND = re.compile(r"^(?:建成|建设)")
 PER_HEAD = re.compile(r"人均|劳动生产率")  # money in 万元/元 is the region's only per head
 YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
@@ -175,6 +186,8 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
+# `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
+RECORD = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:再|又|屡)?创(?:历史)?新高$")
 GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳定|平稳|较快|正)增长$")
 # A clause that comments on the figure before it (`全省第三`, `在实际工作中努力争取更好结果`): the subject stays.
 GRAIN_OUTPUT = frozenset(("总产", "总产量", "产量"))
@@ -454,7 +467,7 @@ class _Context:
 
 # The income ratio of town to country, a number without unit: `城乡居民收入比降至2.2`, `收窄至2：1以内`.
 RATIO = re.compile(
-    rf"(?P<name>(?:城乡居民|城乡|居民)?收入比)(?P<verb>降至|下降至|下降到|缩小至|缩小到|缩小为|收窄至|收窄到|为|保持在)?"
+    rf"(?P<name>(?:城乡居民|城乡|居民)?收入(?:比|倍差)|倍差)(?P<verb>降至|下降至|下降到|缩小至|缩小到|缩小为|收窄至|收窄到|为|保持在)?"
     rf"(?P<low>{{NUM}})(?:[：:]1)?(?P<post>以内|左右|以下)?(?=[，,；;。！？、]|$)".replace("{NUM}", NUM))
 
 
@@ -463,7 +476,7 @@ def find_targets(text: str, *, year: int | None = None, report: bool = False) ->
     report says it is a 政府工作报告 (its 预期目标 are for year, its review's outcomes for the year before)."""
     doc = _Document(text, year, report)
     found: list[Target] = []
-    if "收入比" in text:
+    if "收入比" in text or "倍差" in text:
         found += _ratios(doc)
     start = end = 0  # the sentence being gathered
     value_starts: list[int] = []
@@ -528,7 +541,7 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
         _read_between(sentence[read_to:clause_start], context)
         read_to = value.end()
         before = sentence[clause_start:value.start()]
-        if LISTED.search(before) or _paired(before, sentence, values[i:]):
+        if LISTED.search(before) or _paired(before, sentence, values[i:]) or _enumerated(sentence, clause_start, values[i:]):
             listed, read_to = _listed(sentence, position, values[i:], context)
             targets += listed
             context.forget()
@@ -551,7 +564,23 @@ def _paired(before: str, sentence: str, values: list[re.Match]) -> bool:
     if len(values) < 2 or sentence[values[0].end():values[1].start()] != "、" or FROM.search(before):
         return False
     words = split_tail(LEAD.sub("", before)).words
-    return PAIRED_NAMES.match(words) is not None and (len(values) == 2 or sentence[values[1].end():values[2].start()] != "、")
+    pair = PAIRED_NAMES.match(words) is not None or any(w in words for w in PAIRS)  # `城乡居民人均收入年均增长5.3%、7.7%`
+    return pair and (len(values) == 2 or sentence[values[1].end():values[2].start()] != "、")
+
+
+def _enumerated(sentence: str, clause_start: int, values: list[re.Match]) -> bool:
+    """`国内游客人次、总花费增长5.6%、7.5%`, `农村自来水、卫生户厕普及率超过98%、85%`: as many names joined by 、
+    as figures joined by 、 are a respective list without 分别, unless the first name is work done."""
+    if len(values) < 2 or not clause_start or sentence[clause_start - 1] != "、":
+        return False
+    count = 1
+    while count < len(values) and sentence[values[count - 1].end():values[count].start()] == "、":
+        count += 1
+    list_start = max(sentence.rfind(c, 0, values[0].start()) for c in "，,；;：:。") + 1
+    names = sentence[list_start:values[0].start()]
+    if count < 2 or names.count("、") != count - 1 or HAS_DIGIT.search(NAME_DIGITS.sub("", names)):
+        return False
+    return ACTION.match(YEAR_LEAD.sub("", LEAD.sub("", names))) is None
 
 
 def _read_between(text: str, context: _Context) -> None:
@@ -590,6 +619,10 @@ def _read_between(text: str, context: _Context) -> None:
             context.forget()
             if canonical(passed.group("subject")) or indicator_like(passed.group("subject")):
                 context.subject = passed.group("subject")
+            return
+        if (record := RECORD.match(bare)) and (canonical(record.group("subject")) or indicator_like(record.group("subject"))):
+            context.forget()
+            context.subject = record.group("subject")
             return
         if growing := GROWING.match(bare):
             context.forget()
@@ -709,6 +742,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         phrase = phrase[:reached.start()]
     tail = split_tail(phrase)
     words, verb, pre = tail.words, tail.verb, tail.pre
+    if "等" in words and (examples := EXAMPLES.match(words)):
+        words = words[examples.end():]
     if (reached := REACHED_YEAR.search(words)) and reached.start() and (verb or pre):  # `粮食综合生产能力2030年达到305亿斤`
         y = int(reached.group("y"))
         context.cue_year = y
@@ -750,6 +785,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
             and len(words) > len(own) and not canonical(words) and not context.subject.endswith(words):
         words = context.subject[:-len(own)] + words  # `研发经费投入增长25%、投入强度提升至1.4%`: the same 投入
     known = canonical(words)
+    if baseline and baseline_year is None and context.doc.year and doc_in_five_years(context, position):
+        baseline_year = context.doc.year - 6  # `这五年，…从1795亿元增加到5260亿元`: the baseline is the last period's end
     if baseline and baseline_year is None:  # `由7.34万元提升至10.26万元`: the baseline's year is not told
         context.forget()
         if known or indicator_like(words):
@@ -785,7 +822,10 @@ def _of_subject(subject: str, head: str) -> str:
 
 def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentence, position, start,
            context: _Context, baseline_year: int | None, parallel: bool = False) -> Target | None:
-    if known is None and not (indicator_like(words) or parallel and not NOT_INDICATOR.search(words)):
+    if known is None and not (indicator_like(words) or parallel and not NOT_INDICATOR.search(words)
+                              or _count_reached(words, value.group("unit"), verb, pre)):
+        return None
+    if known is None and BUILT_LAND.match(words) and value.group("unit").endswith("亩"):
         return None
     values = _values(value, ending(FALL, words) is not None)
     if values is None:
@@ -815,6 +855,13 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         year=year, value_low=low, value_high=high, unit=unit,
         modifier=modifier_of(value.group("post"), verb, pre, own_lizheng or context.lizheng),
         sentence=sentence, position=position, start=position + start, end=position + value.end())
+
+
+def _count_reached(words: str, unit: str, verb: str, pre: str) -> bool:
+    """`全国文明城市达到13个`: a count with a verb of reaching names the region's stock, whatever its head."""
+    return (unit in REACHED_UNITS and (verb in REACH or pre in REACH) and 2 <= len(words) <= 14
+            and not HAS_DIGIT.search(NAME_DIGITS.sub("", words)) and not ACTION.match(words)
+            and not NOT_INDICATOR.search(words) and ending(GROWTH, words) is None)
 
 
 def doc_in_five_years(context: _Context, position: int) -> bool:
@@ -851,9 +898,11 @@ PARALLEL = ("城镇", "农村", "城市", "乡村", "出口", "进口")  # words
 SECTOR_NAMES = re.compile(
     r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?|[一二三]{2,3}产业?(?:增加值)?)")
 # Where the rest the listed names share starts in the last of them: `城镇居民、农村居民人均可支配收入`.
-SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|占")
+SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|营收|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
 LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计)$")  # `存款、贷款余额同比分别增长`
 SECTOR_DIGITS = re.compile(r"[一二三]")
+# Two names written as one (`城乡居民`, `本外币存贷款`, `实际使用内外资`).
+PAIRS = {"城乡居民": ("城镇居民", "农村居民"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资")}
 SECTORS = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
 
 
@@ -877,17 +926,23 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     growth_words, verb, pre = tail.words, tail.verb, tail.pre
     if growth_words and not (GROWTH.fullmatch(growth_words) or growth_words == "占比"):
         return [], value.end()
-    if growth_words and m is not None and m.group("names").endswith("年均"):
+    names_text = "" if again else m.group("names")
+    if growth_words and names_text.endswith("年均"):
         growth_words = "年均" + growth_words  # `一二三产增加值年均分别增长`: each one's average growth
+    elif not growth_words and m is not None and m.group("how") == "均" and (growth := ending(GROWTH, names_text)) \
+            and growth.start() and not canonical(SHARED_NAMES.split(names_text)[-1]):
+        # `本外币存贷款增速均达到12%`: the growth word written before 均 is each one's (but `…居民消费价格涨幅` is a name)
+        names_text, growth_words = names_text[:growth.start()], names_text[growth.start():]
     values = [value]
     if not again and m.group("how") == "均":  # one value for all
-        names = _with_shared_rest([LEAD.sub("", n) for n in SHARED_NAMES.split(m.group("names")) if n])
+        names = [LEAD.sub("", n) for n in SHARED_NAMES.split(names_text) if n]
+        names = _with_shared_rest(_pair(names[0]) if len(names) == 1 else names)
     else:
         for following in following_values:
             if not LIST_GAP.fullmatch(sentence[values[-1].end():following.start()]):
                 break
             values.append(following)
-        names = context.listed[0] if again else _respective_names(m.group("names"), len(values))
+        names = context.listed[0] if again else _respective_names(names_text, len(values))
         if len(values) != len(names):
             return [], values[-1].end()
         context.listed = (names, context.listed[1] if again else m.group("names"))
@@ -917,10 +972,8 @@ def _respective_names(text: str, count: int) -> list[str]:
     """The count indicators of `城镇、农村居民人均可支配收入`, `城乡居民…`, `一、二、三产`, `一二三产`,
     `A、B和C`, `软件和信息技术服务业、电子信息制造业规模` (split at 、 first, then also at 和与及)."""
     text = LIST_QUALIFIER.sub("", text.removeprefix("其中"))
-    if "城乡居民" in text:
-        return [text.replace("城乡居民", "城镇居民", 1), text.replace("城乡居民", "农村居民", 1)]
-    if "存贷款" in text:
-        return [text.replace("存贷款", "存款", 1), text.replace("存贷款", "贷款", 1)]
+    if pair := _pair(text):
+        return pair
     if SECTOR_NAMES.fullmatch(text):
         return [SECTORS[c] for c in ("一二三" if text.startswith("三次") else SECTOR_DIGITS.findall(text))]
     items = [i for i in text.split("、") if i]
@@ -935,7 +988,12 @@ def _respective_names(text: str, count: int) -> list[str]:
     if shared and all(i in PARALLEL for i in items[:-1]):
         return [i + shared for i in items[:-1]] + [last]  # 城镇、农村常住居民…: 城镇 + 常住居民…
     items = _with_shared_rest(items)
-    return items if all(len(i) >= 4 for i in items) else []
+    # (a three-character name is one only when it ends with a head word: 口岸货运量、客运量)
+    return items if all(len(i) >= 4 or len(i) == 3 and len(_head_word(i)) >= 2 for i in items) else []
+
+
+def _pair(text: str) -> list[str]:
+    return next(([text.replace(w, a, 1), text.replace(w, b, 1)] for w, (a, b) in PAIRS.items() if w in text), [])
 
 
 def _with_shared_rest(items: list[str]) -> list[str]:
@@ -962,5 +1020,5 @@ def _head_word(name: str) -> str:
 
 def _has_head(name: str) -> bool:
     """Whether a listed name says what is measured (`社会消费品零售总额`); a sector (`限上住宿业`,
-    `服务贸易`) does not."""
-    return SHARED_REST.search(name) is not None or name.endswith(HEAD_WORDS) and not name.endswith(("业", "贸易"))
+    `服务贸易`) does not, nor do deposits before `贷款余额` (`本外币存款、贷款余额`)."""
+    return SHARED_REST.search(name) is not None or name.endswith(HEAD_WORDS) and not name.endswith(("业", "贸易", "存款", "贷款"))
