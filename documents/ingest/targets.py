@@ -545,6 +545,11 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
             listed, read_to = _listed(sentence, position, values[i:], context)
             targets += listed
             context.forget()
+        elif _shares_figure(sentence, clause_start, values[i:]) and (
+                shared := _listed(sentence, position, values[i:], context, "均"))[0]:
+            targets += shared[0]  # `工业投资、民间投资年均增长6%左右`: one figure for each listed name
+            read_to = shared[1]
+            context.forget()
         elif _continues_work_done(sentence, clause_start, list_breaks):
             context.forget()
         elif (named := _names_before(sentence, clause_start, breaks)) < clause_start and (
@@ -581,6 +586,26 @@ def _enumerated(sentence: str, clause_start: int, values: list[re.Match]) -> boo
     if count < 2 or names.count("、") != count - 1 or HAS_DIGIT.search(NAME_DIGITS.sub("", names)):
         return False
     return ACTION.match(YEAR_LEAD.sub("", LEAD.sub("", names))) is None
+
+
+def _shares_figure(sentence: str, clause_start: int, values: list[re.Match]) -> bool:
+    """`工业投资、民间投资年均增长6%左右`: short names joined by 、 before one figure, without 均, are each
+    that figure's, unless the first is work done or a count of them names a group (`三大先导产业规模`)."""
+    if not clause_start or sentence[clause_start - 1] != "、" or len(values) > 1 and \
+            sentence[values[0].end():values[1].start()] == "、":
+        return False
+    list_start = max(sentence.rfind(c, 0, values[0].start()) for c in "，,；;：:。") + 1
+    names = sentence[list_start:values[0].start()]
+    if HAS_DIGIT.search(NAME_DIGITS.sub("", names)) or GROUP.search(names) or LISTED.search(names):
+        return False
+    # each name before the last says what it measures (`工业投资`), else the names are one group's
+    # (`新能源汽车、光伏产品、锂电池“新三样”出口`) or a scene (`中译英、英译中场景下…`)
+    if not all(_head_word(LEAD.sub("", item)) for item in names.split("、")[:-1]):
+        return False
+    return ACTION.match(YEAR_LEAD.sub("", LEAD.sub("", names))) is None
+
+
+GROUP = re.compile(r"[两二三四五六七八九十百千]+(?:大|个|项|类|种)|等")
 
 
 def _read_between(text: str, context: _Context) -> None:
@@ -906,7 +931,8 @@ PAIRS = {"城乡居民": ("城镇居民", "农村居民"), "存贷款": ("存款
 SECTORS = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
 
 
-def _listed(sentence: str, position: int, values: list[re.Match], context: _Context) -> tuple[list[Target], int]:
+def _listed(sentence: str, position: int, values: list[re.Match], context: _Context,
+            how: str = "分别") -> tuple[list[Target], int]:
     """`城镇、农村居民人均可支配收入分别增长6%、8.3%`, `A、B、C均增长8%以上`: one target per listed
     indicator; values are the sentence's from the list's first on. Returns the targets and where the
     list's last value ends."""
@@ -917,7 +943,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
         tail = split_tail(phrase)
         growth = ending(GROWTH, tail.words)
         names_end = growth.start() if growth else len(tail.words)
-        phrase = phrase[:names_end] + "分别" + phrase[names_end:]
+        phrase = phrase[:names_end] + how + phrase[names_end:]
     m = LIST_PHRASE.match(phrase)
     again = m is None and phrase.startswith("分别") and context.listed is not None
     if m is None and not again:

@@ -129,3 +129,13 @@ def test_costs_lowered_and_cycles_shortened_are_falls():
     found = figures(in_sentence(targets_of(POLICIES, (CENTRAL, 140)), "数字化车间的运营成本降低20%"))
     assert ("数字化车间的运营成本降低", "target", "growth", 2020, -20, "%", "") in found
     assert ("产品研制周期缩短", "target", "growth", 2020, -20, "%", "") in found
+
+
+def test_names_that_each_say_what_they_measure_share_one_figure():
+    found = figures(in_sentence(targets_of(SHAANXI_2026), "工业投资、民间投资年均增长6％左右"))
+    assert found == [("工业投资年均增长", "target", "growth", 2030, 6, "%", "左右"),
+                     ("民间投资年均增长", "target", "growth", 2030, 6, "%", "左右")]
+    # a group named after its members is one indicator
+    sichuan = REPORTS / "provinces-2026" / "2026_四川省_政府工作报告.csv"
+    found = in_sentence(targets_of(sichuan), "锂电池“新三样”出口增长69.4%")
+    assert [f[0] for f in found if f[5] == 69.4] == ["新能源汽车、光伏产品、锂电池“新三样”出口增长"]
