@@ -1,0 +1,124 @@
+"""Frequent lexemes' bitmaps (documents/search/postings.py) on the seeds and forty real policies: the same
+search pages and related policies as SQL gives, with small candidate pools so that the pools are compared too."""
+
+import random
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+
+from documents.importing import import_document
+from documents.related import related_policies
+from documents.search import postings, service, stats
+from documents.search.memory_pools import MemoryPools
+from documents.search.postings import decode
+from documents.search.query import PAIRS, WORDS, parse
+from documents.search.service import SearchParams, search_policies
+from tests.search.conftest import SEEDS
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "lawrefbook"
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    """The five seed pages and forty demo-corpus policies (every sixth file): more matches than a page,
+    across regions and years. Imported once for the module's tests, which only read them (what they
+    refresh or patch is undone after each), and rolled back after the module."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            seeds = [import_document(path.read_bytes(), path.name, source_key=path.name).policy
+                     for path in sorted(SEEDS.glob("*.txt"))]
+            files = sorted(path for path in CORPUS.rglob("*.md") if not path.name.startswith("_"))[::6][:40]
+            sample = [import_document(path.read_bytes(), path.name, source_key=str(path.relative_to(CORPUS))).policy
+                      for path in files]
+            # The imports' deferred foreign keys checked once here, not again by each test's teardown.
+            connection.check_constraints()
+            yield seeds + sample
+            transaction.set_rollback(True)
+
+
+def stored_lexemes(at_least=5):
+    """The words and pairs with bitmaps that hold at least `at_least` policies."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT vector, lexeme, size, bits FROM search_term_postings "
+                       "WHERE field = 'any' AND lexeme <> '' ORDER BY vector, lexeme")
+        rows = [(vector, lexeme) for vector, lexeme, size, bits in cursor.fetchall()
+                if decode(bytes(bits), size).sum() >= at_least]
+    return ([lexeme for vector, lexeme in rows if vector == WORDS],
+            [lexeme.replace(" ", "") for vector, lexeme in rows if vector == PAIRS])
+
+
+def queries(count=60):
+    words, pairs = stored_lexemes()
+    chooser = random.Random(7)
+    made = []
+    for _ in range(count):
+        a, b, c = chooser.sample(words, 3)
+        q = chooser.choice([a, f"{a} {b}", f"{a} OR {b}", f"{a} -{b}", f'"{chooser.choice(pairs)}"',
+                            f'{c} "{chooser.choice(pairs)}"'])
+        filters = chooser.choice([{}, {}, {"year": 2023}, {"province": "440000"}, {"type": "方案"}])
+        made.append(SearchParams(q=q, sort=chooser.choice(["relevance", "relevance", "newest"]), page_size=4,
+                                 **filters))
+    # Browsing: every published policy's bitmap, counted against the facet keys in memory.
+    return made + [SearchParams(**filters) for filters in ({}, {"year": 2023}, {"province": "440000", "type": "方案"})]
+
+
+def page_key(page):
+    return page.count, [(hit.policy.pk, hit.rank, hit.snippets) for hit in page.hits], page.facets
+
+
+@pytest.mark.django_db
+def test_pages_from_bitmaps_equal_pages_from_sql(archive, monkeypatch):
+    # Small candidate pools over small numbers of matches, so that the bitmaps' pools are compared too.
+    monkeypatch.setattr(service, "EXACT_LIMIT", 3)
+    monkeypatch.setattr(service, "CANDIDATES", 4)
+    stats.refresh(min_docs=1, min_share=0.0)
+    answered = pooled = ranked = 0
+    rank = MemoryPools.rank
+
+    def counting(self, *args):
+        nonlocal pooled, ranked
+        rows = rank(self, *args)
+        pooled, ranked = pooled + 1, ranked + (rows is not None)
+        return rows
+
+    monkeypatch.setattr(MemoryPools, "rank", counting)
+    for params in queries():
+        monkeypatch.setattr(service, "Matches", NoBitmaps)
+        from_sql = search_policies(params)
+        monkeypatch.setattr(service, "Matches", postings.Matches)
+        cache.clear()
+        answered += postings.Matches(parse(params.q), include_unpublished=False).ids() is not None
+        assert page_key(search_policies(params)) == page_key(from_sql), params
+        cache.clear()
+    assert answered >= 40 and pooled >= 10 and ranked >= 5  # many were answered from bitmaps
+
+
+class NoBitmaps(postings.Matches):
+    def ids(self):
+        return None
+
+    def pools(self):
+        return None
+
+    def tiers(self):
+        return None
+
+
+@pytest.mark.django_db
+def test_related_policies_from_bitmaps_equal_those_from_sql(archive, monkeypatch):
+    monkeypatch.setattr(service, "CANDIDATES", 6)  # small pools, so that which policies they hold matters
+    stats.refresh(min_docs=1, min_share=0.0)
+    answered = 0
+    for policy in archive:
+        monkeypatch.setattr(service, "Matches", NoBitmaps)
+        terms, from_sql = related_policies(policy)
+        monkeypatch.setattr(service, "Matches", postings.Matches)
+        cache.clear()
+        if terms and policy.province_id:
+            answered += MemoryPools.of(postings.Matches(parse(" OR ".join(terms)), include_unpublished=False),
+                                       {"province": policy.province_id}) is not None
+        assert related_policies(policy) == (terms, from_sql), policy.title
+        cache.clear()
+    assert answered >= 10
