@@ -508,11 +508,11 @@ def _ratios(doc: _Document) -> list[Target]:
         if (carried := doc.carried_year(position)) is not None:
             context.cue_year, context.cue_kind = carried, "target"
         kind, year = context.kind_and_year()
-        if kind is None:
-            continue
+        if kind is None or m.group("name") == "倍差" and "收入" not in raw:
+            continue  # a bare 倍差 is the income gap only after the incomes it compares
         low = _number(m.group("low"))
         found.append(Target(
-            indicator=canonical(m.group("name"))[0], indicator_text=m.group("name"), kind=kind, measure="level",
+            indicator=(canonical(m.group("name")) or ("城乡居民收入比",))[0], indicator_text=m.group("name"), kind=kind, measure="level",
             year=year, value_low=low, value_high=low, unit="", modifier=modifier_of(m.group("post"), "", "", False),
             sentence=raw.strip(), position=position, start=m.start(), end=m.end()))
     return found

@@ -139,3 +139,8 @@ def test_names_that_each_say_what_they_measure_share_one_figure():
     sichuan = REPORTS / "provinces-2026" / "2026_四川省_政府工作报告.csv"
     found = in_sentence(targets_of(sichuan), "锂电池“新三样”出口增长69.4%")
     assert [f[0] for f in found if f[5] == 69.4] == ["新能源汽车、光伏产品、锂电池“新三样”出口增长"]
+
+
+def test_the_income_gap_as_a_multiple_under_each_of_its_names():
+    found = figures(in_sentence(targets_of(city("金华")), "城乡收入倍差缩小至1.93"))
+    assert ("城乡居民收入比", "outcome", "level", 2023, 1.93, "", "") in found
