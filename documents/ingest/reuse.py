@@ -49,7 +49,7 @@ SHOWN_SHARE = 0.05
 
 # What is not compared: white space and punctuation (，/、 and full or half width vary between copies).
 _KEPT = re.compile(r"[^\s\W_]+")
-_BASE = np.uint64(1_000_003)  # the seed hash's multiplier: odd, larger than any code point of the texts
+_BASE = np.uint64(1_000_003)  # the seed hash's multiplier: an odd prime, so no window's characters cancel out
 
 
 @dataclass(frozen=True)
