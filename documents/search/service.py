@@ -137,7 +137,7 @@ def _base(include_unpublished: bool) -> QuerySet:
     return Policy.objects.all() if include_unpublished else Policy.objects.published()
 
 
-def _text_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+def text_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
     if parsed.is_empty:
         return queryset
     text = _q(parsed.condition())
@@ -192,7 +192,7 @@ def _q(condition) -> Q:
     return reduce(and_ if isinstance(condition, AllOf) else or_, map(_q, condition.parts))
 
 
-def _filtered(queryset: QuerySet, params: SearchParams) -> QuerySet:
+def apply_filters(queryset: QuerySet, params: SearchParams) -> QuerySet:
     for name, value in params.active_filters().items():
         queryset = queryset.filter(facet_q(name, value))
     return queryset
@@ -232,7 +232,7 @@ def matching_policies(params: SearchParams, *, include_unpublished: bool = False
     With a query and sort=relevance each policy carries `rank`; the order is exact over all matches.
     """
     parsed = parse(params.q)
-    matches = _filtered(_text_matches(_base(include_unpublished), parsed), params)
+    matches = apply_filters(text_matches(_base(include_unpublished), parsed), params)
     ranked = parsed.has_positive and params.sort == "relevance"
     if ranked:
         matches = matches.annotate(rank=_rank(parsed))
@@ -249,14 +249,14 @@ def matched_keys(params: SearchParams, names: tuple[str, ...], *, include_unpubl
     ids = None if _doc_number(parsed) else Matches(parsed, include_unpublished=include_unpublished).ids()
     if ids is None:
         with index_scans():
-            ids = facet_arrays.matching_ids(_text_matches(_base(include_unpublished), parsed))
+            ids = facet_arrays.matching_ids(text_matches(_base(include_unpublished), parsed))
     return facet_arrays.matched_keys(ids, params.active_filters(), names)
 
 
 def search_policies(params: SearchParams, *, include_unpublished: bool = False) -> SearchPage:
     """One result page: hits with snippets and matched sections, facet counts, and the total."""
     parsed = parse(params.q)
-    matches = _text_matches(_base(include_unpublished), parsed)
+    matches = text_matches(_base(include_unpublished), parsed)
     active = params.active_filters()
     query_key = repr(parsed.condition())
     posted = Matches(parsed, include_unpublished=include_unpublished)
@@ -265,14 +265,14 @@ def search_policies(params: SearchParams, *, include_unpublished: bool = False) 
                                       text=not parsed.is_empty, matched_ids=None if _doc_number(parsed) else posted.ids)
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
-    filtered = _filtered(matches, params)
+    filtered = apply_filters(matches, params)
     ranked = parsed.has_positive and params.sort == "relevance"
     if start >= count:
         rows = []
     elif ranked:
         def rank():
             with index_scans():
-                return _ranked_page(filtered, _filtered(_base(include_unpublished), params), parsed, count, start,
+                return _ranked_page(filtered, apply_filters(_base(include_unpublished), params), parsed, count, start,
                                     params.page_size, posted, active)
 
         # A ranked page is cached like the counts (a repeated query, paging back): ranking reads vectors.
@@ -292,15 +292,15 @@ def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None)
     vector — all of a province's policies for a query of common terms.
     """
     parsed = parse(params.q)
-    unmatched = _filtered(_base(False), params)
+    unmatched = apply_filters(_base(False), params)
     if exclude is not None:
         unmatched = unmatched.exclude(pk=exclude)
     if not parsed.has_positive:
-        return list(_text_matches(unmatched, parsed).order_by(*_order("newest", False))[:limit])
+        return list(text_matches(unmatched, parsed).order_by(*_order("newest", False))[:limit])
 
     def rank():
         with index_scans():
-            return [pk for pk, _ in _ranked_page(_text_matches(unmatched, parsed), unmatched, parsed, EXACT_LIMIT + 1,
+            return [pk for pk, _ in _ranked_page(text_matches(unmatched, parsed), unmatched, parsed, EXACT_LIMIT + 1,
                                                  0, limit, Matches(parsed, include_unpublished=False),
                                                  params.active_filters(), exclude)]
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from documents.models import Policy
-from documents.search.bench import phrase_counts
+from documents.benchmarks.search import phrase_counts
 from documents.search.service import SearchParams, search_policies
 
 pytestmark = pytest.mark.django_db

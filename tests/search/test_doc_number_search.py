@@ -8,7 +8,7 @@ from documents.models import Policy
 from documents.search.planner import index_scans
 from documents.search.query import parse
 from documents.search.service import (
-    SearchParams, _doc_number, _text_matches, matching_policies, search_policies,
+    SearchParams, _doc_number, text_matches, matching_policies, search_policies,
 )
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_the_number_is_looked_up_through_its_index(beijing):
                content_hash=f"filler-{n}", doc_number=f"京政发〔2020〕{n}号", status=Policy.Status.PUBLISHED)
         for n in range(3000)
     )
-    matches = _text_matches(Policy.objects.published(), parse("京经信发[2022]87号")).order_by()
+    matches = text_matches(Policy.objects.published(), parse("京经信发[2022]87号")).order_by()
     sql, params = matches.values("pk").query.sql_with_params()
     with index_scans(), connection.cursor() as cursor:
         cursor.execute("ANALYZE documents_policy")

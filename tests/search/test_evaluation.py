@@ -1,6 +1,6 @@
 import pytest
 
-from documents.search.evaluation import load_judgements, ndcg
+from documents.evaluation.search import load_judgements, ndcg
 
 
 def test_judgements_hold_at_least_40_queries_in_both_scripts_with_every_hard_kind():

@@ -7,7 +7,7 @@ from documents.models import Issuer, Policy
 from documents.search import facet_arrays, facets
 from documents.search.facet_arrays import FacetArrays, count
 from documents.search.query import parse
-from documents.search.service import SearchParams, _base, _text_matches, search_policies
+from documents.search.service import SearchParams, _base, text_matches, search_policies
 
 
 def arrays() -> FacetArrays:
@@ -64,7 +64,7 @@ def test_in_memory_counts_equal_the_sql_counts(make_policy, include_unpublished)
     make_policy("杭州数字经济草案", "数字经济。", region="330100", year=2023, policy_type="方案",
                 status=Policy.Status.DRAFT)
     issuer = Issuer.objects.get(name="广州市人民政府").pk
-    matches = _text_matches(_base(include_unpublished), parse("数字经济"))
+    matches = text_matches(_base(include_unpublished), parse("数字经济"))
     for active in ({}, {"province": "440000"}, {"province": "440000", "year": 2023}, {"type": "方案", "year": 2023},
                    {"city": "440300", "issuer": issuer}, {"issuer": issuer, "type": "条例", "year": 2022},
                    {"year": 1999}):

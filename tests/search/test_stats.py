@@ -4,7 +4,7 @@ import pytest
 
 from documents.search import facets, stats
 from documents.search.query import parse
-from documents.search.service import SearchParams, _base, _text_matches, search_policies
+from documents.search.service import SearchParams, _base, text_matches, search_policies
 
 from .test_facets import spread  # noqa: F401 — the fixture
 
@@ -19,7 +19,7 @@ CASES = [
 
 def both(q, active):
     parsed = parse(q)
-    matches = _text_matches(_base(False), parsed)
+    matches = text_matches(_base(False), parsed)
     return facets.count_facets(matches, active), facets.count_facets(matches, active, stats.plain_lexeme(parsed))
 
 

@@ -4,8 +4,9 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from documents.benchmarks import search as bench
 from documents.models import Policy
-from documents.search import bench, stats
+from documents.search import stats
 
 
 class Command(BaseCommand):

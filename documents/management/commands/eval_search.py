@@ -1,8 +1,9 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from documents.benchmarks import search as bench
 from documents.evaluation import dumps
-from documents.search import bench, evaluation
+from documents.evaluation import search as evaluation
 
 
 class Command(BaseCommand):

@@ -1,13 +1,13 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from documents.benchmarks import search as bench
 from documents.models import Policy
-from documents.search import bench
 
 
 class Command(BaseCommand):
     help = ("Prepare the load-test database: N generated policies (the search benchmark's generator, "
-            "documents/search/bench.py) plus the five seeds, in a database of their own.")
+            "documents/benchmarks/search.py) plus the five seeds, in a database of their own.")
 
     def add_arguments(self, parser):
         parser.add_argument("--docs", type=int, default=10_000)

@@ -400,10 +400,10 @@ def naive_page(q: str, filters: dict) -> None:
 
     from documents.models import Policy
     from documents.search.query import LexemeQuery, parse
-    from documents.search.service import SearchParams, _filtered
+    from documents.search.service import SearchParams, apply_filters
 
     parsed = parse(q)
-    matches = _filtered(Policy.objects.published(), SearchParams(**filters))
+    matches = apply_filters(Policy.objects.published(), SearchParams(**filters))
     if not parsed.is_empty:
         query = LexemeQuery(parsed.tsquery())
         matches = matches.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
@@ -424,7 +424,7 @@ def phrase_counts(queries=PHRASES, runs: int = 5) -> list[dict]:
     from documents.models import Policy
     from documents.search.planner import index_scans
     from documents.search.query import LexemeQuery, parse
-    from documents.search.service import SearchParams, _text_matches, search_policies
+    from documents.search.service import SearchParams, search_policies, text_matches
 
     def median(function):
         return round(statistics.median(_timed(function) for _ in range(runs)), 1)
@@ -433,7 +433,7 @@ def phrase_counts(queries=PHRASES, runs: int = 5) -> list[dict]:
     for q in queries:
         parsed = parse(q)
         published = Policy.objects.published()
-        by_pairs = _text_matches(published, parsed)
+        by_pairs = text_matches(published, parsed)
         by_positions = published.filter(search_vector=LexemeQuery(parsed.tsquery()))
         with index_scans():
             counts = by_pairs.count(), by_positions.count()
