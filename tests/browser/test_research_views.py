@@ -7,26 +7,35 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from documents.importing import import_input
-from tests.browser.conftest import AVAILABLE_APPS, SCREENSHOTS
+from django.core.management import call_command
+
+from documents.models import Policy
+from tests.browser.conftest import AVAILABLE_APPS, SCREENSHOTS, restore_migrated_data
 
 pytestmark = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
 
 
-@pytest.fixture
-def archive(archive_seeds):
-    """Every province's 2025 and 2026 work reports and Guangdong's and Zhejiang's local regulations, in
-    this process (import_policies forks workers, which do not survive beside Playwright's thread)."""
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    """Every province's 2025 and 2026 work reports, Guangdong's and Zhejiang's local regulations and the
+    seeds, committed so the live server sees them. Module-scoped so that it is imported before Playwright
+    starts: import_policies's forked workers do not survive beside Playwright's thread, and without them
+    the import is most of this module's time. The test's transactional flush empties the tables after it;
+    the flush here covers a test that never got that far."""
     folders = ("workreports/provinces-2025", "workreports/provinces-2026", "lawrefbook/DLC/广东地方法规",
                "lawrefbook/DLC/浙江地方法规")
-    for folder in folders:
-        for path in sorted(p for p in (CORPUS / folder).rglob("*") if p.suffix in (".docx", ".csv", ".md")):
-            import_input(path.read_bytes(), path.name, source_key=str(path.relative_to(CORPUS)))
+    with django_db_blocker.unblock():
+        restore_migrated_data()
+        call_command("import_policies", "fixtures/seeds", *(str(CORPUS / folder) for folder in folders), quiet=True)
+    yield
+    with django_db_blocker.unblock():
+        if Policy.objects.exists():
+            call_command("flush", interactive=False, inhibit_post_migrate=True)
 
 
-def test_a_heat_map_cell_opens_the_search_it_counts_and_screenshots(browser, live_server, archive):
+def test_a_heat_map_cell_opens_the_search_it_counts_and_screenshots(archive, browser, live_server):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 1000}, locale="zh-CN")
     page = context.new_page()
