@@ -5,9 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from documents.models import Policy
 from tests.browser.conftest import AVAILABLE_APPS, SCREENSHOTS, restore_migrated_data
