@@ -202,8 +202,6 @@ AXES_CLIENT_IP_CALLABLE = "documents.middleware.client_address"
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)  # any request body, uploads included
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
-SEARCH_MAX_QUERY_LENGTH = 500
-API_MAX_PAGE_SIZE = 100
 EXPORT_MAX_ROWS = envint("EXPORT_MAX_ROWS", 5000)
 # Exports and feeds per client and window (documents/middleware.py); off by default in DEBUG.
 EXPENSIVE_RATE_LIMIT = envint("EXPENSIVE_RATE_LIMIT", 0 if DEBUG else 30)

@@ -117,10 +117,6 @@ class ParsedQuery:
     def has_positive(self) -> bool:
         return bool(self.clauses)
 
-    @property
-    def has_phrase(self) -> bool:
-        return any(term.phrase for clause in self.clauses for term in clause) or bool(self.excluded)
-
     def tsquery(self, weights: str = "", *, with_excluded: bool = True, relaxed: bool = False) -> str:
         """The tsquery on the positional vector alone, for ranking (and naive matching).
 
@@ -145,9 +141,6 @@ class ParsedQuery:
     def highlight_strings(self) -> list[str]:
         seen = dict.fromkeys(s for clause in self.clauses for term in clause for s in term.highlight_strings())
         return sorted(seen, key=len, reverse=True)
-
-    def lexemes(self) -> list[str]:
-        return list(dict.fromkeys(word for clause in self.clauses for term in clause for word, _ in term.words))
 
 
 class LexemeQuery(SearchQuery):

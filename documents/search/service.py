@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
@@ -72,11 +72,6 @@ class SearchParams:
 
     def active_filters(self) -> dict:
         return {name: getattr(self, name) for name in FACETS if getattr(self, name) is not None}
-
-    def as_query(self) -> dict:
-        """The non-default parameters, for shareable URLs."""
-        defaults = SearchParams()
-        return {k: v for k, v in asdict(self).items() if v != getattr(defaults, k) and v is not None}
 
 
 class SearchParamsError(ValueError):
