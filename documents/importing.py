@@ -11,10 +11,12 @@ from documents.curation.duplicates import signature, to_bytes
 from documents.indexing import update_search_vector, vector_values
 from documents.ingest.pipeline import Part, ingest_part, split_input
 from documents.ingest.result import IngestError, IngestResult
+from documents.ingest.script import word_coverage
 from documents.issuers import issuer_kind, issuer_region_code
 from documents.models import ImportRecord, Issuer, Policy, Region, TaskSection
 from documents.search.script import t2s as t2s_converter
 from documents.search.signals import vector_supplied
+from documents.search.tokens import tokenizer
 from documents.search.vector import Vectors, tsvector_literal
 from documents.citations import save_citations
 from documents.reuse import save_reuse
@@ -79,6 +81,12 @@ def already_imported(raw_sha: str, file_sha: str = "") -> Policy | None:
 def part_of(record: ImportRecord) -> Part:
     """The document an import record holds, as the pipeline reads it again (reprocess, review)."""
     return Part(bytes(record.raw_bytes), record.file_name, record.sheet, record.row)
+
+
+def load_pipeline() -> None:
+    """Load the segmenters' dictionaries now, so that forked workers share them instead of each loading its own."""
+    tokenizer()
+    word_coverage("中文")  # jieba's default dictionary, which the mojibake repair reads
 
 
 def prepare(part: Part) -> Prepared:

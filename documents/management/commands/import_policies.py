@@ -1,3 +1,4 @@
+import multiprocessing
 import os
 import random
 import sys
@@ -10,15 +11,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection, connections
 
-from documents.importing import (IngestError, already_imported, imported_before, part_key, prepare, raw_hash,
-                                 split_input, store)
-from documents.ingest.pipeline import SUFFIXES
+from documents.importing import (IngestError, Prepared, already_imported, imported_before, load_pipeline, part_key,
+                                 prepare, raw_hash, split_input, store)
+from documents.ingest.pipeline import SUFFIXES, TABLE_SUFFIXES, Part
 from documents.search.stats import refresh_if_useful
-from documents.search.tokens import tokenizer
 
 # A folder's own documentation is not a policy.
 SKIPPED_NAMES = {"README.md", "README.txt"}
-# Below this many files a worker pool costs more than it saves.
+# Below this many documents a worker pool costs more than it saves.
 POOL_THRESHOLD = 20
 ATTEMPTS = 3
 RETRIED_STATES = {"23505", "40P01", "40001"}  # unique violation, deadlock, serialization failure
@@ -54,24 +54,65 @@ class Outcome:
 
 def import_file(path: Path, key: str, publish: bool = True) -> list[Outcome]:
     """Every document of one file (a table: each row), each in its own transaction; never raises for bad input."""
-    try:
-        data = path.read_bytes()
-        parts = split_input(data, path.name)
-    except (IngestError, OSError) as error:
-        return [Outcome(path, "refused", str(error))]
-    except Exception as error:  # a library's failure on a malformed file: this file is refused, the import goes on
-        return [Outcome(path, "refused", f"{type(error).__name__}: {error}")]
-    file_sha = raw_hash(data)
+    read = read_file(path)
+    if isinstance(read, Outcome):
+        return [read]
+    file_sha, parts = read
     return [import_part(path, part, key, publish, file_sha) for part in parts]
 
 
-def import_part(path: Path, part, key: str, publish: bool, file_sha: str) -> Outcome:
-    where = part.location[len(part.filename):]
+def read_file(path: Path) -> tuple[str, list[Part]] | Outcome:
+    """The file's hash and documents, or its refusal."""
     try:
-        seen = already_imported(raw_hash(part.data), file_sha)
+        data = path.read_bytes()
+        return raw_hash(data), split_input(data, path.name)
+    except (IngestError, OSError) as error:
+        return Outcome(path, "refused", str(error))
+    except Exception as error:  # a library's failure on a malformed file: this file is refused, the import goes on
+        return Outcome(path, "refused", f"{type(error).__name__}: {error}")
+
+
+def import_part(path: Path, part: Part, key: str, publish: bool, file_sha: str) -> Outcome:
+    seen = unchanged(path, part, file_sha)  # before the pipeline's work, which an unchanged row does not need
+    return seen or finish(path, part, key, publish, file_sha, prepared_or_refusal(part))
+
+
+def prepared_or_refusal(part: Part) -> Prepared | str:
+    """The pipeline's pure half (what a worker does for the parent), or why the document is refused."""
+    try:
+        return prepare(part)
+    except IngestError as error:
+        return str(error)
+    except Exception as error:  # a library's failure on a malformed input: this one is refused, the import goes on
+        return f"{type(error).__name__}: {error}"
+
+
+def prepare_file(path: Path) -> tuple[str, list[tuple[Part, Prepared | str]]] | Outcome:
+    read = read_file(path)
+    if isinstance(read, Outcome):
+        return read
+    file_sha, parts = read
+    return file_sha, [(part, prepared_or_refusal(part)) for part in parts]
+
+
+def unchanged(path: Path, part: Part, file_sha: str) -> Outcome | None:
+    seen = already_imported(raw_hash(part.data), file_sha)
+    return Outcome(path, "unchanged", f"#{seen.pk} {seen.title}", where_of(part)) if seen is not None else None
+
+
+def where_of(part: Part) -> str:
+    return part.location[len(part.filename):]
+
+
+def finish(path: Path, part: Part, key: str, publish: bool, file_sha: str, prepared: Prepared | str) -> Outcome:
+    """Store a prepared document (in its own transaction), or report its refusal."""
+    where = where_of(part)
+    if isinstance(prepared, str):
+        return Outcome(path, "refused", prepared, where)
+    try:
+        seen = unchanged(path, part, file_sha)  # these bytes, stored meanwhile (a repeated row)
         if seen is not None:
-            return Outcome(path, "unchanged", f"#{seen.pk} {seen.title}", where)
-        prepared = prepare(part)
+            return seen
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 result = store(part, prepared, source_key=part_key(key, part), publish=publish, file_sha=file_sha)
@@ -93,9 +134,17 @@ def sqlstate(error: DatabaseError) -> str | None:
     return getattr(error.__cause__, "sqlstate", None)
 
 
-def exit_with_parent(parent: int) -> None:
-    """A worker whose import was killed (SIGKILL skips the pool's shutdown) ends too; its open
-    transaction is rolled back by PostgreSQL when the connection drops."""
+_INHERITED = []  # the parent's database connections, held so that a worker never finalises (closes) them
+
+
+def start_worker(parent: int) -> None:
+    """A worker opens its own database connection when it needs one: the parent's, inherited by the fork, is
+    set aside untouched (closing it here would end the parent's session). A worker whose import was killed
+    (SIGKILL skips the pool's shutdown) ends too; its open transaction is rolled back by PostgreSQL when its
+    connection drops."""
+    for alias in connections:
+        _INHERITED.append(connections[alias].connection)
+        connections[alias].connection = None
 
     def watch():
         while os.getppid() == parent:
@@ -106,20 +155,59 @@ def exit_with_parent(parent: int) -> None:
 
 
 def import_files(files, *, publish: bool, jobs: int):
-    """Outcomes in the files' order. Large imports run in forked worker processes, each with its own
-    database connection; inside a transaction (tests), for a few files, or when two files share a source
-    key (the later one updates the earlier one's policy, in order), here, one by one."""
-    keys = [key for _, key in files]
-    if jobs <= 1 or len(files) < POOL_THRESHOLD or connection.in_atomic_block or len(set(keys)) < len(keys):
-        for path, key in files:
-            yield from import_file(path, key, publish)
+    """Outcomes in the files' order. A large import runs the pipeline's pure half in forked worker processes.
+    A worker also stores the files it prepared (its own connection, a transaction per document) unless the
+    import runs inside a transaction (tests) or two files share a source key (the later one updates the earlier
+    one's policy, in order): then every document is stored here, in order. A table's rows are read here and
+    prepared one by one by the workers, so that a large table spreads over all of them, and stored here in
+    row order. A few documents are imported here one by one."""
+    read = [(path, key, read_file(path) if is_table(path) else None) for path, key in files]
+    documents = sum(len(tabled[1]) if isinstance(tabled, tuple) else 1 for _, _, tabled in read)
+    if jobs <= 1 or documents < POOL_THRESHOLD:
+        for path, key, tabled in read:
+            if tabled is None:
+                yield from import_file(path, key, publish)
+            elif isinstance(tabled, Outcome):
+                yield tabled
+            else:
+                yield from (import_part(path, part, key, publish, tabled[0]) for part in tabled[1])
         return
-    tokenizer()  # loaded once; the forked workers share it
-    connections.close_all()  # each worker opens its own connection; none may inherit this one
-    paths, keys = zip(*files)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
-        for outcomes in pool.map(import_file, paths, keys, [publish] * len(files), chunksize=2):
-            yield from outcomes
+    keys = [key for _, key in files]
+    workers_store = not connection.in_atomic_block and len(set(keys)) == len(keys)
+    load_pipeline()  # loaded once; the forked workers share it
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=start_worker, initargs=(os.getpid(),)) as pool:
+        pending = []
+        for path, key, tabled in read:
+            if tabled is None:
+                task = pool.submit(import_file, path, key, publish) if workers_store else pool.submit(prepare_file, path)
+                pending.append((path, key, None, None, task))
+            elif isinstance(tabled, Outcome):
+                pending.append(tabled)
+            else:
+                file_sha, parts = tabled
+                for part in parts:
+                    pending.append(unchanged(path, part, file_sha)
+                                   or (path, key, file_sha, part, pool.submit(prepared_or_refusal, part)))
+        for item in pending:
+            if isinstance(item, Outcome):
+                yield item
+                continue
+            path, key, file_sha, part, task = item
+            result = task.result()
+            if part is not None:
+                yield finish(path, part, key, publish, file_sha, result)
+            elif workers_store:
+                yield from result
+            elif isinstance(result, Outcome):
+                yield result
+            else:
+                file_sha, prepared = result
+                yield from (finish(path, part, key, publish, file_sha, ready) for part, ready in prepared)
+
+
+def is_table(path: Path) -> bool:
+    return path.suffix.lower() in TABLE_SUFFIXES
 
 
 class Command(BaseCommand):
