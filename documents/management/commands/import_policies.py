@@ -73,8 +73,7 @@ def read_file(path: Path) -> tuple[str, list[Part]] | Outcome:
 
 
 def import_part(path: Path, part: Part, key: str, publish: bool, file_sha: str) -> Outcome:
-    seen = unchanged(path, part, file_sha)  # before the pipeline's work, which an unchanged row does not need
-    return seen or finish(path, part, key, publish, file_sha, prepared_or_refusal(part))
+    return finish(path, part, key, publish, file_sha, prepared_or_refusal(part))
 
 
 def prepared_or_refusal(part: Part) -> Prepared | str:
@@ -110,7 +109,7 @@ def finish(path: Path, part: Part, key: str, publish: bool, file_sha: str, prepa
     if isinstance(prepared, str):
         return Outcome(path, "refused", prepared, where)
     try:
-        seen = unchanged(path, part, file_sha)  # these bytes, stored meanwhile (a repeated row)
+        seen = unchanged(path, part, file_sha)  # these bytes, imported before or meanwhile (a repeated row)
         if seen is not None:
             return seen
         for attempt in range(1, ATTEMPTS + 1):
