@@ -189,7 +189,8 @@ def test_the_judged_set_is_valid(judged_set):
     assert any(t["value_low"] == 16 and t["year"] == 2027 for e in seed for t in e["targets"])
 
 
-LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, evaluation.JUDGED_5, evaluation.HELDOUT]
+LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, evaluation.JUDGED_5, evaluation.JUDGED_6,
+              evaluation.HELDOUT]
 
 
 @pytest.mark.parametrize("path", LATER_SETS)

@@ -1,6 +1,7 @@
 """The fourth round of target-reading rules, each on the real sentence it was written from: the misses of
 fixtures/targets/judged-4.jsonl and judged-5.jsonl (held out until this round: 陕西 2026, 宁波 2024, plan rows of
-Policies Data.xlsx, 黑龙江 2025) and the losses listed in docs/targets.md. No rule comes from heldout-4.jsonl."""
+Policies Data.xlsx, 黑龙江 2025) and the losses listed in docs/targets.md. No rule comes from heldout-4.jsonl
+(now judged-6.jsonl)."""
 
 from tests.ingest.test_targets import CENTRAL, POLICIES, REPORTS, SHANDONG, city, in_sentence, targets_of
 
