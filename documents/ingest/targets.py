@@ -56,6 +56,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "万座", "座", "对", "条", "张", "台", "岁", "EB",
     # a province's stocks in its larger units (养老机构护理型床位10万张, 绿色有机食品基地面积1亿亩)
     "万张", "亿亩",
+    # flows and registries counted in hundreds of millions (快递业务量突破60亿件, 标识注册量突破185亿个), buildings
+    "亿件", "亿个", "栋",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -67,7 +69,7 @@ VALUE = re.compile(
     r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)|增长(?=[0-9０-９])))"  # …a baseline: 由2020年的7.2%提升至7.4%
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁栋—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -103,7 +105,7 @@ OPENS_SENTENCE = re.compile(r"(?:^|[。！？\n：:])[^\S\n]*(?:力争|争取)?$
 PREMODIFIERS = ("力争达到", "不低于", "不少于", "不超过", "不高于", "力争", "低于", "高于", "超过", "突破", "跨过", "跨越",
                 "跨上", "迈上", "达到", "超", "约", "近", "达")
 VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增加到", "扩大到", "上升到", "上升至", "下降到", "下降至", "降低到",
-         "降低至", "保持在", "稳定在", "控制在", "维持在", "跃升至", "增加至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
+         "降低至", "保持在", "稳定在", "控制在", "维持在", "跃升至", "升至", "增加至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
          "完成", "达", "为", "在")
 ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not 均
     "比上年", "较上年", "进一步", "分别", "同比", "累计", "首次", "再次", "持续", "继续", "已经", "预计", "力争", "确保",
@@ -145,6 +147,9 @@ HEAD_WORDS = (
     "覆盖率", "产业", "寿命", "充电桩", "友城", "煤矿", "产业链", "工厂", "农田", "基地", "诊疗量", "床位数", "托位数", "医师数",
     # visitors and their spending, loans and deposits (kept out as funding only when a sum is lent), yields, flows
     "游客", "旅客", "花费", "贷款", "存款", "内资", "运量", "单产", "普及率", "当量", "专利", "床位", "托位", "成本", "周期", "登记数", "件数", "户数",
+    # volumes of a service or of freight, registries and the firms on them (快递业务量, 货物周转量, 标识注册量,
+    # 接入企业数, 科技型中小企业评价入库)
+    "业务量", "周转量", "注册量", "企业数", "企业入库", "企业评价入库",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -166,7 +171,8 @@ ACTION = re.compile(
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
-COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "户", "万户", "件", "万件", "人", "万人", "座", "万座", "对", "条", "台", "万台"))
+COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "亿个", "户", "万户", "件", "万件", "亿件", "人", "万人", "座", "万座", "对", "条",
+                         "台", "万台", "栋"))
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册")
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
@@ -183,7 +189,7 @@ YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|�
 SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
 HAS_DIGIT = re.compile(r"[0-9０-９]")
 # Names that carry a digit of their own (PM2.5浓度, 5G基站万人拥有量, 每10万人…): not a figure of the clause.
-NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人")
+NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人|[0-9]+岁(?:以下|以上)")  # …3岁以下婴幼儿托位数
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
 # `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
