@@ -21,6 +21,7 @@ from documents.models import Issuer, Policy, Region, Target
 from documents.reading import SCRIPTS, convert, has_own_heading, text_blocks, toc_entries
 from documents.related import related_policies
 from documents.search.cache import cached, generation
+from documents.search.facet_registry import FACETS, NAMES, dependents
 from documents.search.service import (
     SORTS,
     SearchParamsError,
@@ -30,7 +31,6 @@ from documents.search.service import (
 )
 from documents.serializers import policy_to_dict
 
-FILTERS = ("province", "city", "issuer", "year", "type")
 SORT_LABELS = dict(zip(SORTS, ("相关度", "最新", "最早")))
 TILE_SHADES = 5
 
@@ -123,7 +123,7 @@ def render_search(request, template, data, context, fixed=()):
         first_number=(params.page - 1) * params.page_size + 1,
         export_formats=EXPORT_LABELS,
         hidden_filters=[
-            (key, getattr(params, key)) for key in (*FILTERS, "sort")
+            (key, getattr(params, key)) for key in (*NAMES, "sort")
             if key not in fixed and getattr(params, key) not in (None, "", "relevance")
         ],
         export_query=export_query(data),
@@ -138,21 +138,20 @@ def render_search(request, template, data, context, fixed=()):
 
 
 FIELD_LABELS = {
-    "q": "检索词", "province": "省份", "city": "城市", "issuer": "发布机构",
-    "year": "年份", "type": "类型", "sort": "排序", "page": "页码", "page_size": "每页条数",
+    "q": "检索词", **{facet.name: facet.label for facet in FACETS},
+    "sort": "排序", "page": "页码", "page_size": "每页条数",
 }
-FACET_LABELS = [("province", "省份"), ("city", "城市"), ("issuer", "发布机构"), ("year", "年份"), ("type", "类型")]
 
 
 def facet_groups(facets, fixed, params):
     """The sidebar: (key, label, entries) for each facet with entries, cities only under a chosen province."""
     groups = []
-    for key, label in FACET_LABELS:
-        entries = facets.get(key) or []
-        if key in fixed or (key == "city" and not params.province):
+    for facet in FACETS:
+        entries = facets.get(facet.name) or []
+        if facet.name in fixed or (facet.within and not getattr(params, facet.within)):
             continue
         if entries:
-            groups.append((key, label, entries))
+            groups.append((facet.name, facet.label, entries))
     return groups
 
 
@@ -161,18 +160,17 @@ def active_filters(params):
     chips = []
     if params.q:
         chips.append({"key": "q", "label": "检索词", "text": params.q})
-    regions = Region.objects.in_bulk([c for c in (params.province, params.city) if c])
-    for key in ("province", "city"):
-        code = getattr(params, key)
-        if code:
-            chips.append({"key": key, "label": FIELD_LABELS[key], "text": regions[code].name if code in regions else code})
-    if params.issuer is not None:
-        issuer = Issuer.objects.filter(pk=params.issuer).first()
-        chips.append({"key": "issuer", "label": "发布机构", "text": issuer.name if issuer else str(params.issuer)})
-    if params.year is not None:
-        chips.append({"key": "year", "label": "年份", "text": f"{params.year}年"})
-    if params.type:
-        chips.append({"key": "type", "label": "类型", "text": params.type})
+    active = params.active_filters()
+    regional = [active[facet.name] for facet in FACETS if facet.kind == "region" and active.get(facet.name)]
+    names = {"region": {code: region.name for code, region in Region.objects.in_bulk(regional).items()}}
+    if active.get("issuer") is not None:
+        names["issuer"] = dict(Issuer.objects.filter(pk=active["issuer"]).values_list("pk", "name"))
+    for facet in FACETS:
+        value = active.get(facet.name)
+        if value is None or value == "":  # SearchParams(type="") is no filter
+            continue
+        text = facet.shown(value, names)
+        chips.append({"key": facet.name, "label": facet.label, "text": str(value) if text is None else text})
     return chips
 
 
@@ -183,8 +181,7 @@ def drop_suggestions(params, fixed):
         if chip["key"] in fixed:
             continue
         drop = {chip["key"]: "" if chip["key"] == "q" else None, "page": 1, "page_size": 1}
-        if chip["key"] == "province":
-            drop["city"] = None
+        drop.update(dict.fromkeys(dependents(chip["key"])))
         chip["count"] = search_policies(replace(params, **drop)).count
         suggestions.append(chip)
     return suggestions

@@ -6,9 +6,10 @@ so a field added to a serialiser without its description here fails there."""
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, create_model
 
 from documents.models import Policy, Target
+from documents.search.facet_registry import NAMES
 
 
 class Strict(Schema):
@@ -138,12 +139,8 @@ class FacetValue(Strict):
     selected: bool
 
 
-class Facets(Strict):
-    province: list[FacetValue]
-    city: list[FacetValue]
-    issuer: list[FacetValue]
-    year: list[FacetValue]
-    type: list[FacetValue]
+# One list per facet of the registry, in its order.
+Facets = create_model("Facets", __base__=Strict, **{name: (list[FacetValue], ...) for name in NAMES})
 
 
 class Paged(Strict):

@@ -16,6 +16,7 @@ from documents.api import reference, schemas
 from documents.api.parameters import query_parameters
 from documents.models import Policy
 from documents.research import compare, diffusion
+from documents.search.facet_registry import FACETS
 from documents.search.filters import MAX_PAGE_SIZE, PolicySearchFilter
 from documents.search.service import SearchParamsError, parse_search_params, search_page_to_dict, search_policies
 from documents.serializers import policy_to_dict
@@ -44,11 +45,7 @@ api = NinjaAPI(
 SEARCH_PARAMETERS = {
     "q": ("Full-text query in simplified or traditional script (the same answers): words, \"a phrase\", "
           "OR, -exclusion; see /api/ and docs/search.md", "数据要素"),
-    "province": ("Province code (GB/T 2260), e.g. 440000 for 广东省", "440000"),
-    "city": ("Prefecture city code, e.g. 440300 for 深圳市 (its counties included)", None),
-    "issuer": ("Issuer id (the `code` of an issuer facet value)", None),
-    "year": ("Year of publication", None),
-    "type": ("Policy type (类型)", None),
+    **{facet.name: (facet.description, facet.example) for facet in FACETS},
     "sort": ("relevance (default), newest or oldest", None),
     "page": ("Page number, from 1", None),
     "page_size": (f"Results per page, default 20; more than {MAX_PAGE_SIZE} is read as {MAX_PAGE_SIZE}", None),

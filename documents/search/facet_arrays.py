@@ -1,14 +1,13 @@
 """Facet counts of text matches from every policy's facet keys held in memory (numpy arrays).
 
-Counting in SQL passes each match through a CTE, five aggregates and a join with the issuer
-links: 320 ms for the 99,398 matches of `数据 安全` at 100,000 policies. With each policy's
-province, city, year, type and issuers in arrays indexed by policy id, the statement only lists
-the matching ids (the GIN bitmap's heap visits, ~80 ms there) and every facet is a bincount.
+With each policy's keys (facet_registry.COLUMNS) and issuer links in arrays indexed by policy id,
+the statement only lists the matching ids and every facet is a bincount: counting in SQL passes
+each match through a CTE, an aggregate per facet and a join with the issuer links
+(docs/performance.md, design 19).
 
 The arrays are loaded once per process for each generation of the search cache (cache.py),
 and at least every CACHE_SECONDS like the cached counts: any committed change to policies makes
-the next count reload them (≈ 0.3 s at 100,000 policies, 30 ms at 10,000), from the database the
-page reads.
+the next count reload them, from the database the page reads.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from django.db import connections, router
 
 from documents.models import Policy
 from documents.search.cache import CACHE_SECONDS, generation
+from documents.search.facet_registry import COLUMNS
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class FacetArrays:
     """Per policy id: an index into each facet's values (-1: none), and the issuer links."""
 
     size: int  # the largest policy id + 1
-    keys: dict[str, np.ndarray]  # province, city, year, type → int32 index per id
+    keys: dict[str, np.ndarray]  # each facet of the policy's own row (facet_registry.COLUMNS) → int32 index per id
     values: dict[str, list]  # the facet value of each index
     link_policy: np.ndarray
     link_issuer: np.ndarray
@@ -68,7 +68,6 @@ class FacetArrays:
         return self.newest[rows[self.newest]][:limit].tolist()
 
 
-FIELDS = {"province": "province_id", "city": "city_id", "year": "date_year", "type": "policy_type"}
 _loaded: dict[str, tuple[int, FacetArrays]] = {}  # database alias → (generation, arrays)
 _lock = threading.Lock()
 
@@ -115,15 +114,15 @@ def load(using: str) -> FacetArrays:
     table = Policy._meta.db_table
     links = Policy.issuers.through._meta.db_table
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT id, {', '.join(FIELDS.values())}, date FROM {table}")
+        cursor.execute(f"SELECT id, {', '.join(COLUMNS.values())}, date FROM {table}")
         rows = cursor.fetchall()
         cursor.execute(f"SELECT policy_id, issuer_id FROM {links}")
         pairs = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
     size = max((row[0] for row in rows), default=0) + 1
-    keys = {name: np.full(size, -1, dtype=np.int32) for name in FIELDS}
-    values: dict[str, list] = {name: [] for name in FIELDS}
+    keys = {name: np.full(size, -1, dtype=np.int32) for name in COLUMNS}
+    values: dict[str, list] = {name: [] for name in COLUMNS}
     ids = np.array([row[0] for row in rows], dtype=np.int64)
-    for column, name in enumerate(FIELDS, start=1):
+    for column, name in enumerate(COLUMNS, start=1):
         index: dict = {}
         codes = [index.setdefault(row[column], len(index)) if row[column] is not None else -1 for row in rows]
         keys[name][ids] = codes

@@ -28,9 +28,10 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Func, Value
 from documents.models import Issuer, Policy, Region
 from documents.search import facet_arrays, stats
 from documents.search.cache import cached
-from documents.search.filters import FACETS, facet_q
+from documents.search.facet_registry import COLUMNS, FACETS, NAMES
+from documents.search.filters import facet_q
 
-KEY_COLUMNS = {"province": "k_province", "city": "k_city", "year": "k_year", "type": "k_type"}
+KEY_COLUMNS = {name: f"k_{name}" for name in COLUMNS}  # the row facets' keys in the statement
 ISSUER_LIMIT = 50
 
 
@@ -39,7 +40,7 @@ def _flag(name: str) -> str:
 
 
 def _all_but(name: str | None) -> str:
-    flags = [_flag(other) for other in FACETS if other != name]
+    flags = [_flag(other) for other in NAMES if other != name]
     return " AND ".join(flags)
 
 
@@ -69,7 +70,7 @@ def count_facets(matches, active: dict, lexeme: str | None = None, *, text: bool
         matches = matches.filter(only(facet_q(*next(iter(active.items())))))
     ids = matched_ids() if matched_ids else None
     if ids is not None or text:  # the matching ids (bitmaps, else PostgreSQL), counted against facet keys in memory
-        total, raw = facet_arrays.count_matches(matches, active, FACETS, ids)
+        total, raw = facet_arrays.count_matches(matches, active, NAMES, ids)
     else:  # the filters' rows from the facet-key index
         total, raw = _count(matches, active)
     for name in precounted:
@@ -90,22 +91,21 @@ def _unindexed(condition) -> Func:
 
 def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
     rows = matches.order_by().annotate(
-        k_province=F("province_id"),
-        k_city=F("city_id"),
-        k_year=F("date_year"),
-        k_type=F("policy_type"),
+        **{key: F(COLUMNS[name]) for name, key in KEY_COLUMNS.items()},
         **{
             _flag(name): ExpressionWrapper(facet_q(name, active[name]), output_field=BooleanField())
             if active.get(name) is not None else Value(True)
-            for name in FACETS
+            for name in NAMES
         },
-    ).values("id", *KEY_COLUMNS.values(), *map(_flag, FACETS))
+    ).values("id", *KEY_COLUMNS.values(), *map(_flag, NAMES))
     inner, params = rows.query.sql_with_params()
+    width = len(KEY_COLUMNS)
     keys = ", ".join(KEY_COLUMNS.values())
     counts = ",\n".join(
         f"count(*) FILTER (WHERE {_all_but(name)}) AS n_{name}" for name in KEY_COLUMNS
     )
     sets = ", ".join(f"({column})" for column in KEY_COLUMNS.values())
+    nulls = ", ".join(["NULL"] * (2 * width + 2))  # the first branch's columns before issuer_id
     through = Policy.issuers.through._meta.db_table
     sql = f"""
         WITH m AS MATERIALIZED ({inner})
@@ -113,7 +113,7 @@ def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
                NULL::bigint AS issuer_id, NULL::bigint AS n_issuer
           FROM m GROUP BY GROUPING SETS ({sets}, ())
         UNION ALL
-        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, link.issuer_id, count(*)
+        SELECT {nulls}, link.issuer_id, count(*)
           FROM m JOIN {through} AS link ON link.policy_id = m.id
          WHERE {_all_but("issuer")}
          GROUP BY link.issuer_id
@@ -124,48 +124,50 @@ def _count(matches, active: dict) -> tuple[int, dict[str, dict]]:
         result = cursor.fetchall()
 
     total = 0
-    raw: dict[str, dict] = {name: {} for name in FACETS}
+    raw: dict[str, dict] = {name: {} for name in NAMES}
     names = list(KEY_COLUMNS)
     for row in result:
-        grouping, values, facet_counts, row_total, issuer_id, issuer_count = row[0], row[1:5], row[5:9], row[9], row[10], row[11]
+        grouping, values, facet_counts = row[0], row[1 : 1 + width], row[1 + width : 1 + 2 * width]
+        row_total, issuer_id, issuer_count = row[1 + 2 * width :]
         if issuer_id is not None:
             raw["issuer"][issuer_id] = issuer_count
             continue
         if grouping is None:
             continue
-        if all(value is None for value in values) and grouping == 0b1111:
+        if all(value is None for value in values) and grouping == (1 << width) - 1:
             total = row_total
             continue
         for index, name in enumerate(names):
             # GROUPING's bits are set for the columns not grouped; the grouped column has bit 0.
-            if not grouping & (1 << (3 - index)) and values[index] is not None and facet_counts[index]:
+            if not grouping & (1 << (width - 1 - index)) and values[index] is not None and facet_counts[index]:
                 raw[name][values[index]] = facet_counts[index]
     return total, raw
 
 
 def _present(raw: dict[str, dict], active: dict) -> dict[str, list[dict]]:
-    regions = dict(Region.objects.filter(code__in=[
-        *raw["province"], *raw["city"], *[active.get(k) for k in ("province", "city") if active.get(k)]
-    ]).values_list("code", "name"))  # pairs, not model instances: the city facet names hundreds
+    regional = [facet.name for facet in FACETS if facet.kind == "region"]
+    names = {"region": dict(Region.objects.filter(code__in=[
+        *[code for name in regional for code in raw[name]], *[active.get(k) for k in regional if active.get(k)]
+    ]).values_list("code", "name"))}  # pairs, not model instances: the city facet names hundreds
     issuer_ids = sorted(raw["issuer"], key=lambda i: (-raw["issuer"][i], i))[:ISSUER_LIMIT]
     if active.get("issuer") is not None and active["issuer"] not in issuer_ids:
         issuer_ids.append(active["issuer"])
-    issuers = dict(Issuer.objects.filter(pk__in=issuer_ids).values_list("pk", "name"))
+    names["issuer"] = dict(Issuer.objects.filter(pk__in=issuer_ids).values_list("pk", "name"))
     facets = {}
-    for name in FACETS:
+    for facet in FACETS:
+        name = facet.name
         counts = raw[name]
-        keys = issuer_ids if name == "issuer" else list(counts)
+        keys = issuer_ids if facet.kind == "issuer" else list(counts)
         selected = active.get(name)
         if selected is not None and selected not in keys:
             keys.append(selected)
         items = []
         for key in keys:
-            label = (regions.get(key) if name in ("province", "city") else issuers.get(key) if name == "issuer"
-                     else f"{key}年" if name == "year" else key)
+            label = facet.shown(key, names)
             if label is None:
                 continue
             items.append({"code": key, "name": label, "count": counts.get(key, 0), "selected": key == selected})
-        if name == "year":
+        if facet.kind == "year":
             items.sort(key=lambda item: -item["code"])
         else:
             items.sort(key=lambda item: (-item["count"], str(item["code"])))
@@ -177,7 +179,7 @@ def cached_facets(matches, active: dict, include_unpublished: bool, query_key: s
                   text: bool = True, matched_ids=None):
     """Facet counts depend only on the query and the filters: browsing (no query) and popular queries
     are answered without counting again."""
-    return cached("facets", (query_key, include_unpublished, [active.get(name) for name in FACETS]),
+    return cached("facets", (query_key, include_unpublished, [active.get(name) for name in NAMES]),
                   # Precomputed counts cover published policies only.
                   lambda: count_facets(matches, active, None if include_unpublished else lexeme, text=text,
                                        matched_ids=matched_ids))

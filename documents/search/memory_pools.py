@@ -4,8 +4,8 @@ When postings.Matches can answer a query, its newest relaxed matches anywhere, i
 titles or headings (the pools service._ranked_page ranks) are read off the bitmaps, the active
 filters and every policy's place in date order (facet_arrays) — no statement at all. When the
 bitmaps also tell which candidates match exactly and in which tier (title 2, heading 1, body 0),
-ranking reads each candidate's vector once, for cover density alone; ranking in SQL read it for
-the exact match, both tiers and cover density.
+ranking reads each candidate's vector once, for cover density alone, where ranking in SQL reads it
+for the exact match and both tiers as well.
 """
 
 from __future__ import annotations

@@ -13,11 +13,11 @@ def index_scans():
 
     It prices `search_vector @@ query` like any operator, but on a sequential scan it means
     decompressing every policy's vector, while the GIN index answers plain lexeme queries
-    without reading a single vector: with 90% of 100,000 policies matching it picks the
-    sequential scan and takes seconds instead of tens of milliseconds.
+    without reading a single vector: when most policies match it picks the sequential scan.
 
     JIT is off too: the setting prices any remaining sequential scan (a small table's) at
-    10^10, above jit_above_cost, and compiling a plan takes ~100 ms, more than running it.
+    10^10, above jit_above_cost, and compiling a plan costs more than running it
+    (docs/performance.md, designs 4 and 10).
     """
     using = router.db_for_read(Policy)  # the database the page's reads go to (the replica, if any)
     with transaction.atomic(using=using):

@@ -1,18 +1,18 @@
 """Which published policies hold each frequent lexeme, as bitmaps: text matches without heap visits.
 
-Listing the 50,000–100,000 matches of a common word from its GIN index visits every matching
-row (60–80 ms at 100,000 policies), and so does finding the newest of them for the candidate
-pools. stats.refresh() therefore also stores, for every lexeme that ts_stat finds in at least 5%
-of the published policies and 1,000 of them (up to 6,000, most frequent first), one bit per
-policy id: the policies whose vector holds the lexeme anywhere,
-in the title (weight A) and in the title or a heading (A, B); and for such pair lexemes
-(phrases of two pieces) anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is then evaluated
-in memory: 12.5 kB a bitmap at 100,000 policies, fetched in one statement, and valid exactly
-while the precomputed counts are (no write since their snapshot).
+Listing the matches of a common word from its GIN index visits every matching row, and so does
+finding the newest of them for the candidate pools. stats.refresh() therefore also stores, for
+every lexeme that ts_stat finds in at least stats.POSTING_SHARE of the published policies and
+stats.POSTING_MIN_DOCS of them (up to stats.POSTING_LEXEMES, most frequent first), one bit per
+policy id: the policies whose vector holds the lexeme anywhere, in the title (weight A) and in the
+title or a heading (A, B); and for such pair lexemes (phrases of two pieces) anywhere. A query
+made only of such lexemes — ANDed, ORed, excluded — is then evaluated in memory, from bitmaps
+fetched in one statement and valid exactly while the precomputed counts are (no write since their
+snapshot). Figures: docs/performance.md, design 20.
 
 The tsqueries this reads are the ones query.py builds: quoted lexemes, optional weights, & | !
 and parentheses. Anything else (a phrase's positions, `<N>`) is not answerable here: the
-search then lists its matches in SQL as before.
+search then lists its matches in SQL.
 """
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ def store(cursor, rows) -> int:
         if vector is not None:
             ids = np.array(listed.split(","), dtype=np.int64) if listed else np.zeros(0, dtype=np.int64)
             records.append((vector, word, field, size, encode(ids, size)))
-        if records and (len(records) == 500 or vector is None):  # in batches: 18,000 bitmaps are 225 MB at 100,000
+        if records and (len(records) == 500 or vector is None):  # in batches: all of them at once would fill memory
             cursor.executemany("INSERT INTO search_term_postings (vector, lexeme, field, size, bits) "
                                "VALUES (%s, %s, %s, %s, %s)", records)
             stored, records = stored + len(records), []

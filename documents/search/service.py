@@ -32,9 +32,10 @@ from documents.ingest.docnumber import looks_like_doc_number, normalise_doc_numb
 from documents.models import Policy, TaskSection
 from documents.search import facet_arrays
 from documents.search.cache import cached
+from documents.search.facet_registry import NAMES
 from documents.search.facets import cached_facets
 from documents.search.filters import (
-    DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
+    DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
 )
 from documents.search.highlight import WIDTH, section_matches, snippets
 from documents.search.planner import index_scans, planner_setting
@@ -61,6 +62,7 @@ WIDER = 10  # when a relaxed phrase leaves the pools short of a page, try pools 
 @dataclass
 class SearchParams:
     q: str = ""
+    # One field per facet of facet_registry.FACETS, in its order (tests/search/test_facet_registry.py).
     province: str | None = None  # region code
     city: str | None = None  # region code
     issuer: int | None = None  # Issuer id
@@ -71,7 +73,7 @@ class SearchParams:
     page_size: int = DEFAULT_PAGE_SIZE
 
     def active_filters(self) -> dict:
-        return {name: getattr(self, name) for name in FACETS if getattr(self, name) is not None}
+        return {name: getattr(self, name) for name in NAMES if getattr(self, name) is not None}
 
 
 class SearchParamsError(ValueError):
@@ -102,7 +104,7 @@ def parse_search_params(data) -> SearchParams:
         sort=cleaned.get("sort") or "relevance",
         page=cleaned.get("page") or 1,
         page_size=cleaned.get("page_size") or DEFAULT_PAGE_SIZE,
-        **{name: facet_value(name, cleaned.get(name)) for name in FACETS},
+        **{name: facet_value(name, cleaned.get(name)) for name in NAMES},
     )
 
 
@@ -378,8 +380,8 @@ def _sql_pools(unmatched: QuerySet, parsed: ParsedQuery, count: int, limit: int)
 def _window_field_matches(unmatched: QuerySet, parsed: ParsedQuery, newest: list, limit: int) -> tuple[list, list]:
     """The newest `limit` title matches and heading (or title) matches among the newest WINDOW × limit policies.
 
-    A word in most policies is in the titles or headings of tens of thousands: sorting them all by
-    date took 60–70 ms a pool at 100,000 (发展). For such a word they are first sought among the
+    A word in most policies is in the titles or headings of tens of thousands, too many to sort by
+    date for each pool (docs/performance.md, design 14). For such a word they are first sought among the
     newest policies; a list that comes out full holds the newest overall (tested equal to the exact
     ranking), a short one sends its pool to the GIN expression index and a sort (sparse matches:
     walking the date index further would decompress thousands of vectors). Weight-restricted

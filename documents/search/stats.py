@@ -2,7 +2,7 @@
 the frequent lexemes' bitmaps (migration 0015, postings.py), refreshed together.
 
 Counting the facets of a term that most policies contain means reading every match
-(≈ 4 µs a row: 0.4 s at 100,000 policies). Those terms are few, and their counts change only
+(docs/performance.md, design 23). Those terms are few, and their counts change only
 when policies do, so `refresh()` counts them once for all: for every lexeme found in at
 least MIN_SHARE of the published policies (and at least MIN_DOCS) among the candidates — the
 TOP_LEXEMES most common lexemes by ANALYZE's statistics and the policy vocabulary
@@ -17,7 +17,7 @@ for every statement that writes policies or their issuer links; `refresh()` dele
 of the transactions its snapshot saw, so the counts are fresh exactly while no row is
 visible (a writer committed after the snapshot, or a later write in the refreshing
 transaction, leaves one). Writers share no row lock. Any later change makes them stale
-(the search then counts live, exactly as before) until the next refresh; imports, reindex
+(the search then counts live, with the same results) until the next refresh; imports, reindex
 and the benchmark build refresh them.
 """
 
@@ -29,6 +29,7 @@ from django.db import connections, router, transaction
 
 from documents.models import Policy
 from documents.search import postings
+from documents.search.facet_registry import BY_NAME, COLUMNS, NAMES
 from documents.search.query import PAIRS, WORDS
 from documents.search.tokens import VOCABULARY, normalise
 from documents.search.vector import quote_lexeme
@@ -38,9 +39,8 @@ MIN_DOCS = 5000
 TOP_LEXEMES = 300  # the most frequent lexemes (ANALYZE's most common elements of the vector)
 POSTING_SHARE = 0.05  # bitmaps (postings.py) for lexemes found in at least this share of the policies
 POSTING_MIN_DOCS = 1000  # … and in at least this many (the GIN index lists fewer in a few milliseconds)
-POSTING_LEXEMES = 6000  # at most, most frequent first (three bitmaps of 12.5 kB each at 100,000 policies)
+POSTING_LEXEMES = 6000  # at most, most frequent first (three bitmaps each: anywhere, titles, titles or headings)
 ISSUER_KEEP = 100  # issuers kept per lexeme, most frequent first (the page shows 50)
-FACET_NAMES = ("province", "city", "issuer", "year", "type")
 
 
 def available(using=None) -> bool:
@@ -103,18 +103,12 @@ def refresh(*, min_share: float = MIN_SHARE, min_docs: int = MIN_DOCS, using: st
             cursor.execute("INSERT INTO search_frequent_docs SELECT '', id FROM search_keys")
             cursor.execute("ANALYZE search_frequent_docs")
             cursor.execute("DELETE FROM search_term_facets")
-            cursor.execute("""
+            cursor.execute(f"""
                 INSERT INTO search_term_facets (lexeme, facet, key, count)
-                SELECT d.word,
-                       CASE WHEN GROUPING(k_province) = 0 THEN 'province' WHEN GROUPING(k_city) = 0 THEN 'city'
-                            WHEN GROUPING(k_year) = 0 THEN 'year' WHEN GROUPING(k_type) = 0 THEN 'type'
-                            ELSE 'total' END,
-                       coalesce(k_province, k_city, k_year::text, k_type, ''), count(*)
+                SELECT d.word, CASE {_WHICH_KEY} ELSE 'total' END, coalesce({_KEYS_AS_TEXT}, ''), count(*)
                   FROM search_frequent_docs d JOIN search_keys k ON k.id = d.id
-                 GROUP BY GROUPING SETS ((d.word), (d.word, k_province), (d.word, k_city), (d.word, k_year),
-                                         (d.word, k_type))
-                HAVING GROUPING(k_province, k_city, k_year, k_type) = 15
-                    OR coalesce(k_province, k_city, k_year::text, k_type) IS NOT NULL
+                 GROUP BY GROUPING SETS ((d.word), {_WORD_AND_KEY})
+                HAVING GROUPING({_KEYS}) = {(1 << len(COLUMNS)) - 1} OR coalesce({_KEYS_AS_TEXT}) IS NOT NULL
             """)
             cursor.execute("""
                 INSERT INTO search_term_facets (lexeme, facet, key, count)
@@ -147,10 +141,10 @@ def _posting_rows(cursor, published: int, threshold: int):
     in at least `threshold` of them anywhere, in titles and in titles or headings (their GIN expression
     indexes), and such pair lexemes anywhere.
 
-    The lexemes come from ts_stat's exact document counts, most frequent first (36 s at 100,000
-    policies): in a large archive ANALYZE's 1,000 most common elements are all in about half of the
-    policies. The pairs, ten times as many, come from ANALYZE (ts_stat took 3 minutes), so only the
-    most common have bitmaps. Lexemes are listed CHUNK at a time, one statement a chunk and field.
+    The lexemes come from ts_stat's exact document counts, most frequent first: in a large archive
+    ANALYZE's 1,000 most common elements are all in about half of the policies. The pairs, ten times
+    as many, come from ANALYZE (ts_stat over them is too slow; docs/performance.md, design 20), so
+    only the most common have bitmaps. Lexemes are listed CHUNK at a time, one statement a chunk and field.
     """
     cursor.execute("SELECT EXISTS (SELECT FROM documents_policy WHERE status = 'published' "
                    "AND (search_vector IS NULL OR phrase_vector IS NULL))")
@@ -181,12 +175,17 @@ FIELD_VECTORS = {"any": WORDS, "a": "ts_filter(search_vector, '{a}')", "ab": "ts
 CHUNK = 200
 
 
-# The facet keys of every published policy, as facets.count_facets computes them.
-_KEYS_SQL = """
-    SELECT p.id, p.province_id AS k_province, p.city_id AS k_city, p.date_year AS k_year, p.policy_type AS k_type
+# The facet keys of every published policy's own row (facet_registry.COLUMNS), as facets.count_facets
+# computes them, and the pieces of the statement counting them per lexeme.
+_KEYS = ", ".join(f"k_{name}" for name in COLUMNS)
+_KEYS_SQL = f"""
+    SELECT p.id, {", ".join(f"p.{column} AS k_{name}" for name, column in COLUMNS.items())}
       FROM documents_policy p
      WHERE p.status = 'published'
 """
+_WHICH_KEY = " ".join(f"WHEN GROUPING(k_{name}) = 0 THEN '{name}'" for name in COLUMNS)
+_KEYS_AS_TEXT = ", ".join(f"k_{name}::text" for name in COLUMNS)
+_WORD_AND_KEY = ", ".join(f"(d.word, k_{name})" for name in COLUMNS)
 
 
 def is_fresh(using: str = "default") -> bool:
@@ -221,16 +220,12 @@ def lookup(lexeme: str) -> tuple[int, dict[str, dict]] | None:
     if not rows:
         return None
     total = 0
-    raw: dict[str, dict] = {name: {} for name in FACET_NAMES}
+    raw: dict[str, dict] = {name: {} for name in NAMES}
     for facet, key, count in rows:
         if facet == "total":
             total = count
-        elif facet == "year":
-            raw["year"][int(key)] = count
-        elif facet == "issuer":
-            raw["issuer"][int(key)] = count
         else:
-            raw[facet][key] = count
+            raw[facet][BY_NAME[facet].key_type(key)] = count
     return total, raw
 
 

@@ -9,9 +9,8 @@ Besides the tokens, every two tokens that abut in the text (the second starts wh
 first ends) are indexed as one pair lexeme, 'a b', in a second, position-free vector (the
 policy's phrase_vector). A phrase of two pieces is then one lexeme its GIN index answers
 exactly, without reading any vector; PostgreSQL's own phrase operator must decompress every
-vector that holds both pieces (2–3 s for "公共数据" at 100,000 policies). Kept apart, the
-pairs leave the positional vector — the one ranking decompresses — as short as before
-(with them it was 2.2 times longer). A space never occurs inside a token.
+vector that holds both pieces. Kept apart, the pairs leave the positional vector — the one
+ranking decompresses — short (docs/performance.md, design 9). A space never occurs inside a token.
 """
 
 from typing import NamedTuple

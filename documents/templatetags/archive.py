@@ -7,9 +7,9 @@ from django import template
 from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-register = template.Library()
+from documents.search.facet_registry import dependents
 
-DEPENDENT = {"province": ("city",)}  # a city belongs to its province: changing one drops the other
+register = template.Library()
 
 
 def _query(pairs) -> str:
@@ -24,7 +24,7 @@ def toggle_filter(context, key, value, selected=False):
     current = context.render_context.get("query_pairs")
     if current is None:
         current = context.render_context["query_pairs"] = list(context["request"].GET.lists())
-    dropped = {"page", *DEPENDENT.get(key, ())}
+    dropped = {"page", *dependents(key)}  # a city belongs to its province: changing one drops the other
     pairs, placed = [], selected
     for name, items in current:
         if name == key:

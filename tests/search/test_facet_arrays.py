@@ -5,6 +5,7 @@ import pytest
 
 from documents.models import Issuer, Policy
 from documents.search import facet_arrays, facets
+from documents.search.facet_registry import NAMES
 from documents.search.facet_arrays import FacetArrays, count
 from documents.search.query import parse
 from documents.search.service import SearchParams, _base, text_matches, search_policies
@@ -68,4 +69,4 @@ def test_in_memory_counts_equal_the_sql_counts(make_policy, include_unpublished)
     for active in ({}, {"province": "440000"}, {"province": "440000", "year": 2023}, {"type": "方案", "year": 2023},
                    {"city": "440300", "issuer": issuer}, {"issuer": issuer, "type": "条例", "year": 2022},
                    {"year": 1999}):
-        assert facet_arrays.count_matches(matches, active, facets.FACETS) == facets._count(matches, active), active
+        assert facet_arrays.count_matches(matches, active, NAMES) == facets._count(matches, active), active

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from documents.search.facet_registry import NAMES
 from documents.search.service import SearchParamsError, parse_search_params, search_page_to_dict, search_policies
 
 
@@ -10,7 +11,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("q", nargs="?", default="")
-        for name in ("province", "city", "issuer", "year", "type", "page", "page_size"):
+        for name in (*NAMES, "page", "page_size"):
             parser.add_argument(f"--{name.replace('_', '-')}", dest=name)
         parser.add_argument("--sort", default="relevance")
         parser.add_argument("--all", action="store_true", help="include drafts and withdrawn policies")
@@ -18,8 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, q, json=False, all=False, **options):
         data = {"q": q, "sort": options["sort"]}
-        data.update({name: options[name] for name in ("province", "city", "issuer", "year", "type", "page",
-                                                      "page_size") if options[name] is not None})
+        data.update({name: options[name] for name in (*NAMES, "page", "page_size") if options[name] is not None})
         try:
             params = parse_search_params(data)
         except SearchParamsError as error:
