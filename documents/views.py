@@ -117,6 +117,7 @@ def render_search(request, template, data, context, fixed=()):
         params=params,
         page=page,
         facets=facet_groups(page.facets, fixed, params),
+        facet_list=FACET_LIST,
         chips=[chip for chip in active_filters(params) if chip["key"] not in fixed],
         sorts=[(key, SORT_LABELS[key]) for key in SORTS],
         page_numbers=page_window(params.page, page.num_pages),
@@ -141,6 +142,9 @@ FIELD_LABELS = {
     "q": "检索词", **{facet.name: facet.label for facet in FACETS},
     "sort": "排序", "page": "页码", "page_size": "每页条数",
 }
+
+
+FACET_LIST = "、".join(facet.label for facet in FACETS[:-1]) + "和" + FACETS[-1].label  # 省份、城市、…和类型
 
 
 def facet_groups(facets, fixed, params):
