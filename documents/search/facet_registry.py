@@ -21,7 +21,7 @@ from documents.models import Region
 class Facet:
     name: str  # the parameter, SearchParams' attribute and the facet's key in the API's facets
     label: str  # what the pages call it
-    message: str  # the error for a value that is not one of it
+    message: str  # the error for a value that is none of its values
     description: str  # the parameter in the API reference (English)
     kind: str  # "region", "issuer", "year" or "choice"
     column: str | None = None  # the policy column holding each policy's value; None: the issuer links
@@ -41,7 +41,7 @@ class Facet:
         return f"{key}年" if self.kind == "year" else key
 
 
-YEARS = (1900, 2100)
+YEARS = (1900, 2100)  # the years a year filter accepts
 
 FACETS = (
     Facet("province", "省份", "未知的省份代码", "Province code (GB/T 2260), e.g. 440000 for 广东省",
