@@ -66,7 +66,8 @@ VALUE = re.compile(
     rf" ?(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
     r" ?(?P<post>左右|以上|以内|以下|之内)?"
     r"(?=[ \t]*(?:\[\d+\])?[ \t]*(?:[，,；;：:、。！？）)\n]|$|安排|目标|和|及|并(?![0-9０-９])|"
-    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)|增长(?=[0-9０-９])))"  # …a baseline: 由2020年的7.2%提升至7.4%
+    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)|增长(?=[0-9０-９])|"  # …a baseline: 由2020年的7.2%提升至7.4%
+    r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
 CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁栋—–\-－～~至到]")
@@ -164,7 +165,7 @@ NOT_INDICATOR = re.compile(
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
 # Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
 ACTION = re.compile(
-    r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|引进|认定|获批|集聚)|"
+    r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|引进|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|累计(?!建成|达))"
@@ -175,6 +176,7 @@ COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "亿个", "户", "万
                          "台", "万台", "栋"))
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册")
+STOCK_HEADS = frozenset(("总数", "总量"))  # a bare stock after a count of work done: `…15家、总数达23家`
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
 REACH = frozenset(("达到", "达", "突破", "超过", "超", "增至", "增加到", "增加至", "跨过"))
@@ -435,9 +437,10 @@ class _Context:
     subject_grows: bool = False  # `固定资产投资保持稳定增长、…`
     listed: tuple[list[str], str] | None = None  # the last 分别 list's names and text: `…，分别比年初增长12.2%、13.9%`
     last: Target | None = None
+    counted: str = ""  # what the previous clause counted as work done: `新增全国重点实验室15家、总数达23家`
 
     def forget(self) -> None:
-        self.subject, self.subject_grows, self.last = "", False, None
+        self.subject, self.subject_grows, self.last, self.counted = "", False, None, ""
 
     def take_cue(self, cue: re.Match) -> None:
         year = self.doc.year
@@ -545,7 +548,7 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
         k = bisect.bisect_left(breaks, value.start())
         clause_start = max(breaks[k - 1] + 1 if k else 0, read_to)
         _read_between(sentence[read_to:clause_start], context)
-        read_to = value.end()
+        read_to = value.end() + (2 if _growth_after(sentence, value) else 0)  # `保持40%以上增长`: its growth word
         before = sentence[clause_start:value.start()]
         if LISTED.search(before) or _paired(before, sentence, values[i:]) or _enumerated(sentence, clause_start, values[i:]):
             listed, read_to = _listed(sentence, position, values[i:], context)
@@ -562,8 +565,31 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
                 i + 1 < len(values) and values[i + 1].start() == value.end() + 1):
             context.forget()  # `铁、钒、钛资源利用率由2019年的70%、44%…`: whose figure is whose is not told
         elif (target := _clause_target(sentence, position, named, value, context)) is not None:
+            if _bounds_both(sentence, values, i, value, target, targets):
+                targets[-1].modifier = target.modifier  # `粮食播种面积1.1亿亩、产量825亿斤以上`: 以上 for both
             targets.append(target)
     return targets
+
+
+def _bounds_both(sentence: str, values: list[re.Match], i: int, value: re.Match, target: Target,
+                 targets: list[Target]) -> bool:
+    """Whether a bound written after the second of two levels joined by 、 (the second a short name of
+    its own) bounds the first too: `粮食播种面积1.1亿亩、产量825亿斤以上`."""
+    if not (i and targets and value.group("post")) or sentence[values[i - 1].end():value.start()].find("、") != 0:
+        return False
+    if i + 1 < len(values) and sentence[value.end():values[i + 1].start()].startswith("、"):
+        return False  # a longer list: whose bound is whose is not told
+    first = targets[-1]
+    return (first.end == target.position + values[i - 1].end() and not first.modifier and first.measure == target.measure == "level"
+            and first.kind == target.kind and len(target.indicator_text) <= 4 and "、" not in sentence[first.start - first.position:values[i - 1].start()])
+
+
+GROWTH_AFTER = re.compile(r"增长(?=[，,；;、。！？]|$)")
+
+
+def _growth_after(sentence: str, value: re.Match) -> bool:
+    """`汽车产量继续保持40%以上增长、…`: a growth written after its figure, closing the clause."""
+    return GROWTH_AFTER.match(sentence, value.end()) is not None
 
 
 PAIRED_NAMES = re.compile(r"^[^0-9０-９、，]{2,}[和与][^0-9０-９、，]{2,}$")
@@ -685,7 +711,13 @@ def _continues_work_done(sentence: str, clause_start: int, list_breaks: list[int
     if run_start >= clause_start - 1 or sentence[clause_start - 1] != "、":
         return False
     first = LEAD.sub("", sentence[run_start:sentence.find("、", run_start)])
-    return ACTION.match(YEAR_LEAD.sub("", first)) is not None
+    if sentence.startswith(("总数", "总量", "累计"), clause_start):
+        return False  # `新增全国重点实验室15家、总数达23家`: the stock, read by _clause_target
+    first = YEAR_LEAD.sub("", first)
+    if BUILT_LAND.match(first) and first.endswith(tuple(COUNT_UNITS)) and ENTITY.search(name := HAS_DIGIT.split(first, 1)[0]) \
+            and not LEVEL_VERB.search(name):
+        return True  # `建成智慧种养基地30个、保供基地300个以上`: facilities built, not a stock reached
+    return ACTION.match(first) is not None
 
 
 def _strip_lead(before: str, context: _Context) -> tuple[str, int]:
@@ -758,6 +790,8 @@ def _values(value: re.Match, falls: bool) -> tuple[float, float, str] | None:
 def _clause_target(sentence: str, position: int, clause_start: int, value: re.Match,
                    context: _Context) -> Target | None:
     before = sentence[clause_start:value.start()]
+    if before.startswith("带动"):
+        context.lizheng = False  # `力争…提升至60%以上，带动全社会研发经费投入增长10%`: a consequence, not a goal striven for
     phrase, gone = _strip_lead(before, context)
     baseline = FROM.search(phrase)
     baseline_year = None
@@ -773,6 +807,11 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         phrase = phrase[:reached.start()]
     tail = split_tail(phrase)
     words, verb, pre = tail.words, tail.verb, tail.pre
+    if "带动" in words and value.group("unit") == "%":  # `大规模设备更新带动设备工器具购置投资增长14.6%`: what grows
+        words = words[words.rfind("带动") + 2:]
+        context.lizheng = False
+    if words and _growth_after(sentence, value) and value.group("unit") == "%" and not ending(GROWTH, words):
+        words += "增长"  # `汽车产量继续保持40%以上增长`
     if "等" in words and (examples := EXAMPLES.match(words)):
         words = words[examples.end():]
     if (reached := REACHED_YEAR.search(words)) and reached.start() and (verb or pre):  # `粮食综合生产能力2030年达到305亿斤`
@@ -780,6 +819,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.cue_year = y
         context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
         words = words[:reached.start()]
+    if (not words or words in STOCK_HEADS) and context.counted and value.group("unit") in COUNT_UNITS and (verb or pre):
+        words = context.counted  # `新增全国重点实验室15家、总数达23家`: the stock of what was added
     written = words
     if "预计" in words:  # `数字经济核心产业增加值预计增长10%`: an estimate, the same indicator
         words = EXPECTED.sub("", words)
@@ -830,6 +871,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
                     clause_start + gone, context, baseline_year, parallel)
     context.forget()
+    if target is None and value.group("unit") in COUNT_UNITS and (action := ACTION.match(words)) \
+            and indicator_like(counted := words[action.end():]):
+        context.counted = counted  # `净增高新技术企业超2000家，总量达1.45万家`: work done, then the stock
+        return None
     if target is None and (growth := ending(INCREASE, words)) and growth.start() \
             and value.group("unit") not in PERCENT_UNITS and (canonical(base := words[:growth.start()]) or indicator_like(base)):
         context.subject = base  # `装机同比增加1829万千瓦、达到9048万千瓦`: an increase, then the level
@@ -890,7 +935,7 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
 
 def _count_reached(words: str, unit: str, verb: str, pre: str) -> bool:
     """`全国文明城市达到13个`: a count with a verb of reaching names the region's stock, whatever its head."""
-    return (unit in REACHED_UNITS and (verb in REACH or pre in REACH) and 2 <= len(words) <= 14
+    return (unit in REACHED_UNITS and (verb in REACH or pre in REACH) and 2 <= len(words) <= 14 and words not in STOCK_HEADS
             and not HAS_DIGIT.search(NAME_DIGITS.sub("", words)) and not ACTION.match(words)
             and not NOT_INDICATOR.search(words) and ending(GROWTH, words) is None)
 
@@ -929,7 +974,7 @@ PARALLEL = ("城镇", "农村", "城市", "乡村", "出口", "进口")  # words
 SECTOR_NAMES = re.compile(
     r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?|[一二三]{2,3}产业?(?:增加值)?)")
 # Where the rest the listed names share starts in the last of them: `城镇居民、农村居民人均可支配收入`.
-SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|营收|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
+SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|营业收入|营收|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
 LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计)$")  # `存款、贷款余额同比分别增长`
 SECTOR_DIGITS = re.compile(r"[一二三]")
 # Two names written as one (`城乡居民`, `本外币存贷款`, `实际使用内外资`).
@@ -975,8 +1020,8 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
                 break
             values.append(following)
         names = context.listed[0] if again else _respective_names(names_text, len(values))
-        if len(values) != len(names):
-            return [], values[-1].end()
+        if len(values) != len(names) and not (len(values) == 1 and len(names) > 1):
+            return [], values[-1].end()  # (`氢能、生物制造…产业营业收入分别增长20%以上`: one figure, each name's)
         context.listed = (names, context.listed[1] if again else m.group("names"))
     kind, year = context.kind_and_year()
     if not names or kind is None:
@@ -1035,7 +1080,10 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     if len(items) < 2:
         return items
     if rest := SHARED_REST.search(items[-1], 1):
-        return [i if _has_head(i) else i + items[-1][rest.start():] for i in items[:-1]] + [items[-1]]
+        shared = items[-1][rest.start():]
+        if items[-1].endswith("产业" + shared):  # `氢能、生物制造、…低空经济产业营业收入`: each one's 产业
+            return [i if _has_head(i) else i + ("" if i.endswith("业") else "产业") + shared for i in items[:-1]] + [items[-1]]
+        return [i if _has_head(i) else i + shared for i in items[:-1]] + [items[-1]]
     named = list(items)
     for k, item in enumerate(items[:-1]):
         if not item.endswith(HEAD_WORDS) and (head := _head_word(items[k + 1])):

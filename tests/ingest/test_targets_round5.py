@@ -41,3 +41,40 @@ def test_shengzhi_is_a_verb_of_the_value():
 def test_an_age_inside_a_name_is_not_a_figure():
     assert ("每千人口拥有3岁以下婴幼儿托位数增长", "outcome", "growth", 2024, 27.8, "%", "") in figures(
         in_sentence(targets_of(HEILONGJIANG_2025), "每千人口拥有3岁以下婴幼儿托位数增长27.8%"))
+
+
+def test_the_stock_after_a_count_of_work_done_is_the_count_of_what_was_added():
+    assert figures(in_sentence(targets_of(ANHUI_2025), "新增全国重点实验室15家、总数达23家")) == [
+        ("全国重点实验室", "outcome", "level", 2024, 23, "家", "达到")]
+    assert figures(in_sentence(targets_of(city("武汉")), "净增高新技术企业超2000家，总量达1.45万家")) == [
+        ("高新技术企业", "outcome", "level", 2023, 1.45, "万家", "达到")]
+
+
+def test_fenbie_with_one_figure_gives_each_listed_name_that_figure():
+    found = figures(in_sentence(targets_of(city("武汉")), "低空经济产业营业收入分别增长20%以上"))
+    assert found == [(f"{name}产业营业收入增长", "target", "growth", 2024, 20, "%", "以上")
+                     for name in ("氢能", "生物制造", "商业航天", "低空经济")]
+
+
+def test_a_growth_written_before_its_verb_is_the_subjects_growth_and_the_level_after_it_the_subjects():
+    found = figures(in_sentence(targets_of(ANHUI_2025), "汽车产量继续保持40%以上增长、达357万辆"))
+    assert found[:2] == [("汽车产量增长", "outcome", "growth", 2024, 40, "%", "以上"),
+                         ("汽车产量", "outcome", "level", 2024, 357, "万辆", "达到")]
+
+
+def test_what_a_measure_brings_about_in_percent_is_the_indicator_after_daidong():
+    assert figures(in_sentence(targets_of(ANHUI_2025), "带动设备工器具购置投资增长14.6%")) == [
+        ("设备工器具购置投资增长", "outcome", "growth", 2024, 14.6, "%", "")]  # not the 销售550.6亿元 after it
+    # a consequence is not striven for: 力争 of the clause before does not reach it
+    assert ("全社会研发经费投入增长", "target", "growth", 2024, 10, "%", "") in figures(
+        in_sentence(targets_of(city("成都")), "带动全社会研发经费投入增长10%"))
+
+
+def test_a_bound_after_the_second_of_two_levels_bounds_both():
+    assert figures(in_sentence(targets_of(ANHUI_2025), "全年粮食播种面积1.1亿亩、产量825亿斤以上")) == [
+        ("粮食播种面积", "target", "level", 2025, 1.1, "亿亩", "以上"),
+        ("粮食产量", "target", "level", 2025, 825, "亿斤", "以上")]
+
+
+def test_facilities_built_in_a_plan_year_listed_after_jiancheng_are_work_to_do():
+    assert in_sentence(targets_of(city("武汉")), "建成智慧种养基地30个、保供基地300个以上") == []
