@@ -64,6 +64,8 @@ def _realign_all(text: str) -> tuple[str, list[dict]]:
     pieces = []
     last = 0
     for match in _HAN_RUN.finditer(text):
+        if not _may_be_shifted(text, match.start(), match.end()):
+            continue
         found = _realign(text, match.start(), match.end())
         if found is None or found[0] < last:
             continue
@@ -74,6 +76,18 @@ def _realign_all(text: str) -> tuple[str, list[dict]]:
         last = end
     pieces.append(text[last:])
     return "".join(pieces), repairs
+
+
+def _may_be_shifted(text: str, start: int, end: int) -> bool:
+    """Whether the run could be bytes decoded one byte off. A shifted stretch turns every two-byte character,
+    full-width punctuation included, into other Han characters, so it ends only at a one-byte (ASCII)
+    character, a lost byte (U+FFFD) or the text's ends. A run between other characters is text as written:
+    shifting it anyway "repaired" phrases the dictionary lacks (`、绿氢绿氨、` became `糖饴贪`)."""
+    return _may_border(text[start - 1] if start else "") and _may_border(text[end] if end < len(text) else "")
+
+
+def _may_border(ch: str) -> bool:
+    return not ch or ch.isascii() or ch == "\ufffd"
 
 
 def _realign(text: str, start: int, end: int) -> tuple[int, int, str] | None:

@@ -24,6 +24,26 @@ def test_ordinary_text_is_never_realigned():
     assert repair(text)[1].details == []
 
 
+WORKREPORTS = Path(__file__).parents[2].parent / "shared/corpus/workreports"
+
+
+def test_phrases_the_dictionary_lacks_between_full_width_characters_are_never_shifted():
+    """Real reports whose runs between full-width punctuation read as noise to the dictionary: the text stays."""
+    for name, phrase in [("provinces-2025/2025年内蒙古自治区政府工作报告.docx", "、绿氢绿氨、"),
+                         ("provinces-2025/2025年四川省政府工作报告.docx", "“科创贴”"),
+                         ("cities-2024/百色.docx", "“不返红”")]:
+        path = WORKREPORTS / name
+        result = ingest_bytes(path.read_bytes(), path.name)
+        assert phrase in result.clean_text, name
+        [stage] = [stage for stage in result.stages if stage.stage == "mojibake_repair"]
+        assert stage.details == [], name
+
+
+def test_a_shifted_run_beside_a_lost_byte_is_still_realigned():
+    text, _ = repair("集群\ufffd!吨泄仓醒腙P(guān)於進一步")
+    assert "《中共中央關" in text
+
+
 def test_broken_annotation_is_flagged_with_its_position_not_removed():
     text = "工業和信息化部部長金壯龍?jiān)跁?huì)上表示"
     warnings, record = detect(text)
