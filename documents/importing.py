@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
-from documents.curation.duplicates import signature, to_bytes
+from documents.curation.duplicates import shingle_hashes, signature, to_bytes
 from documents.indexing import update_search_vector, vector_values
 from documents.ingest.pipeline import Part, ingest_part, split_input
 from documents.ingest.result import IngestError, IngestResult
@@ -47,6 +47,7 @@ class Prepared:
     digest: str
     vectors: Vectors  # the search vectors' literals
     minhash: bytes
+    shingles: int  # how many distinct shingles the MinHash was made of (text reuse stores it)
 
 
 def content_hash(simplified_text: str) -> str:
@@ -96,7 +97,9 @@ def prepare(part: Part) -> Prepared:
     t2s = t2s_converter()
     headings = [t2s.convert(section.heading[:HEADING_LENGTH]) for section in result.sections]
     vectors = tsvector_literal(t2s.convert(title_of(result)), headings, result.simplified_text)
-    return Prepared(result, content_hash(result.simplified_text), vectors, to_bytes(signature(result.simplified_text)))
+    hashes = shingle_hashes(result.simplified_text)
+    return Prepared(result, content_hash(result.simplified_text), vectors,
+                    to_bytes(signature(result.simplified_text, hashes)), len(hashes))
 
 
 def import_document(data: bytes, filename: str, *, source_key: str = "", publish: bool = True) -> ImportOutcome:
@@ -156,7 +159,8 @@ def store(part: Part, prepared: Prepared, *, source_key: str = "", publish: bool
             outcome = "created" if policy is None else "updated"
             policy = policy or Policy(status=Policy.Status.PUBLISHED if publish else Policy.Status.DRAFT)
             policy.source_key = source_key
-            store_result(policy, result, digest, reason=f"导入 {part.location}", minhash=prepared.minhash)
+            store_result(policy, result, digest, reason=f"导入 {part.location}", minhash=prepared.minhash,
+                         shingles=prepared.shingles)
             if set(policy.manual_fields) & INDEXED_MANUAL_FIELDS:
                 update_search_vector(policy)  # the curator's title or text, not the pipeline's
             else:
@@ -185,8 +189,10 @@ def source_record(policy: Policy) -> ImportRecord | None:
     return policy.import_records.filter(outcome__in=made).order_by("-created", "-pk").first()
 
 
-def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: str = "", minhash: bytes = b"") -> None:
-    """Save the pipeline's result on policy (new or existing), leaving the curator's manual fields alone."""
+def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: str = "", minhash: bytes = b"",
+                 shingles: int | None = None) -> None:
+    """Save the pipeline's result on policy (new or existing), leaving the curator's manual fields alone.
+    minhash and shingles, where given, are the signature of result's text and its shingle count."""
     keep = set(policy.manual_fields)
     apply_result(policy, result, digest, keep=keep, minhash=minhash)
     policy._change_reason = reason
@@ -197,7 +203,7 @@ def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: s
         save_sections(policy, result.sections)
     save_targets(policy)
     save_citations(policy)
-    save_reuse(policy)
+    save_reuse(policy, shingles=None if "clean_text" in keep else shingles)
 
 
 def apply_result(policy: Policy, result: IngestResult, digest: str, *, keep=(), minhash: bytes = b"") -> None:

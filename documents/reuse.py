@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from documents.citations import BRIEF
-from documents.curation.duplicates import shingles, signature
+from documents.curation.duplicates import shingle_hashes, signature, to_bytes
 from documents.links import one_work
 from documents.ingest import reuse as aligning
 from documents.models import Policy, Region, Reuse, ReuseBand, ReuseSignature
@@ -37,12 +37,15 @@ def shown_q(prefix: str = "") -> Q:
                | Q(**{f"{prefix}derived_share__gte": aligning.SHOWN_SHARE})))
 
 
-def save_signature(policy: Policy):
+def save_signature(policy: Policy, shingles: int | None = None):
     """Store the policy's band keys and shingle count; returns its MinHash values and that count. The
-    signature is the policy's stored near-duplicate one (made from the same text), computed where missing."""
-    stored = policy.minhash
-    hashvalues = (np.frombuffer(bytes(stored), dtype="<u4") if stored else signature(policy.simplified_text).hashvalues)
-    size = len(shingles(policy.simplified_text))
+    signature is the policy's stored near-duplicate one (made from the same text), computed where missing;
+    shingles is the count where the caller made that signature."""
+    stored, size = policy.minhash, shingles
+    if not stored or size is None:
+        hashes = shingle_hashes(policy.simplified_text)
+        stored, size = stored or to_bytes(signature(policy.simplified_text, hashes)), len(hashes)
+    hashvalues = np.frombuffer(bytes(stored), dtype="<u4")
     with transaction.atomic():
         ReuseSignature.objects.update_or_create(policy=policy, defaults={"size": size})
         ReuseBand.objects.filter(policy=policy).delete()
@@ -51,10 +54,10 @@ def save_signature(policy: Policy):
     return hashvalues, size
 
 
-def save_reuse(policy: Policy) -> int:
+def save_reuse(policy: Policy, shingles: int | None = None) -> int:
     """Rebuild the policy's reuse pairs against every stored policy (new ones link to old ones, and
-    old ones gain the pair). Returns how many pairs were stored."""
-    hashvalues, size = save_signature(policy)
+    old ones gain the pair). Returns how many pairs were stored. shingles: as for save_signature."""
+    hashvalues, size = save_signature(policy, shingles)
     rows = _pairs(policy, hashvalues, size, exclude=policy.pk)
     with transaction.atomic():
         Reuse.objects.filter(Q(source=policy) | Q(derived=policy)).delete()

@@ -8,6 +8,7 @@ similarity.
 
 import re
 from dataclasses import dataclass
+from hashlib import sha1
 
 import numpy as np
 from functools import cache
@@ -45,9 +46,16 @@ def minhash_class():
     return MinHash
 
 
-def signature(simplified_text: str):
-    minhash = minhash_class()(num_perm=NUM_PERM, scheme=SCHEME)
-    minhash.update_batch(list(shingles(simplified_text)))
+def shingle_hashes(simplified_text: str) -> np.ndarray:
+    """datasketch's default hash of each shingle (sha1_hash32: sha1's first four bytes, little-endian), taken
+    in one pass: datasketch calls its hash function once per shingle, which costs more than the hashing."""
+    return np.frombuffer(b"".join([sha1(shingle).digest()[:4] for shingle in shingles(simplified_text)]), dtype="<u4")
+
+
+def signature(simplified_text: str, hashes: np.ndarray | None = None):
+    """The text's MinHash; hashes are its shingle_hashes where the caller has them already."""
+    minhash = minhash_class()(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=int)  # the values come hashed
+    minhash.update_batch(shingle_hashes(simplified_text) if hashes is None else hashes)
     return minhash
 
 

@@ -102,3 +102,16 @@ def test_signature_ignores_white_space_and_punctuation():
     a = signature("数字经济高质量发展，推动数据要素市场化配置改革。")
     b = signature("数字经济 高质量发展\n推动数据要素市场化配置改革")
     assert a.jaccard(b) == 1.0
+
+
+def test_signature_is_datasketchs_own_sha1_minhash_of_the_shingles():
+    """Stored signatures were made by datasketch's default hash; the one-pass hashing must give the same values."""
+    from datasketch import MinHash
+
+    from documents.curation.duplicates import NUM_PERM, SCHEME, shingles, to_bytes
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = ingest_bytes(path.read_bytes(), path.name).simplified_text
+        reference = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+        reference.update_batch(list(shingles(text)))
+        assert to_bytes(signature(text)) == to_bytes(reference), path.name
