@@ -6,6 +6,7 @@ Facet counts and ranked pages are cached (see cache.py); any committed change to
 starts a new generation of that cache.
 """
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import transaction
@@ -21,9 +22,14 @@ INDEXED_FIELDS = {"title", "clean_text", "simplified_text"}
 _supplied = ContextVar("search_vector_supplied", default=False)
 
 
+@contextmanager
 def vector_supplied():
-    """Saves inside this block store their search vector themselves (the import service): no rebuild."""
-    return raised(_supplied)
+    """Saves inside this block store their search vector themselves (the import service): no rebuild. The block
+    starts one new cache generation after commit, where each saved row would start one of its own (an UPDATE of
+    the same row each, on which parallel imports queue)."""
+    with raised(_supplied):
+        yield
+    transaction.on_commit(invalidate)
 
 
 class Rebuild:
@@ -47,10 +53,10 @@ def schedule_reindex(policy_id: int) -> None:
 
 @receiver(post_save, sender=Policy)
 def policy_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw:
+    if raw or _supplied.get():
         return
     transaction.on_commit(invalidate)
-    if not _supplied.get() and (update_fields is None or INDEXED_FIELDS & set(update_fields)):
+    if update_fields is None or INDEXED_FIELDS & set(update_fields):
         schedule_reindex(instance.pk)
 
 
@@ -64,4 +70,5 @@ def section_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Policy)
 @receiver(m2m_changed, sender=Policy.issuers.through)
 def policy_changed(sender, **kwargs):
-    transaction.on_commit(invalidate)
+    if not _supplied.get():
+        transaction.on_commit(invalidate)
