@@ -58,6 +58,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "万张", "亿亩",
     # flows and registries counted in hundreds of millions (快递业务量突破60亿件, 标识注册量突破185亿个), buildings
     "亿件", "亿个", "栋",
+    # people counted by head (中高级职称技术经纪人突破100名)
+    "万名", "名",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -70,7 +72,7 @@ VALUE = re.compile(
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁栋—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁栋名—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -151,6 +153,8 @@ HEAD_WORDS = (
     # volumes of a service or of freight, registries and the firms on them (快递业务量, 货物周转量, 标识注册量,
     # 接入企业数, 科技型中小企业评价入库)
     "业务量", "周转量", "注册量", "企业数", "企业入库", "企业评价入库",
+    # investment attracted (到位资金增长10%以上; other 资金 is a fund, NOT_INDICATOR)
+    "资金",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -158,14 +162,14 @@ GENERIC = frozenset((
     "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|资金|基金|贴息|贷款(?!余额|增长|增速|增幅)|融资|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅)|融资|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目|工程|总投资|计划投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)额?(?:增长|增速|增幅|下降)?$)"
 )
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
 # Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
 ACTION = re.compile(
-    r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|引进|认定|获批|集聚)|"
+    r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|累计(?!建成|达))"
@@ -173,9 +177,9 @@ ACTION = re.compile(
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
 COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "亿个", "户", "万户", "件", "万件", "亿件", "人", "万人", "座", "万座", "对", "条",
-                         "台", "万台", "栋"))
+                         "台", "万台", "栋", "名", "万名"))
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
-STOCK = re.compile(r"实有|现有|总数|总量|累计|在册")
+STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|^有(?!效)")  # `有进出口实绩企业1.3万家`
 STOCK_HEADS = frozenset(("总数", "总量"))  # a bare stock after a count of work done: `…15家、总数达23家`
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
@@ -191,7 +195,8 @@ YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|�
 SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
 HAS_DIGIT = re.compile(r"[0-9０-９]")
 # Names that carry a digit of their own (PM2.5浓度, 5G基站万人拥有量, 每10万人…): not a figure of the clause.
-NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人|[0-9]+岁(?:以下|以上)")  # …3岁以下婴幼儿托位数
+# (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members)
+NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
 # `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
@@ -433,6 +438,7 @@ class _Context:
     cue_kind: str | None = None
     from_year: int | None = None  # `2020年到2025年，…从17.9%提升到35.5%`: the year of a baseline
     lizheng: bool = False  # a list opened by 力争 (`力争到2025年，…`): 力争 on each of its targets
+    opened_lizheng: bool = False  # 力争 with the year opening the sentence (`力争到2022年底，…；…`): the whole sentence's
     subject: str = ""  # the previous clause's indicator, as written, without its growth word
     subject_grows: bool = False  # `固定资产投资保持稳定增长、…`
     listed: tuple[list[str], str] | None = None  # the last 分别 list's names and text: `…，分别比年初增长12.2%、13.9%`
@@ -537,6 +543,8 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
     carried = doc.carried_year(position)
     if carried is not None:
         context.cue_year, context.cue_kind = carried, "target"
+    if (opening := YEAR_CUE.match(sentence)) and opening.group("lizheng") and (opening.group("y") or opening.group("period")):
+        context.opened_lizheng = True
     values = [v for at in value_starts if (v := VALUE.match(sentence, at - position))]
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(sentence)]
     list_breaks = [at for at in breaks if sentence[at] != "、"]
@@ -657,7 +665,7 @@ def _read_between(text: str, context: _Context) -> None:
                 context.lizheng = context.lizheng or opened
             elif THIS_YEAR.search(clause) and context.doc.year:
                 context.cue_year, context.cue_kind = context.doc.year, "target"
-    if "；" in text or ";" in text:
+    if ("；" in text or ";" in text) and not context.opened_lizheng:
         context.lizheng = False
     for clause in reversed(clauses):
         if not clause:
@@ -821,6 +829,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = words[:reached.start()]
     if (not words or words in STOCK_HEADS) and context.counted and value.group("unit") in COUNT_UNITS and (verb or pre):
         words = context.counted  # `新增全国重点实验室15家、总数达23家`: the stock of what was added
+    if words.startswith("每年") and canonical(words[2:]):
+        words = words[2:]  # `每年城镇新增就业40万人以上`: the year's figure of a known indicator
     written = words
     if "预计" in words:  # `数字经济核心产业增加值预计增长10%`: an estimate, the same indicator
         words = EXPECTED.sub("", words)
@@ -903,6 +913,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         return None
     if known is None and BUILT_LAND.match(words) and value.group("unit").endswith("亩"):
         return None
+    if known is None and without_growth(words) == "到位资金" and "招商" not in sentence:
+        return None  # a bare 到位资金 is investment attracted only where the sentence is about attracting it
     values = _values(value, ending(FALL, words) is not None)
     if values is None:
         return None
