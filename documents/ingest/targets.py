@@ -163,7 +163,7 @@ GENERIC = frozenset((
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅)|融资|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目|工程|总投资|计划投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
+    r"项目|工程|总投资|计划投资|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)额?(?:增长|增速|增幅|下降)?$)"
 )
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
@@ -179,6 +179,8 @@ ACTION = re.compile(
 COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "亿个", "户", "万户", "件", "万件", "亿件", "人", "万人", "座", "万座", "对", "条",
                          "台", "万台", "栋", "名", "万名"))
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
+# A labour flow counted every year, like 城镇新增就业 (`新增大学生留汉就业创业30万人以上`): no work done.
+LABOUR_FLOW = re.compile(r"^新增[^，、]{2,12}就业(?:创业)?$")
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|^有(?!效)")  # `有进出口实绩企业1.3万家`
 STOCK_HEADS = frozenset(("总数", "总量"))  # a bare stock after a count of work done: `…15家、总数达23家`
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
@@ -298,7 +300,7 @@ def indicator_like(words: str) -> bool:
     base = without_growth(words)
     if not 2 <= len(base) <= 30 or not base.endswith(HEAD_WORDS) or base in HEAD_WORDS or base in GENERIC:
         return False  # a bare 总产 or 收入 names nothing
-    if ACTION.match(base) or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
+    if ACTION.match(base) and not LABOUR_FLOW.match(base) or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     return not (NOT_INDICATOR.search(words) or TWO_INDICATORS.search(base))
 

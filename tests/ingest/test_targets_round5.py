@@ -114,3 +114,12 @@ def test_meinian_before_a_known_indicator_is_the_years_figure():
 def test_an_income_threshold_naming_a_shares_members_is_no_figure():
     assert figures(in_sentence(targets_of(city("宁波")), "集体经营性收入50万元以上行政村占比提高到70%以上")) == [
         ("集体经营性收入50万元以上行政村占比", "target", "share", 2024, 70, "%", "以上")]
+
+
+def test_a_labour_flow_counted_every_year_is_a_level_with_xinzeng():
+    assert figures(in_sentence(targets_of(city("武汉")), "新增大学生留汉就业创业30万人以上")) == [
+        ("新增大学生留汉就业创业", "target", "level", 2024, 30, "万人", "以上")]
+
+
+def test_a_state_firms_investment_is_not_the_regions():
+    assert in_sentence(targets_of(ANHUI_2025), "省属企业投资新兴产业超过500亿元") == []
