@@ -8,8 +8,8 @@ from documents.search.service import SearchParams, search_policies
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def spread(make_policy):
+def spread_policies(make_policy):
+    """Five policies over two provinces, three cities, three years and three types; four say 数字经济."""
     return {
         "gz": make_policy("广州数字经济方案", "正文。", region="440100", issuers=["广州市人民政府"], year=2023,
                           policy_type="方案"),
@@ -21,6 +21,11 @@ def spread(make_policy):
                           policy_type="方案"),
         "other": make_policy("杭州交通方案", "正文。", region="330100", year=2021, policy_type="方案"),
     }
+
+
+@pytest.fixture
+def spread(make_policy):
+    return spread_policies(make_policy)
 
 
 def counts(facet):

@@ -1,14 +1,29 @@
 """Precomputed facet counts (documents/search/stats.py) equal live counts, and go stale on any change."""
 
 import pytest
+from django.db import connection, transaction
 
 from documents.search import facets, stats
 from documents.search.query import parse
 from documents.search.service import SearchParams, _base, text_matches, search_policies
 
-from .test_facets import spread  # noqa: F401 — the fixture
+from .conftest import create_policy
+from .test_facets import spread_policies
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def spread(django_db_setup, django_db_blocker):
+    """test_facets' five policies with their counts precomputed, once for the module (a refresh is most of a
+    test's time); each test's changes are rolled back by its `db` savepoint, the module's after the module."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            policies = spread_policies(create_policy)
+            connection.check_constraints()  # the deferred foreign keys, once rather than in every teardown
+            stats.refresh(min_docs=1, min_share=0.0)
+            yield policies
+            transaction.set_rollback(True)
 
 CASES = [
     ("数字经济", {}), ("数字经济", {"province": "440000"}), ("数字经济", {"province": "440000", "year": 2023}),
@@ -34,16 +49,14 @@ def test_plain_lexeme():
 
 
 @pytest.mark.parametrize("q, active", CASES)
-def test_precomputed_counts_equal_live_counts(spread, q, active):  # noqa: F811
-    stats.refresh(min_docs=1, min_share=0.0)
+def test_precomputed_counts_equal_live_counts(spread, q, active):
     assert stats.is_fresh()
     assert stats.lookup(stats.plain_lexeme(parse(q))) is not None
     live, fast = both(q, active)
     assert fast == live
 
 
-def test_any_change_makes_them_stale(spread, make_policy):  # noqa: F811
-    stats.refresh(min_docs=1, min_share=0.0)
+def test_any_change_makes_them_stale(spread, make_policy):
     assert stats.lookup("数字经济")[0] == 4
     make_policy("北京数字经济规划", "正文。", region="110000", year=2024)
     assert not stats.is_fresh()
@@ -53,11 +66,11 @@ def test_any_change_makes_them_stale(spread, make_policy):  # noqa: F811
     assert stats.lookup("数字经济")[0] == 5
 
 
-def test_issuer_links_make_them_stale(spread):  # noqa: F811
-    stats.refresh(min_docs=1, min_share=0.0)
+def test_issuer_links_make_them_stale(spread):
+    assert stats.is_fresh()
     spread["other"].issuers.clear()
     assert not stats.is_fresh()
 
 
-def test_imports_refresh_only_large_archives(spread):  # noqa: F811
+def test_imports_refresh_only_large_archives(spread):
     assert stats.refresh_if_useful() is None  # five policies: counting live costs nothing
