@@ -1,8 +1,18 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 
 from documents.search import facet_arrays
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Curators' passwords hashed with one MD5 round instead of PBKDF2's million (0.65 s a user): the
+    tests create a user in about fifty tests and check who may do what, not how passwords are stored.
+    Processes the tests start (manage.py, servers) keep the configured hashers."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
