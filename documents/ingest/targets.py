@@ -182,7 +182,7 @@ ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园
 # A labour flow counted every year, like 城镇新增就业 (`新增大学生留汉就业创业30万人以上`): no work done.
 LABOUR_FLOW = re.compile(r"^新增[^，、]{2,12}就业(?:创业)?$")
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|^有(?!效)")  # `有进出口实绩企业1.3万家`
-STOCK_HEADS = frozenset(("总数", "总量"))  # a bare stock after a count of work done: `…15家、总数达23家`
+STOCK_HEADS = frozenset(("总数", "总量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
 REACH = frozenset(("达到", "达", "突破", "超过", "超", "增至", "增加到", "增加至", "跨过"))
@@ -446,6 +446,7 @@ class _Context:
     listed: tuple[list[str], str] | None = None  # the last 分别 list's names and text: `…，分别比年初增长12.2%、13.9%`
     last: Target | None = None
     counted: str = ""  # what the previous clause counted as work done: `新增全国重点实验室15家、总数达23家`
+    counted_unit: str = ""  # and the unit it counted in
 
     def forget(self) -> None:
         self.subject, self.subject_grows, self.last, self.counted = "", False, None, ""
@@ -829,7 +830,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.cue_year = y
         context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
         words = words[:reached.start()]
-    if (not words or words in STOCK_HEADS) and context.counted and value.group("unit") in COUNT_UNITS and (verb or pre):
+    if (not words or words in STOCK_HEADS) and context.counted and (verb or pre) \
+            and value.group("unit")[-1] == context.counted_unit[-1]:
         words = context.counted  # `新增全国重点实验室15家、总数达23家`: the stock of what was added
     if words.startswith("每年") and canonical(words[2:]):
         words = words[2:]  # `每年城镇新增就业40万人以上`: the year's figure of a known indicator
@@ -883,9 +885,11 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
                     clause_start + gone, context, baseline_year, parallel)
     context.forget()
-    if target is None and value.group("unit") in COUNT_UNITS and (action := ACTION.match(words)) \
+    if target is None and (value.group("unit") in COUNT_UNITS and (action := ACTION.match(words))
+                           or value.group("unit").endswith("亩") and (action := BUILT_LAND.match(words))) \
             and indicator_like(counted := words[action.end():]):
-        context.counted = counted  # `净增高新技术企业超2000家，总量达1.45万家`: work done, then the stock
+        # `净增高新技术企业超2000家，总量达1.45万家`, `建设…高标准农田1040万亩，累计建成近1.2亿亩`: work done, then the stock
+        context.counted, context.counted_unit = counted, value.group("unit")
         return None
     if target is None and (growth := ending(INCREASE, words)) and growth.start() \
             and value.group("unit") not in PERCENT_UNITS and (canonical(base := words[:growth.start()]) or indicator_like(base)):

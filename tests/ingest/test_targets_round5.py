@@ -123,3 +123,8 @@ def test_a_labour_flow_counted_every_year_is_a_level_with_xinzeng():
 
 def test_a_state_firms_investment_is_not_the_regions():
     assert in_sentence(targets_of(ANHUI_2025), "省属企业投资新兴产业超过500亿元") == []
+
+
+def test_land_built_then_the_total_built_is_the_stock_of_that_land():
+    found = figures(in_sentence(targets_of(HEILONGJIANG_2025), "累计建成近1.2亿亩"))
+    assert found == [("增发国债高标准农田", "outcome", "level", 2024, 1.2, "亿亩", "约")]  # not the 1040万亩 built in the year
