@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connection, transaction
 from django.test import Client
 
 from documents.importing import import_document
@@ -24,11 +25,22 @@ def imported(relative):
     return import_document(path.read_bytes(), path.name, source_key=relative).policy
 
 
+@pytest.fixture(scope="module")
+def imported_archive(django_db_setup, django_db_blocker):
+    """The three texts' keys, imported once for the module and rolled back after it."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            # The citing texts first: the law, imported after them, must still gain its cited_by.
+            shanghai, network = imported(SHANGHAI), imported(NETWORK)
+            connection.check_constraints()  # the deferred foreign keys, once rather than in every teardown
+            yield {"shanghai": shanghai.pk, "network": network.pk, "law": imported(LAW).pk}
+            transaction.set_rollback(True)
+
+
 @pytest.fixture
-def archive(db):
-    # The citing texts first: the law, imported after them, must still gain its cited_by.
-    shanghai, network = imported(SHANGHAI), imported(NETWORK)
-    return {"shanghai": shanghai, "network": network, "law": imported(LAW)}
+def archive(db, imported_archive):
+    """The three policies as stored (each test's changes are rolled back by its `db` savepoint)."""
+    return {name: Policy.objects.get(pk=pk) for name, pk in imported_archive.items()}
 
 
 def test_a_law_imported_after_its_citing_texts_shows_them_with_their_passages(client, archive):
