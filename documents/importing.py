@@ -160,11 +160,9 @@ def store(part: Part, prepared: Prepared, *, source_key: str = "", publish: bool
             policy = policy or Policy(status=Policy.Status.PUBLISHED if publish else Policy.Status.DRAFT)
             policy.source_key = source_key
             store_result(policy, result, digest, reason=f"导入 {part.location}", minhash=prepared.minhash,
-                         shingles=prepared.shingles)
+                         shingles=prepared.shingles, vectors=prepared.vectors)
             if set(policy.manual_fields) & INDEXED_MANUAL_FIELDS:
                 update_search_vector(policy)  # the curator's title or text, not the pipeline's
-            else:
-                Policy.objects.filter(pk=policy.pk).update(**vector_values(prepared.vectors))
         ImportRecord.objects.create(
             policy=policy,
             file_name=part.filename,
@@ -190,13 +188,20 @@ def source_record(policy: Policy) -> ImportRecord | None:
 
 
 def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: str = "", minhash: bytes = b"",
-                 shingles: int | None = None) -> None:
+                 shingles: int | None = None, vectors: Vectors | None = None) -> None:
     """Save the pipeline's result on policy (new or existing), leaving the curator's manual fields alone.
-    minhash and shingles, where given, are the signature of result's text and its shingle count."""
+    minhash and shingles, where given, are the signature of result's text and its shingle count; vectors, its
+    search vectors, stored with the row unless the curator's title or text is indexed instead."""
     keep = set(policy.manual_fields)
     apply_result(policy, result, digest, keep=keep, minhash=minhash)
     policy._change_reason = reason
+    # Written by the row's own INSERT: an UPDATE after it would add a second version of the row to every index.
+    supplied = vector_values(vectors) if vectors is not None and not keep & INDEXED_MANUAL_FIELDS else {}
+    for name, value in supplied.items():
+        setattr(policy, name, value)
     policy.save()
+    for name in supplied:
+        del policy.__dict__[name]  # an expression until now: read from the database if asked for
     if "issuers" not in keep:
         save_issuers(policy, result.issuers, english=result.issuer_en)
     if not keep & {"sections", "clean_text"}:  # sections are read off the text: a hand-edited text keeps its own
