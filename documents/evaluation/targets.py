@@ -38,8 +38,10 @@ JUDGED_4 = BASE / "fixtures" / "targets" / "judged-4.jsonl"
 JUDGED_5 = BASE / "fixtures" / "targets" / "judged-5.jsonl"
 # Held out until the fifth round (then heldout-4: 安徽 2025, 武汉 2024); the fifth round of fixes was written from its errors.
 JUDGED_6 = BASE / "fixtures" / "targets" / "judged-6.jsonl"
-# Judged and scored before the fifth round changed any rule (辽宁 2025, 无锡 2024, 常州 2024); no rule was written from it.
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-5.jsonl"
+# Held out until the sixth round (then heldout-5: 辽宁 2025, 无锡 2024, 常州 2024); the sixth round's rules were written from its errors.
+JUDGED_7 = BASE / "fixtures" / "targets" / "judged-7.jsonl"
+# Judged and scored before the sixth round changed any rule (天津 2026, 徐州 2024); no rule was written from it.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-6.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
