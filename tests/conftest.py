@@ -1,6 +1,9 @@
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.test import override_settings
 
 from documents.search import facet_arrays
@@ -24,6 +27,27 @@ def empty_cache():
 
 
 SEEDS = "fixtures/seeds"
+
+
+@contextmanager
+def shared_rows(django_db_blocker):
+    """For a module- or package-scoped fixture: what it writes inside is seen by the tests of its scope
+    (each test's own writes are rolled back by its `db` savepoint) and rolled back after the last of them.
+    Call done() once the rows are written: it checks their deferred foreign keys then, once, rather than
+    again in every test's teardown."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield connection.check_constraints
+            transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker):
+    """The five seed pages imported and published once for a module whose tests only read them or roll back."""
+    with shared_rows(django_db_blocker) as done:
+        call_command("import_policies", SEEDS, quiet=True)
+        done()
+        yield
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from django.db import connection, transaction
 from django.test import Client
 
 from documents.importing import import_document
 from documents.models import Citation, Policy
+from tests.conftest import shared_rows
 
 pytestmark = pytest.mark.django_db
 LAWS = Path(__file__).parents[2].parent / "shared/corpus/lawrefbook"
@@ -28,13 +28,12 @@ def imported(relative):
 @pytest.fixture(scope="module")
 def imported_archive(django_db_setup, django_db_blocker):
     """The three texts' keys, imported once for the module and rolled back after it."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            # The citing texts first: the law, imported after them, must still gain its cited_by.
-            shanghai, network = imported(SHANGHAI), imported(NETWORK)
-            connection.check_constraints()  # the deferred foreign keys, once rather than in every teardown
-            yield {"shanghai": shanghai.pk, "network": network.pk, "law": imported(LAW).pk}
-            transaction.set_rollback(True)
+    with shared_rows(django_db_blocker) as done:
+        # The citing texts first: the law, imported after them, must still gain its cited_by.
+        shanghai, network = imported(SHANGHAI), imported(NETWORK)
+        keys = {"shanghai": shanghai.pk, "network": network.pk, "law": imported(LAW).pk}
+        done()
+        yield keys
 
 
 @pytest.fixture

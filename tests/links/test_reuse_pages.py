@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.db import connection, transaction
 from django.test import Client
 
 from documents.curation.duplicates import signature, to_bytes
@@ -16,6 +15,7 @@ from documents.importing import import_document
 from documents.links import versions_of
 from documents.models import Policy, Reuse, ReuseSignature
 from documents.reuse import rebuild_all, reuse_of, save_reuse
+from tests.conftest import shared_rows
 
 pytestmark = pytest.mark.django_db
 DLC = Path(__file__).parents[2].parent / "shared/corpus/lawrefbook/DLC"
@@ -41,15 +41,13 @@ def imported(relative):
 @pytest.fixture(scope="module")
 def imported_archive(django_db_setup, django_db_blocker):
     """The six regulations' keys, imported once for the module and rolled back after it."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            # The province's text is imported after the city's: the city's page must still gain the pair.
-            keys = {name: imported(path).pk for name, path in
-                    [("zibo", ZIBO), ("province", PROVINCE), ("dongying", DONGYING), ("dezhou", DEZHOU),
-                     ("linyi", LINYI), ("weihai", WEIHAI)]}
-            connection.check_constraints()  # the deferred foreign keys, once rather than in every teardown
-            yield keys
-            transaction.set_rollback(True)
+    with shared_rows(django_db_blocker) as done:
+        # The province's text is imported after the city's: the city's page must still gain the pair.
+        keys = {name: imported(path).pk for name, path in
+                [("zibo", ZIBO), ("province", PROVINCE), ("dongying", DONGYING), ("dezhou", DEZHOU),
+                 ("linyi", LINYI), ("weihai", WEIHAI)]}
+        done()
+        yield keys
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ def test_invalid_content_length_is_a_400(client):
     assert client.generic("POST", "/admin/login/", b"", CONTENT_LENGTH="-5").status_code == 400
 
 
-def test_exports_and_feeds_are_rate_limited_per_client(settings, seeded):
+def test_exports_and_feeds_are_rate_limited_per_client(settings, seeded_module):
     settings.EXPENSIVE_RATE_LIMIT = 3
     first, second = Client(REMOTE_ADDR="192.0.2.1"), Client(REMOTE_ADDR="192.0.2.2")
     urls = ["/policies/export.csv", "/feeds/policies/", "/policies/export.json"]
@@ -41,7 +41,7 @@ def test_exports_and_feeds_are_rate_limited_per_client(settings, seeded):
     assert first.get("/api/policies/").status_code == 200
 
 
-def test_rate_limit_counts_the_address_a_trusted_proxy_appended(settings, seeded):
+def test_rate_limit_counts_the_address_a_trusted_proxy_appended(settings, seeded_module):
     settings.EXPENSIVE_RATE_LIMIT, settings.TRUSTED_PROXY_COUNT = 1, 1
     proxy = "10.0.0.1"
     alice = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="forged, 198.51.100.1")
@@ -51,7 +51,7 @@ def test_rate_limit_counts_the_address_a_trusted_proxy_appended(settings, seeded
     assert bob.get("/feeds/policies/").status_code == 200
 
 
-def test_export_larger_than_the_maximum_is_refused_with_advice(client, settings, seeded):
+def test_export_larger_than_the_maximum_is_refused_with_advice(client, settings, seeded_module):
     settings.EXPORT_MAX_ROWS = 2
     response = client.get("/policies/export.csv")
     assert response.status_code == 400
@@ -59,7 +59,7 @@ def test_export_larger_than_the_maximum_is_refused_with_advice(client, settings,
     assert "超过单次导出上限 2 篇" in html and "缩小范围" in html
 
 
-def test_feed_has_a_bounded_number_of_entries(client, seeded):
+def test_feed_has_a_bounded_number_of_entries(client, seeded_module):
     from documents.feeds import FEED_SIZE
 
     assert 0 < FEED_SIZE <= 100

@@ -2,12 +2,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from django.db import connection, transaction
 
 from documents.importing import import_document
 from documents.indexing import update_search_vector
 from documents.models import Issuer, Policy, Region, TaskSection
 from documents.search.script import to_simplified
+from tests.conftest import shared_rows
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 
@@ -16,15 +16,13 @@ SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 def seed_policies(django_db_setup, django_db_blocker):
     """The five seed pages imported through the import service, by file prefix ("000" … "004"): once per
     module, rolled back after it; each test's own changes are rolled back by its `db` savepoint."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            policies = {
-                path.name[:3]: import_document(path.read_bytes(), path.name, source_key=path.name).policy
-                for path in sorted(SEEDS.glob("*.txt"))
-            }
-            connection.check_constraints()  # the deferred foreign keys, once rather than in every teardown
-            yield policies
-            transaction.set_rollback(True)
+    with shared_rows(django_db_blocker) as done:
+        policies = {
+            path.name[:3]: import_document(path.read_bytes(), path.name, source_key=path.name).policy
+            for path in sorted(SEEDS.glob("*.txt"))
+        }
+        done()
+        yield policies
 
 
 def create_policy(title, text="", *, sections=(), region=None, issuers=(), year=None, month=None, day=None,

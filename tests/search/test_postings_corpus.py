@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 
 from documents.importing import import_document
 from documents.related import related_policies
@@ -15,6 +15,7 @@ from documents.search.memory_pools import MemoryPools
 from documents.search.postings import decode
 from documents.search.query import PAIRS, WORDS, parse
 from documents.search.service import SearchParams, search_policies
+from tests.conftest import shared_rows
 from tests.search.conftest import SEEDS
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "lawrefbook"
@@ -26,19 +27,16 @@ def archive(django_db_setup, django_db_blocker):
     across regions and years, with every lexeme's counts and bitmaps built. Imported and counted once
     for the module's tests, which only read them (what they patch is undone after each), and rolled
     back after the module."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            seeds = [import_document(path.read_bytes(), path.name, source_key=path.name).policy
-                     for path in sorted(SEEDS.glob("*.txt"))]
-            files = sorted(path for path in CORPUS.rglob("*.md") if not path.name.startswith("_"))[::6][:40]
-            sample = [import_document(path.read_bytes(), path.name, source_key=str(path.relative_to(CORPUS))).policy
-                      for path in files]
-            # The imports' deferred foreign keys checked once here, not again by each test's teardown.
-            connection.check_constraints()
-            # Both tests compare bitmaps with SQL on the same counts; building them is most of their time.
-            stats.refresh(min_docs=1, min_share=0.0)
-            yield seeds + sample
-            transaction.set_rollback(True)
+    with shared_rows(django_db_blocker) as done:
+        seeds = [import_document(path.read_bytes(), path.name, source_key=path.name).policy
+                 for path in sorted(SEEDS.glob("*.txt"))]
+        files = sorted(path for path in CORPUS.rglob("*.md") if not path.name.startswith("_"))[::6][:40]
+        sample = [import_document(path.read_bytes(), path.name, source_key=str(path.relative_to(CORPUS))).policy
+                  for path in files]
+        done()
+        # Both tests compare bitmaps with SQL on the same counts; building them is most of their time.
+        stats.refresh(min_docs=1, min_share=0.0)
+        yield seeds + sample
 
 
 def stored_lexemes(at_least=5):

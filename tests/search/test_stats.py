@@ -1,7 +1,6 @@
 """Precomputed facet counts (documents/search/stats.py) equal live counts, and go stale on any change."""
 
 import pytest
-from django.db import connection, transaction
 
 from documents.search import facets, stats
 from documents.search.query import parse
@@ -9,6 +8,7 @@ from documents.search.service import SearchParams, _base, text_matches, search_p
 
 from .conftest import create_policy
 from .test_facets import spread_policies
+from tests.conftest import shared_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -17,13 +17,11 @@ pytestmark = pytest.mark.django_db
 def spread(django_db_setup, django_db_blocker):
     """test_facets' five policies with their counts precomputed, once for the module (a refresh is most of a
     test's time); each test's changes are rolled back by its `db` savepoint, the module's after the module."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            policies = spread_policies(create_policy)
-            connection.check_constraints()  # the deferred foreign keys, once rather than in every teardown
-            stats.refresh(min_docs=1, min_share=0.0)
-            yield policies
-            transaction.set_rollback(True)
+    with shared_rows(django_db_blocker) as done:
+        policies = spread_policies(create_policy)
+        done()
+        stats.refresh(min_docs=1, min_share=0.0)
+        yield policies
 
 CASES = [
     ("数字经济", {}), ("数字经济", {"province": "440000"}), ("数字经济", {"province": "440000", "year": 2023}),

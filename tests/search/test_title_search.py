@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from documents.importing import import_document
+from documents.models import Policy
 from documents.search.service import SearchParams, matching_policies, search_policies, top_matches
+from tests.conftest import shared_rows
 
 pytestmark = pytest.mark.django_db
 LAWS = Path(__file__).parents[2].parent / "shared/corpus/lawrefbook"
@@ -34,9 +36,19 @@ def ids(page):
     return [hit.policy.pk for hit in page.hits]
 
 
+@pytest.fixture(scope="module")
+def imported_regulations(django_db_setup, django_db_blocker):
+    """The five regulations' keys, imported once for the module and rolled back after it."""
+    with shared_rows(django_db_blocker) as done:
+        keys = imported(STATE_COUNCIL).pk, [imported(relative).pk for relative in REGIONAL]
+        done()
+        yield keys
+
+
 @pytest.fixture
-def regulations(db):
-    return imported(STATE_COUNCIL), [imported(relative) for relative in REGIONAL]
+def regulations(db, imported_regulations):
+    national, regional = imported_regulations
+    return Policy.objects.get(pk=national), [Policy.objects.get(pk=pk) for pk in regional]
 
 
 @pytest.mark.parametrize("q", ["优化营商环境条例", "優化營商環境條例", '"优化营商环境条例"'])

@@ -10,7 +10,7 @@ def get_json(client, url, status=200):
 
 
 @pytest.mark.django_db
-def test_policy_detail_api_gives_every_field(client, seeded):
+def test_policy_detail_api_gives_every_field(client, seeded_module):
     policy = Policy.objects.get(title__startswith="廣東省國家數字經濟")
     data = get_json(client, f"/api/policies/{policy.pk}/")
     assert data["id"] == policy.pk and data["url"].endswith(f"/policies/{policy.pk}/")
@@ -29,7 +29,7 @@ def test_policy_detail_api_gives_every_field(client, seeded):
 
 
 @pytest.mark.django_db
-def test_staff_see_quality_warnings_with_positions(staff_client, seeded):
+def test_staff_see_quality_warnings_with_positions(staff_client, seeded_module):
     policy = Policy.objects.get(title__startswith="全省數字經濟")
     data = get_json(staff_client, f"/api/policies/{policy.pk}/")
     kinds = {w["kind"] for w in data["quality_warnings"]}
@@ -40,7 +40,7 @@ def test_staff_see_quality_warnings_with_positions(staff_client, seeded):
 
 
 @pytest.mark.django_db
-def test_section_tree_of_the_suzhou_plan(client, seeded):
+def test_section_tree_of_the_suzhou_plan(client, seeded_module):
     policy = Policy.objects.get(title="打造国际一流的数字创新生态实施方案")
     sections = get_json(client, f"/api/policies/{policy.pk}/")["sections"]
     top = [s for s in sections if s["level"] == 1]
@@ -51,7 +51,7 @@ def test_section_tree_of_the_suzhou_plan(client, seeded):
 
 
 @pytest.mark.django_db
-def test_drafts_and_unknown_ids_are_404_for_the_public(client, seeded):
+def test_drafts_and_unknown_ids_are_404_for_the_public(client, seeded_module):
     policy = Policy.objects.first()
     Policy.objects.filter(pk=policy.pk).update(status="draft")
     assert client.get(f"/api/policies/{policy.pk}/").status_code == 404

@@ -17,7 +17,7 @@ def page(policy, **params):
     return response.content.decode()
 
 
-def test_unrepaired_span_of_a_seed_is_marked_and_the_repaired_one_reads_as_text(seeded):
+def test_unrepaired_span_of_a_seed_is_marked_and_the_repaired_one_reads_as_text(seeded_module):
     policy = Policy.objects.get(title__startswith="工信部部長金壯龍")
     html = page(policy)
     # ?huì) was restored as 會 (会上); ?jiān) and the stray 跁 beside it are not the source's wording.
@@ -25,7 +25,7 @@ def test_unrepaired_span_of_a_seed_is_marked_and_the_repaired_one_reads_as_text(
     assert html.count('class="garbled"') == 1
 
 
-def test_every_flagged_span_of_a_seed_is_marked_in_both_scripts(seeded):
+def test_every_flagged_span_of_a_seed_is_marked_in_both_scripts(seeded_module):
     policy = Policy.objects.get(title__startswith="廣東省國家數字經濟")
     for script, around in (("hant", "布局{}數據產業"), ("hans", "布局{}数据产业")):
         html = page(policy, script=script)
@@ -33,7 +33,7 @@ def test_every_flagged_span_of_a_seed_is_marked_in_both_scripts(seeded):
         assert html.count('class="garbled"') == 2
 
 
-def test_seed_without_flagged_spans_has_no_mark(seeded):
+def test_seed_without_flagged_spans_has_no_mark(seeded_module):
     assert 'class="garbled"' not in page(Policy.objects.get(title="打造国际一流的数字创新生态实施方案"))
 
 
