@@ -94,6 +94,16 @@ def scratch_databases(django_db_blocker):
         databases.drop_all()
 
 
+@pytest.fixture(scope="session")
+def production_static(tmp_path_factory):
+    """STATIC_ROOT as collectstatic fills it for production (hashed names, a manifest), once for the session's servers."""
+    from tests.reliability.test_production_server import PRODUCTION
+
+    root = tmp_path_factory.mktemp("static")
+    manage("collectstatic", "--noinput", "--verbosity", "0", env={**PRODUCTION, "STATIC_ROOT": str(root)})
+    return root
+
+
 def query(url: str, sql: str, params=()):
     """Rows of one SQL statement on the database at url (a separate connection, as another process sees it)."""
     import dj_database_url

@@ -35,15 +35,14 @@ def statuses(base, paths, headers=HTTPS):
     return {path: fetch(base + quoted(path), headers=headers) for path in paths}
 
 
-def test_pages_and_api_answer_503_while_the_database_is_stopped_and_recover(cluster, tmp_path):
+def test_pages_and_api_answer_503_while_the_database_is_stopped_and_recover(cluster, production_static):
     url = cluster["primary"]
     socket_dir = parse_qs(urlsplit(url).query)["host"][0]
     data_dir = socket_dir.removesuffix(".sock")
     admin = url.replace("/archive?", "/postgres?")
     subprocess.run(["psql", admin, "-qc", "CREATE DATABASE archive"], check=True, timeout=30)
-    env = {**os.environ, **PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(tmp_path / "static")}
+    env = {**os.environ, **PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(production_static)}
     manage("migrate", "--noinput", env=env)
-    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     manage("import_policies", str(sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))[0]), "--quiet", env=env)
 
     with gunicorn(env) as base:

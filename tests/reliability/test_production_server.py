@@ -85,10 +85,9 @@ def gunicorn(env):
 
 
 @pytest.fixture(scope="module")
-def server(scratch_databases, tmp_path_factory):
+def server(scratch_databases, production_static):
     url = scratch_databases.new("server")
-    env = {**os.environ, **PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(tmp_path_factory.mktemp("static"))}
-    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    env = {**os.environ, **PRODUCTION, "DATABASE_URL": url, "STATIC_ROOT": str(production_static)}
     manage("import_policies", "fixtures/seeds", "--quiet", env=env)
     evil = subprocess.run([PYTHON, "-m", "tests.reliability.evil_policy"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, check=True)

@@ -63,10 +63,17 @@ def test_bitmaps_round_trip():
 
 # --- on the seeds ----------------------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def counted_seeds(seed_policies, django_db_blocker):
+    """The seeds with every lexeme's counts and bitmaps built, once for the module (inside its seeds' rollback)."""
+    with django_db_blocker.unblock():
+        stats.refresh(min_docs=1, min_share=0.0)
+    return seed_policies
+
+
 @pytest.mark.django_db
-def test_frequent_words_are_counted_pooled_and_tiered_without_a_text_match_in_sql(seed_policies, monkeypatch):
+def test_frequent_words_are_counted_pooled_and_tiered_without_a_text_match_in_sql(counted_seeds, monkeypatch):
     monkeypatch.setattr(service, "EXACT_LIMIT", 1)
-    stats.refresh(min_docs=1, min_share=0.0)
     params = SearchParams(q="数字经济 发展", sort="relevance")
     with CaptureQueriesContext(connection) as captured:
         page = search_policies(params)
@@ -78,8 +85,7 @@ def test_frequent_words_are_counted_pooled_and_tiered_without_a_text_match_in_sq
 
 
 @pytest.mark.django_db
-def test_bitmaps_are_used_only_while_no_policy_changed(seed_policies, make_policy):
-    stats.refresh(min_docs=1, min_share=0.0)
+def test_bitmaps_are_used_only_while_no_policy_changed(counted_seeds, make_policy):
     matches = postings.Matches(parse("数字经济"), include_unpublished=False)
     before = matches.ids()
     assert before is not None and before.size == search_policies(SearchParams(q="数字经济")).count
@@ -91,8 +97,7 @@ def test_bitmaps_are_used_only_while_no_policy_changed(seed_policies, make_polic
 
 
 @pytest.mark.django_db
-def test_drafts_are_never_answered_from_bitmaps(seed_policies):
-    stats.refresh(min_docs=1, min_share=0.0)
+def test_drafts_are_never_answered_from_bitmaps(counted_seeds):
     assert postings.Matches(parse("数字经济"), include_unpublished=True).ids() is None
 
 
