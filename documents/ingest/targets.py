@@ -58,8 +58,10 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "万张", "亿亩",
     # flows and registries counted in hundreds of millions (快递业务量突破60亿件, 标识注册量突破185亿个), buildings
     "亿件", "亿个", "栋",
-    # people counted by head (中高级职称技术经纪人突破100名)
-    "万名", "名",
+    # people counted by head (中高级职称技术经纪人突破100名), scores (公共服务质量满意度81.6分)
+    "万名", "名", "分",
+    # trains run (中欧班列（西安）开行6037列)
+    "万列", "列",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -72,7 +74,7 @@ VALUE = re.compile(
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁栋名—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -125,8 +127,8 @@ BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "跨过": "�
 FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?)?$")
 REACHED_YEAR = re.compile(r"(?P<y>20\d\d)年(?:底|末)?的?$")
 SECOND_FIGURE = re.compile(r"力争|确保|争取|努力")  # `增长5.5%、力争6%以上`
-LISTED = re.compile(r"分别|(?<![年平人户亩])均")  # not 年均增长, 人均收入, 亩均税收
-LIST_PHRASE = re.compile(r"^(?P<names>.+?)(?P<how>分别|(?<![年平人户亩])均)(?P<rest>.*)$")
+LISTED = re.compile(r"分别|(?<![年平人户亩村])均")  # not 年均增长, 人均收入, 亩均税收, 村均收入
+LIST_PHRASE = re.compile(r"^(?P<names>.+?)(?P<how>分别|(?<![年平人户亩村])均)(?P<rest>.*)$")
 LIST_GAP = re.compile(r"\s*[、和及与]\s*")
 LIST_NAMES = re.compile(r"[、和与及]")
 SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
@@ -136,7 +138,7 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初)")
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
-SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|落实率|占有率)$|占.+$")
+SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|落实率|占有率|满意度)$|占.+$")
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -146,6 +148,12 @@ HEAD_WORDS = (
     "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
     "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
     "经费", "电量", "货值", "覆盖面", "天数", "出栏",
+    # the growth of funds raised (企业债券融资增长28.5%; the sum raised is funding, NOT_INDICATOR)
+    "融资",
+    # how satisfied people are, in % or in points (公共服务质量满意度81.6分)
+    "满意度",
+    # trains run on a line (中欧班列（西安）开行6037列)
+    "开行",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
     "覆盖率", "产业", "寿命", "充电桩", "友城", "煤矿", "产业链", "工厂", "农田", "基地", "诊疗量", "床位数", "托位数", "医师数",
     # visitors and their spending, loans and deposits (kept out as funding only when a sum is lent), yields, flows
@@ -162,17 +170,23 @@ GENERIC = frozenset((
     "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅)|融资|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目|工程|总投资|计划投资|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
+    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅)|融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"项目|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)额?(?:增长|增速|增幅|下降)?$)"
 )
+# A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
+SATISFACTION = re.compile(r"满意[率度]$")
+PROJECT_WORDS = re.compile(r"项目|工程")
+SCORED = re.compile(r"满意度$|得分$|评分$")  # what a figure in 分 can be
+# Proposals, petitions and complaints handled (`办理群众诉求3.1万件、建议超5000条`): counts of work, never a stock.
+PETITIONS = re.compile(r"(?:建议|提案|议案|诉求|信访|投诉)$")
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
 # Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
 ACTION = re.compile(
     r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
-    r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|累计(?!建成|达))"
+    r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达))"
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
@@ -191,7 +205,7 @@ REACHED_UNITS = COUNT_UNITS | {"张", "万张", "万标箱", "人次", "万人�
 EXAMPLES = re.compile(r"^[^，]*、[^、]*?等(?!级)(?=.{2})")
 # Land a plan builds in its year (`建成高标准农田1169万亩`) is work done; a stock says 累计 or 达到.
 BUILT_LAND = re.compile(r"^(?:建成|建设)")
-PER_HEAD = re.compile(r"人均|劳动生产率")  # money in 万元/元 is the region's only per head
+PER_HEAD = re.compile(r"人均|村均|劳动生产率")  # money in 万元/元 is the region's only per head (or per village)
 YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
 SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
@@ -302,6 +316,8 @@ def indicator_like(words: str) -> bool:
         return False  # a bare 总产 or 收入 names nothing
     if ACTION.match(base) and not LABOUR_FLOW.match(base) or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
+    if SATISFACTION.search(base):
+        words = PROJECT_WORDS.split(words)[-1]  # the project it rates names no money
     return not (NOT_INDICATOR.search(words) or TWO_INDICATORS.search(base))
 
 
@@ -447,9 +463,10 @@ class _Context:
     last: Target | None = None
     counted: str = ""  # what the previous clause counted as work done: `新增全国重点实验室15家、总数达23家`
     counted_unit: str = ""  # and the unit it counted in
+    money: bool = False  # the previous clause's figure was project money: `…项目完成投资1450亿元、其中工业投资…`
 
     def forget(self) -> None:
-        self.subject, self.subject_grows, self.last, self.counted = "", False, None, ""
+        self.subject, self.subject_grows, self.last, self.counted, self.money = "", False, None, "", False
 
     def take_cue(self, cue: re.Match) -> None:
         year = self.doc.year
@@ -801,6 +818,9 @@ def _values(value: re.Match, falls: bool) -> tuple[float, float, str] | None:
 def _clause_target(sentence: str, position: int, clause_start: int, value: re.Match,
                    context: _Context) -> Target | None:
     before = sentence[clause_start:value.start()]
+    if context.money and before.startswith("其中"):
+        context.forget()  # a part of project money is project money
+        return None
     if before.startswith("带动"):
         context.lizheng = False  # `力争…提升至60%以上，带动全社会研发经费投入增长10%`: a consequence, not a goal striven for
     phrase, gone = _strip_lead(before, context)
@@ -885,6 +905,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
                     clause_start + gone, context, baseline_year, parallel)
     context.forget()
+    context.money = target is None and value.group("unit").endswith("元") and NOT_INDICATOR.search(words) is not None
     if target is None and (value.group("unit") in COUNT_UNITS and (action := ACTION.match(words))
                            or value.group("unit").endswith("亩") and (action := BUILT_LAND.match(words))) \
             and indicator_like(counted := words[action.end():]):
@@ -931,6 +952,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     measure = measure_of(words, known, unit)
     if measure is None or (unit in ("P", "万P", "PF", "万PF", "EF") and "算力" not in words):
         return None
+    if unit == "分" and not SCORED.search(words):
+        return None  # a score names what it scores
     if unit in ("万元", "元", "万美元") and not PER_HEAD.search(words):
         return None  # a firm's or a project's money (`研发经费不低于500万元`), not the region's
     if baseline_year is not None:
@@ -954,6 +977,7 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
 def _count_reached(words: str, unit: str, verb: str, pre: str) -> bool:
     """`全国文明城市达到13个`: a count with a verb of reaching names the region's stock, whatever its head."""
     return (unit in REACHED_UNITS and (verb in REACH or pre in REACH) and 2 <= len(words) <= 14 and words not in STOCK_HEADS
+            and not PETITIONS.search(words)
             and not HAS_DIGIT.search(NAME_DIGITS.sub("", words)) and not ACTION.match(words)
             and not NOT_INDICATOR.search(words) and ending(GROWTH, words) is None)
 
@@ -996,7 +1020,7 @@ SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|营业
 LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计)$")  # `存款、贷款余额同比分别增长`
 SECTOR_DIGITS = re.compile(r"[一二三]")
 # Two names written as one (`城乡居民`, `本外币存贷款`, `实际使用内外资`).
-PAIRS = {"城乡居民": ("城镇居民", "农村居民"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资")}
+PAIRS = {"城乡居民": ("城镇居民", "农村居民"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"), "客货运": ("客运", "货运")}
 SECTORS = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
 
 
@@ -1007,6 +1031,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     list's last value ends."""
     value, following_values = values[0], values[1:]
     list_start = max(sentence.rfind(c, 0, value.start()) for c in "，,；;：:。") + 1
+    lizheng = context.lizheng or OPENS_WITH_LIZHENG.match(sentence[list_start:value.start()].lstrip()) is not None
     phrase, gone = _strip_lead(sentence[list_start:value.start()], context)
     if not LISTED.search(phrase):  # a pair without 分别 (_paired): as if it were written after the names
         tail = split_tail(phrase)
@@ -1058,7 +1083,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
             indicator=known[0] if known else words,
             indicator_text=context.listed[1] if again or m.group("how") == "分别" else name,
             kind=kind, measure=measure, year=year, value_low=figures[0], value_high=figures[1], unit=figures[2],
-            modifier=modifier_of(v.group("post") or shared_post, verb, pre, context.lizheng),
+            modifier=modifier_of(v.group("post") or shared_post, verb, pre, lizheng),
             sentence=sentence, position=position, start=position + list_start + gone, end=position + v.end()))
     return targets, values[-1].end()
 
@@ -1097,7 +1122,17 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     和生活污水治理率`); a bare head after a name takes its qualifier (`技术合同登记数、成交额`)."""
     if len(items) < 2:
         return items
-    if rest := SHARED_REST.search(items[-1], 1):
+    if (rest := SHARED_REST.search(items[-1], 1)) and items[-1].startswith("占", rest.start()):
+        # `清洁能源装机容量和发电量占比`: each one's share; a bare head takes the first name's qualifier
+        shared, base, first_head = items[-1][rest.start():], items[-1][:rest.start()], _head_word(items[0])
+        named = [i if "占" in i else i + shared for i in items[:-1]] + [items[-1]]
+        if base in HEAD_WORDS and first_head and len(first_head) < len(items[0]):
+            named[-1] = items[0][:-len(first_head)] + items[-1]
+        return named
+    if "的" in items[-1][1:-1] and _head_word(shared := items[-1][items[-1].rfind("的") + 1:]):
+        # `市人大代表建议、政协委员提案的办理满意率`: what follows 的 is every name's
+        return [i if i.endswith(HEAD_WORDS) else i + shared for i in items[:-1]] + [items[-1]]
+    if rest:
         shared = items[-1][rest.start():]
         if items[-1].endswith("产业" + shared):  # `氢能、生物制造、…低空经济产业营业收入`: each one's 产业
             return [i if _has_head(i) else i + ("" if i.endswith("业") else "产业") + shared for i in items[:-1]] + [items[-1]]
