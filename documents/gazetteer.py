@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import opencc
+from documents.chinese import to_simplified
 
 NATIONAL_CODE = "000000"
 REGIONS_CSV = Path(__file__).resolve().parent.parent / "fixtures" / "regions.csv"
@@ -53,15 +53,6 @@ class RegionEntry:
     def english_names(self) -> tuple[str, ...]:
         """Every English form, the usual one first: ("Inner Mongolia", "Neimenggu")."""
         return _english_names(self.short_name)
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def _simplified(text: str) -> str:
-    return _t2s().convert(text)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +98,7 @@ def lookup_region(name: str) -> RegionEntry | None:
 
     A short name two regions share resolves to the higher level (吉林 -> 吉林省).
     """
-    key = _simplified(name.strip())
+    key = to_simplified(name.strip())
     index = _by_name()
     if key in index:
         return index[key]
@@ -183,7 +174,7 @@ def find_region_in_text(text: str) -> RegionEntry | None:
     """
     if not text:
         return None
-    text = _simplified(text)
+    text = to_simplified(text)
     matches: list[tuple[int, int, RegionEntry]] = []
     start = _start_pattern().match(text)
     for match in _text_pattern().finditer(text):

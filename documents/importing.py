@@ -7,16 +7,14 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from documents.chinese import converter, plain_tokenizer, tokenizer
 from documents.curation.duplicates import shingle_hashes, signature, to_bytes
 from documents.indexing import update_search_vector, vector_values
 from documents.ingest.pipeline import Part, ingest_part, split_input
 from documents.ingest.result import IngestError, IngestResult
-from documents.ingest.script import word_coverage
 from documents.issuers import issuer_kind, issuer_region_code
 from documents.models import ImportRecord, Issuer, Policy, Region, TaskSection
-from documents.search.script import t2s as t2s_converter
 from documents.search.signals import vector_supplied
-from documents.search.tokens import tokenizer
 from documents.search.vector import Vectors, tsvector_literal
 from documents.citations import save_citations
 from documents.reuse import save_reuse
@@ -87,14 +85,15 @@ def part_of(record: ImportRecord) -> Part:
 def load_pipeline() -> None:
     """Load the segmenters' dictionaries now, so that forked workers share them instead of each loading its own."""
     tokenizer()
-    word_coverage("中文")  # jieba's default dictionary, which the mojibake repair reads
+    plain_tokenizer()  # jieba's own dictionary, which decoding and the mojibake repair read
+    converter("t2s"), converter("s2t")
 
 
 def prepare(part: Part) -> Prepared:
     """Everything CPU-bound: the pipeline, the content hash, the search vector and the MinHash (pure).
     Raises IngestError for input that cannot become a policy."""
     result = ingest_part(part)
-    t2s = t2s_converter()
+    t2s = converter("t2s")
     headings = [t2s.convert(section.heading[:HEADING_LENGTH]) for section in result.sections]
     vectors = tsvector_literal(t2s.convert(title_of(result)), headings, result.simplified_text)
     hashes = shingle_hashes(result.simplified_text)

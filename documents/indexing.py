@@ -4,12 +4,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Value
 from django.db.models.functions import Cast
 
-from documents.search.script import t2s as t2s_converter
+from documents.chinese import converter
 from documents.search.vector import Vectors, tsvector_literal
 
 
 def policy_vectors(policy) -> Vectors:
-    t2s = t2s_converter()
+    t2s = converter("t2s")
     headings = [t2s.convert(h) for h in policy.sections.order_by("position").values_list("heading", flat=True)]
     return tsvector_literal(t2s.convert(policy.title), headings, policy.simplified_text)
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from documents.search.script import to_simplified, to_traditional
+from documents.chinese import to_simplified, to_traditional
 
 SCRIPTS = ("hans", "hant")
 

@@ -3,9 +3,9 @@
 from collections import Counter
 from functools import lru_cache
 
+from documents.chinese import VOCABULARY
 from documents.models import Policy
 from documents.search.service import SearchParams, top_matches
-from documents.search.tokens import VOCABULARY
 
 MAX_TERMS = 4
 

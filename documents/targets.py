@@ -13,7 +13,7 @@ from django import forms
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
-from documents.ingest.script import to_simplified
+from documents.chinese import to_simplified
 from documents.ingest.targets import find_targets
 from documents.models import Policy, Region, Target
 from documents.search.filters import IntegerFilter

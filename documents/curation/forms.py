@@ -6,11 +6,11 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
+from documents.chinese import to_simplified
 from documents.importing import content_hash, date_precision
 from documents.ingest.pipeline import SUFFIXES
 from documents.ingest.result import POLICY_TYPES, IngestResult
 from documents.models import Issuer, Policy, Region
-from documents.search.script import to_simplified
 
 UPLOAD_SUFFIXES = tuple(sorted(SUFFIXES - {""}))  # what the pipeline reads (a table: one document a row)
 # Form fields → the manual field (Policy.MANUAL_FIELDS) a change to them marks.

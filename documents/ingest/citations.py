@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from documents.ingest.script import to_simplified
+from documents.chinese import to_simplified
 from documents.ingest.versions import version_key
 
 # Book-title marks: 《…》 at the top level; 〈…〉 and <…> mostly nest inside it

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from documents import gazetteer
+from documents.chinese import to_simplified
 from documents.issuers import issuer_region_code
 
 from .metadata import canonical_issuer, find_issuers
-from .script import to_simplified
 
 HAN = "\u4e00-\u9fff"
 # Words only a central body's English name carries; a local one names its province or city,

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from documents.chinese import to_simplified
+
 from .docnumber import find_doc_number
 from .result import POLICY_TYPES, PolicyFields, QualityWarning, StageRecord
-from .script import to_simplified
 
 HAN = r"\u4e00-\u9fff"
 ORG_SUFFIX = r"(?:人民政府|人民代表大会常务委员会|办公厅|办公室|委员会|协会|学会|联合会|国务院|省委|市委|部|厅|局)"

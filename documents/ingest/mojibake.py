@@ -16,9 +16,11 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from documents.chinese import dictionary_words, plain_tokenizer, to_simplified, to_traditional
+
 from .annotations import PINYIN_LETTERS
 from .result import QualityWarning, StageRecord
-from .script import HAN, HAN_RE, _converter, _dictionary, detect_script, to_simplified, word_coverage
+from .script import HAN, HAN_RE, detect_script, word_coverage
 
 # A run of Han characters between non-Han neighbours; the neighbours hold the bytes the shift
 # moved out of the run (e.g. `!` is the trail byte of a full-width character, `P` a GBK trail byte).
@@ -238,11 +240,9 @@ def _simplified_context(chars: str) -> str:
 
 def _word_at(text: str, index: int) -> tuple[str, int] | None:
     """(word, index in it) if jieba's segmentation puts text[index] in a dictionary word of 2+ characters."""
-    import jieba
-
-    frequencies = _dictionary()
+    frequencies = plain_tokenizer().FREQ
     start = 0
-    for word in jieba.cut(text, HMM=False):
+    for word in dictionary_words(text):
         if start <= index < start + len(word):
             return (word, index - start) if len(word) >= 2 and frequencies.get(word) else None
         start += len(word)
@@ -255,7 +255,7 @@ def _in_script(simplified: str, word: str, index: int, syllable: str, script: st
     if script != "hant":
         return simplified if simplified in readings else None
     # OpenCC's phrase table picks the form a word needs (头发 → 頭髮, not 發).
-    converted = _converter("s2t").convert(word)
+    converted = to_traditional(word)
     traditional = converted[index] if len(converted) == len(word) else ""
     return traditional if traditional in readings and to_simplified(traditional) == simplified else None
 
@@ -295,7 +295,7 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _unknown_character(ch: str) -> bool:
-    return bool(HAN_RE.match(ch)) and not _dictionary().get(to_simplified(ch))
+    return bool(HAN_RE.match(ch)) and not plain_tokenizer().FREQ.get(to_simplified(ch))
 
 
 def _warning(text: str, start: int, end: int) -> QualityWarning:

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from documents.chinese import to_simplified
+
 from . import english, mojibake, tabular, workreport
 from .annotations import remove_annotations
 from .boilerplate import strip_boilerplate
@@ -18,7 +20,7 @@ from .office import docx_to_text, pdf_to_text
 from .pagination import join_pages
 from .pkulaw import is_pkulaw, read_pkulaw
 from .result import POLICY_TYPES, IngestError, IngestResult, QualityWarning, StageRecord
-from .script import HAN_RE, normalise_script, to_simplified
+from .script import HAN_RE, normalise_script
 from .sections import find_sections
 
 TEXT_SUFFIXES = {"", ".txt", ".text"}

@@ -1,29 +1,18 @@
-"""Script (traditional / simplified) helpers shared by the stages.
+"""Script (traditional / simplified) detection, and whether text reads as Chinese, for the stages.
 
-OpenCC does the conversion; jieba's dictionary tells real words from noise.
+OpenCC does the conversion and jieba's dictionary tells real words from noise (both from documents.chinese).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from documents.chinese import dictionary_words, plain_tokenizer, to_simplified, to_traditional
 
 from .result import StageRecord
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
-
-
-@lru_cache(maxsize=None)
-def _converter(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def to_simplified(text: str) -> str:
-    """OpenCC t2s of text; non-Han characters are left alone."""
-    return _converter("t2s").convert(text)
 
 
 def detect_script(text: str, simplified: str | None = None) -> str:
@@ -32,7 +21,7 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     if simplified == text:  # nothing to simplify: the common case, decided without a second pass
         return "hans"
     to_hans = _count_changes(text, simplified)
-    to_hant = _count_changes(text, _converter("s2t").convert(text))
+    to_hant = _count_changes(text, to_traditional(text))
     # A simplified text still has characters s2t rewrites, and vice versa; compare both ways
     # so a few shared variants do not decide the script.
     return "hant" if to_hans > to_hant else "hans"
@@ -57,32 +46,19 @@ def normalise_script(text: str) -> tuple[str, str, StageRecord]:
     return script, simplified, record
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> dict:
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ
-
-
 def word_coverage(text: str) -> float:
     """Share of Han characters that sit in dictionary words of two or more characters.
 
     Real Chinese scores high (typically > 0.5); mojibake and mis-decoded bytes score near 0.
     """
-    import jieba
-
     simplified = to_simplified(text)
     total = len(HAN_RE.findall(simplified))
     if not total:
         return 0.0
-    freq = _dictionary()
+    freq = plain_tokenizer().FREQ
     covered = sum(
         len(word)
-        for word in jieba.cut(simplified, HMM=False)
+        for word in dictionary_words(simplified)
         if len(word) >= 2 and freq.get(word) and HAN_RE.match(word)
     )
     return covered / total

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from documents.ingest.script import to_simplified
+from documents.chinese import to_simplified
 
 # A trailing note of the revision, not part of the work's name: （2021年修订）, (2018修正), （试行）stays.
 _VERSION_NOTE = re.compile(r"[（(]\s*\d{4}\s*年?\s*(?:修订|修正|修改|版|第[一二三四五六七八九十]+次修正)?\s*[）)]$")

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from documents import gazetteer
+from documents.chinese import to_simplified
 from documents.gazetteer import RegionEntry
 
-from .script import to_simplified
 from .sections import cn_to_int
 
 HAN = r"\u4e00-\u9fff"

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 
 from django.utils.html import escape, format_html
 
-from documents.search.script import to_simplified
+from documents.chinese import to_simplified
 from documents.search.tokens import normalise
 
 WIDTH = 120  # characters of a snippet

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 
-from documents.search.script import to_simplified
-from documents.search.tokens import normalise, subwords, tokenizer, words
+from documents.chinese import to_simplified, tokenizer
+from documents.search.tokens import normalise, subwords, words
 from documents.search.vector import MAX_POSITION, pair_lexeme, quote_lexeme
 
 # Long pastes are cut, not refused: a query is a few words, not a document.

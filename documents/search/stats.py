@@ -27,11 +27,12 @@ import time
 
 from django.db import connections, router, transaction
 
+from documents.chinese import VOCABULARY
 from documents.models import Policy
 from documents.search import postings
 from documents.search.facet_registry import BY_NAME, COLUMNS, NAMES
 from documents.search.query import PAIRS, WORDS
-from documents.search.tokens import VOCABULARY, normalise
+from documents.search.tokens import normalise
 from documents.search.vector import quote_lexeme
 
 MIN_SHARE = 0.3  # a lexeme found in fewer policies is counted live (at most MIN_SHARE × N rows)

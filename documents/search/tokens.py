@@ -9,21 +9,10 @@ matter: phrases are matched by character distance, not by word count.
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-import jieba
-
-VOCABULARY = Path(__file__).resolve().parents[2] / "fixtures" / "vocabulary.txt"
+from documents.chinese import SEGMENTED_RUN, tokenizer
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 MAX_SUBWORD = 6
-
-
-@lru_cache(maxsize=1)
-def tokenizer() -> jieba.Tokenizer:
-    instance = jieba.Tokenizer()
-    instance.initialize()
-    instance.load_userdict(str(VOCABULARY))
-    return instance
 
 
 def _is_word(token: str) -> bool:
@@ -54,7 +43,7 @@ def normalise(text: str) -> str:
 def words(text: str) -> list[tuple[str, int]]:
     """jieba's words of already normalised text with their offsets, punctuation and spaces left out.
 
-    jieba segments each run of 汉字, letters and digits on its own (jieba.re_han_default), so the runs
+    jieba segments each run of 汉字, letters and digits on its own (SEGMENTED_RUN), so the runs
     are segmented here one at a time and remembered: a law's article headings repeat its sentences,
     and stock clauses repeat across documents. The words are jieba's own, run for run."""
     result = []
@@ -74,7 +63,7 @@ def words(text: str) -> list[tuple[str, int]]:
     return result
 
 
-_BLOCK = jieba.re_han_default
+_BLOCK = SEGMENTED_RUN
 
 
 @lru_cache(maxsize=50_000)

@@ -48,7 +48,7 @@ def test_full_date_in_text_is_used():
     ("市委書記出席全市數字經濟大會。會議在蘇州召開。", ["中共苏州市委"]),
 ])
 def test_issuers_are_canonical_simplified_names(text, issuers):
-    assert find_issuers(__import__("documents.ingest.script", fromlist=["x"]).to_simplified(text)) == issuers
+    assert find_issuers(__import__("documents.chinese", fromlist=["x"]).to_simplified(text)) == issuers
 
 
 @pytest.mark.parametrize("text, region", [

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
+from documents.chinese import to_simplified
 from documents.importing import import_document
 from documents.indexing import update_search_vector
 from documents.models import Issuer, Policy, Region, TaskSection
-from documents.search.script import to_simplified
 from tests.conftest import shared_rows
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from documents.search.script import to_traditional
+from documents.chinese import to_traditional
 from documents.search.service import SearchParams, search_policies
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
+from documents.chinese import to_simplified
 from documents.models import Policy, Region
 from documents.research.diffusion import csv_rows, diffusion, parse_diffusion_params, terms_over_time
 from documents.search.service import parse_search_params, search_policies
-from documents.search.script import to_simplified
 
 pytestmark = pytest.mark.django_db
 
