@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from documents.curation.reprocess import reprocess
 from documents.models import Policy, Target
+from tests.conftest import shared_rows
 from tests.curation.test_permissions import management_forms
 from tests.importing.test_import_command import run_import
 
@@ -15,11 +16,20 @@ pytestmark = pytest.mark.django_db
 SHANGHAI_2026 = Path("fixtures/corpus/workreports/provinces-2026/2026_上海市_政府工作报告.csv")
 
 
+@pytest.fixture(scope="module")
+def imported_report(django_db_setup, django_db_blocker):
+    """The report's key, imported once for the module and rolled back after it."""
+    with shared_rows(django_db_blocker) as done:
+        out, err, failed = run_import(SHANGHAI_2026)
+        assert not failed, err
+        done()
+        yield Policy.objects.get().pk
+
+
 @pytest.fixture
-def report():
-    out, err, failed = run_import(SHANGHAI_2026)
-    assert not failed, err
-    return Policy.objects.get()
+def report(imported_report):
+    """The report as stored; each test's corrections are rolled back by its `db` savepoint."""
+    return Policy.objects.get(pk=imported_report)
 
 
 def change_page(client, policy):
