@@ -158,8 +158,7 @@ def store(part: Part, prepared: Prepared, *, source_key: str = "", publish: bool
             outcome = "created" if policy is None else "updated"
             policy = policy or Policy(status=Policy.Status.PUBLISHED if publish else Policy.Status.DRAFT)
             policy.source_key = source_key
-            store_result(policy, result, digest, reason=f"导入 {part.location}", minhash=prepared.minhash,
-                         shingles=prepared.shingles, vectors=prepared.vectors)
+            store_result(policy, result, digest, reason=f"导入 {part.location}", prepared=prepared)
             if set(policy.manual_fields) & INDEXED_MANUAL_FIELDS:
                 update_search_vector(policy)  # the curator's title or text, not the pipeline's
         ImportRecord.objects.create(
@@ -186,16 +185,16 @@ def source_record(policy: Policy) -> ImportRecord | None:
     return policy.import_records.filter(outcome__in=made).order_by("-created", "-pk").first()
 
 
-def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: str = "", minhash: bytes = b"",
-                 shingles: int | None = None, vectors: Vectors | None = None) -> None:
+def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: str = "",
+                 prepared: Prepared | None = None) -> None:
     """Save the pipeline's result on policy (new or existing), leaving the curator's manual fields alone.
-    minhash and shingles, where given, are the signature of result's text and its shingle count; vectors, its
-    search vectors, stored with the row unless the curator's title or text is indexed instead."""
+    prepared, where given, is prepare()'s work on result: its signature and shingle count are used, and its
+    search vectors stored with the row unless the curator's title or text is indexed instead."""
     keep = set(policy.manual_fields)
-    apply_result(policy, result, digest, keep=keep, minhash=minhash)
+    apply_result(policy, result, digest, keep=keep, minhash=prepared.minhash if prepared else b"")
     policy._change_reason = reason
     # Written by the row's own INSERT: an UPDATE after it would add a second version of the row to every index.
-    supplied = vector_values(vectors) if vectors is not None and not keep & INDEXED_MANUAL_FIELDS else {}
+    supplied = vector_values(prepared.vectors) if prepared and not keep & INDEXED_MANUAL_FIELDS else {}
     for name, value in supplied.items():
         setattr(policy, name, value)
     policy.save()
@@ -207,7 +206,7 @@ def store_result(policy: Policy, result: IngestResult, digest: str, *, reason: s
         save_sections(policy, result.sections)
     save_targets(policy)
     save_citations(policy)
-    save_reuse(policy, shingles=None if "clean_text" in keep else shingles)
+    save_reuse(policy, shingles=prepared.shingles if prepared and "clean_text" not in keep else None)
 
 
 def apply_result(policy: Policy, result: IngestResult, digest: str, *, keep=(), minhash: bytes = b"") -> None:
