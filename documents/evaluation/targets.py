@@ -40,8 +40,10 @@ JUDGED_5 = BASE / "fixtures" / "targets" / "judged-5.jsonl"
 JUDGED_6 = BASE / "fixtures" / "targets" / "judged-6.jsonl"
 # Held out until the sixth round (then heldout-5: 辽宁 2025, 无锡 2024, 常州 2024); the sixth round's rules were written from its errors.
 JUDGED_7 = BASE / "fixtures" / "targets" / "judged-7.jsonl"
-# Judged and scored before the sixth round changed any rule (天津 2026, 徐州 2024); no rule was written from it.
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-6.jsonl"
+# Held out until the seventh round (then heldout-6: 天津 2026, 徐州 2024); the seventh round's rules were written from its errors.
+JUDGED_8 = BASE / "fixtures" / "targets" / "judged-8.jsonl"
+# Judged and scored before the seventh round changed any rule (广西 2026, 厦门 2024); no rule was written from it.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-7.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
