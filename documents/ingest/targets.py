@@ -48,7 +48,7 @@ class Target:
 
 NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 个
-    "%", "％", "个百分点", "倍", "万亿元", "亿元", "万元", "元", "亿美元", "万美元", "万元/人", "元/人", "万人次", "亿人次",
+    "%", "％", "个百分点", "倍", "万亿元", "千亿元", "亿元", "万元", "元", "亿美元", "万美元", "万元/人", "元/人", "万人次", "亿人次",
     "万人", "人", "万户", "户", "万家", "家", "万个", "个", "亿吨", "万吨", "吨", "万亿斤", "亿斤", "万斤", "万亩",
     "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标箱", "公里", "万台", "件", "万件", "微克/立方米",
     "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万PF", "PF", "EF", "万P", "P", "亿吨标准煤", "万吨标准煤", "万次", "万头", "天",
@@ -74,7 +74,7 @@ VALUE = re.compile(
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -147,7 +147,7 @@ HEAD_WORDS = (
     "税收", "就业", "人口", "人才", "企业", "主体", "基站", "实验室", "平台", "中心", "面积", "里程", "装机", "装机容量", "容量",
     "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
     "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
-    "经费", "电量", "货值", "覆盖面", "天数", "出栏",
+    "经费", "电量", "货值", "覆盖面", "天数", "出栏", "销售量", "销量",
     # the growth of funds raised (企业债券融资增长28.5%; the sum raised is funding, NOT_INDICATOR)
     "融资",
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分)
@@ -167,11 +167,13 @@ HEAD_WORDS = (
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
     "营业收入", "主营业务收入", "销售收入", "总收入", "总产值", "产值", "增加值", "总投资", "投资额", "利润", "税收", "企业",
-    "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费"))
+    "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费",
+    # what a line carries (`中欧班列开行370列、贸易额增长32%`)
+    "贸易额", "货值"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅)|融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
+    r"项目(?!到位资金(?:增长|增速|增幅))|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)额?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
@@ -194,8 +196,10 @@ COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "亿个", "户", "万
                          "台", "万台", "栋", "名", "万名"))
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
 # A labour flow counted every year, like 城镇新增就业 (`新增大学生留汉就业创业30万人以上`): no work done.
-LABOUR_FLOW = re.compile(r"^新增[^，、]{2,12}就业(?:创业)?$")
-STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|^有(?!效)")  # `有进出口实绩企业1.3万家`
+# Registrations are a flow the region counts too: their growth is a target (`新登记经营主体增长8.2%`).
+REGISTERED = re.compile(r"^新(?:登记|注册)")
+LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
+STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|入库|^有(?!效)")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
 STOCK_HEADS = frozenset(("总数", "总量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
@@ -314,7 +318,8 @@ def indicator_like(words: str) -> bool:
     base = without_growth(words)
     if not 2 <= len(base) <= 30 or not base.endswith(HEAD_WORDS) or base in HEAD_WORDS or base in GENERIC:
         return False  # a bare 总产 or 收入 names nothing
-    if ACTION.match(base) and not LABOUR_FLOW.match(base) or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
+    registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
+    if ACTION.match(base) and not (LABOUR_FLOW.match(base) or registrations_grow) or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     if SATISFACTION.search(base):
         words = PROJECT_WORDS.split(words)[-1]  # the project it rates names no money
@@ -578,7 +583,8 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
         _read_between(sentence[read_to:clause_start], context)
         read_to = value.end() + (2 if _growth_after(sentence, value) else 0)  # `保持40%以上增长`: its growth word
         before = sentence[clause_start:value.start()]
-        if LISTED.search(before) or _paired(before, sentence, values[i:]) or _enumerated(sentence, clause_start, values[i:]):
+        if LISTED.search(before) or _paired(before, sentence, values[i:]) or _enumerated(sentence, clause_start, values[i:]) \
+                or _listed_again(before, sentence, values[i:], context):
             listed, read_to = _listed(sentence, position, values[i:], context)
             targets += listed
             context.forget()
@@ -631,6 +637,17 @@ def _paired(before: str, sentence: str, values: list[re.Match]) -> bool:
     words = split_tail(LEAD.sub("", before)).words
     pair = PAIRED_NAMES.match(words) is not None or any(w in words for w in PAIRS)  # `城乡居民人均收入年均增长5.3%、7.7%`
     return pair and (len(values) == 2 or sentence[values[1].end():values[2].start()] != "、")
+
+
+def _listed_again(before: str, sentence: str, values: list[re.Match], context: _Context) -> bool:
+    """`城乡居民人均可支配收入分别达到4.5万元、2.7万元，增长5.1%和7.4%`: a bare growth word with as many figures
+    as the 分别 list before it had names is that list's growth, without a second 分别."""
+    if context.listed is None or not GROWTH.fullmatch(LEAD.sub("", before).strip()):
+        return False
+    count = 1
+    while count < len(values) and LIST_GAP.fullmatch(sentence[values[count - 1].end():values[count].start()]):
+        count += 1
+    return count == len(context.listed[0]) > 1
 
 
 def _enumerated(sentence: str, clause_start: int, values: list[re.Match]) -> bool:
@@ -927,6 +944,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
 def _of_subject(subject: str, head: str) -> str:
     """A bare head after a subject: `地区生产总值…，总量达到…` is the subject's level, `规模以上工业总产值…，
     增加值增长…` the subject's qualifier with this head."""
+    if head in ("总数", "总量") and (registered := REGISTERED.match(subject)):
+        return subject[registered.end():]  # `新登记经营主体增长8.2%，总数突破140万户`: all registered so far
     if head in ("总量", "规模", "总规模", "总额"):
         return subject
     own = max((w for w in (*HEAD_WORDS, *GENERIC) if subject.endswith(w) and len(w) < len(subject)), key=len, default="")
@@ -1016,8 +1035,11 @@ PARALLEL = ("城镇", "农村", "城市", "乡村", "出口", "进口")  # words
 SECTOR_NAMES = re.compile(
     r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?|[一二三]{2,3}产业?(?:增加值)?)")
 # Where the rest the listed names share starts in the last of them: `城镇居民、农村居民人均可支配收入`.
-SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|营业收入|营收|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
+SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|开票销售收入|销售收入|营业收入|营收|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
+# How a name before the last ends where the last's own name ends too: a sector (工业、服务业…), a place (…经开区、…高新区…).
+PARALLEL_ENDS = "业区县市港"
 LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计)$")  # `存款、贷款余额同比分别增长`
+STRIVING = re.compile(r"(?:力争|争取|确保)$")
 SECTOR_DIGITS = re.compile(r"[一二三]")
 # Two names written as one (`城乡居民`, `本外币存贷款`, `实际使用内外资`).
 PAIRS = {"城乡居民": ("城镇居民", "农村居民"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"), "客货运": ("客运", "货运")}
@@ -1047,6 +1069,9 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     if growth_words and not (GROWTH.fullmatch(growth_words) or growth_words == "占比"):
         return [], value.end()
     names_text = "" if again else m.group("names")
+    if striving := ending(STRIVING, names_text):  # `集成电路与ICT、医药健康规模力争分别达到450亿元和430亿元`
+        names_text = names_text[:striving.start()]
+        lizheng = lizheng or striving.group() != "确保"
     if growth_words and names_text.endswith("年均"):
         growth_words = "年均" + growth_words  # `一二三产增加值年均分别增长`: each one's average growth
     elif not growth_words and m is not None and m.group("how") == "均" and (growth := ending(GROWTH, names_text)) \
@@ -1065,7 +1090,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
         names = context.listed[0] if again else _respective_names(names_text, len(values))
         if len(values) != len(names) and not (len(values) == 1 and len(names) > 1):
             return [], values[-1].end()  # (`氢能、生物制造…产业营业收入分别增长20%以上`: one figure, each name's)
-        context.listed = (names, context.listed[1] if again else m.group("names"))
+        context.listed = (names, context.listed[1] if again else names_text)
     kind, year = context.kind_and_year()
     if not names or kind is None:
         return [], values[-1].end()
@@ -1077,8 +1102,9 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
         known = canonical(words)
         figures = _values(v, ending(FALL, words) is not None)
         measure = measure_of(words, known, figures[2]) if figures else None
-        if (known is None and not indicator_like(words)) or measure is None:
-            return [], values[-1].end()
+        if known is None and not (indicator_like(words) or figures and _count_reached(words, figures[2], verb, pre)) \
+                or measure is None:
+            return [], values[-1].end()  # (`国家级制造业单项冠军、专精特新“小巨人”分别达到43家、322家`: counts reached)
         targets.append(Target(
             indicator=known[0] if known else words,
             indicator_text=context.listed[1] if again or m.group("how") == "分别" else name,
@@ -1122,7 +1148,11 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     和生活污水治理率`); a bare head after a name takes its qualifier (`技术合同登记数、成交额`)."""
     if len(items) < 2:
         return items
-    if (rest := SHARED_REST.search(items[-1], 1)) and items[-1].startswith("占", rest.start()):
+    rest = SHARED_REST.search(items[-1], 1)
+    if rest and (parallel := _parallel_end(items[0], items[-1], rest.start())) and parallel < rest.start():
+        shared = items[-1][parallel:]  # `徐州经开区、徐州高新区工业开票销售收入`, `炼铁、炼钢先进产能占比`: the rest after the last's name
+        return [i if _has_head(i) or "占" in i else i + shared for i in items[:-1]] + [items[-1]]
+    if rest and items[-1].startswith("占", rest.start()):
         # `清洁能源装机容量和发电量占比`: each one's share; a bare head takes the first name's qualifier
         shared, base, first_head = items[-1][rest.start():], items[-1][:rest.start()], _head_word(items[0])
         named = [i if "占" in i else i + shared for i in items[:-1]] + [items[-1]]
@@ -1145,6 +1175,20 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     if first_head and len(first_head) < len(items[0]):
         named = [named[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) else items[0][:-len(first_head)] + i for i in named[1:]]
     return named
+
+
+def _parallel_end(first: str, last: str, rest: int) -> int | None:
+    """Where the name the last item opens with ends, when it parallels the first item: before the shared
+    rest found at rest, it ends with the first's closing sector or place word (`徐州经开区` / `徐州高新区工业开票销售收入`,
+    `规上制造业` / `工业战略性新兴产业增加值`), or it is as short as the first and opens with the same character
+    (`炼铁` / `炼钢先进产能占比`)."""
+    if len(first) < 2 or last.startswith(first):
+        return None  # (`工业、制造业、工业技改投资`: the last refines the first, it shares only 投资)
+    if first[-1] in PARALLEL_ENDS and (end := last.rfind(first[-1], 1, rest)) > 0:
+        return end + 1 if _head_word(last[end + 1:]) or last.startswith("占", end + 1) else None
+    if len(first) <= 3 and last[0] == first[0] and len(last) > len(first) + 1:
+        return len(first)
+    return None
 
 
 def _head_word(name: str) -> str:
