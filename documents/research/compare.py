@@ -1,7 +1,7 @@
 """Two to four regions side by side: their documents per year and type (the search engine's counts),
 the words that set each apart from the others (weighted log-odds over the lexemes of their search
-vectors, logodds.py), their targets for the indicators they share, and the passages their policies
-share (documents/reuse.py)."""
+vectors, logodds.py; in a fixed sample of a region's documents when it has many), their targets for
+the indicators they share, and the passages their policies share (documents/reuse.py)."""
 
 from __future__ import annotations
 
@@ -31,10 +31,15 @@ TERMS = 20
 TARGET_ROWS = 20
 SHARED_ROWS = 12
 PASSAGE = 120  # characters of a shared passage shown
+# Documents whose lexemes are counted for the distinctive terms, in all the regions together: counting
+# costs in proportion to the vectors read (docs/diffusion.md, Speed), and so stays bounded as the archive grows.
+TERM_SAMPLE = 600
 _CODE = re.compile(r"^[0-9]{6}$")
 # A lexeme worth showing: two characters or more with a Chinese one among them (no numbers, no
 # single characters: those are particles and the pieces of words).
 _WORD = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z0-9]{2,}$")
+# Numbers written in characters (十二届, 一千元): not an agenda.
+_NUMERAL = re.compile(r"^(第)?[一二三四五六七八九十百千万亿零两〇]+[届次条款项年元个日月号]?$")
 
 
 class CompareParamsError(ValueError):
@@ -103,9 +108,11 @@ class Comparison:
     types: list[str]  # the types any of them has, commonest first
     per_type: list[dict[str, int]]
     terms: list[list[Score]]
+    term_documents: list[int]  # per region: the documents its terms were counted in (all, or a sample)
     targets: list[SharedIndicator]
     shared: list[SharedText] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)  # each region's search
+    term_budget: int = TERM_SAMPLE  # documents whose terms are counted, at most, in all
 
     @property
     def year_rows(self):
@@ -119,36 +126,57 @@ class Comparison:
 
     @property
     def term_columns(self):
-        """(region, its terms as dicts with the search of the word in the region)."""
-        return [(region, [{**vars(score), "url": search_url(region, q=score.word)} for score in terms])
-                for region, terms in zip(self.regions, self.terms)]
+        """(region, its terms as dicts with the search of the word in the region, the documents they were
+        counted in, the region's documents)."""
+        return [(region, [{**vars(score), "url": search_url(region, q=score.word)} for score in terms], counted, total)
+                for region, terms, counted, total in zip(self.regions, self.terms, self.term_documents, self.totals)]
 
     @property
     def total_cells(self):
         return list(zip(self.totals, self.urls))
 
+    @property
+    def sampled(self) -> bool:
+        return self.term_documents != self.totals
 
-def comparison(regions: list[Region]) -> Comparison:
-    per_year, per_type, totals, undated = [], [], [], []
-    for region in regions:
-        keys = counted(region_search(region))
-        years = np.array([*keys.values["year"], -1], dtype=np.int64)[keys.keys["year"]]
-        found, counts = np.unique(years[years >= 0], return_counts=True)
-        per_year.append({int(year): int(n) for year, n in zip(found, counts)})
-        types = np.bincount(keys.keys["type"][keys.keys["type"] >= 0], minlength=len(keys.values["type"]))
-        per_type.append({keys.values["type"][k]: int(n) for k, n in enumerate(types) if n})
-        totals.append(int(keys.ids.size))
-        undated.append(int((years < 0).sum()))
+
+@dataclass
+class RegionDocuments:
+    """A region's published documents as the search counts them."""
+
+    ids: np.ndarray
+    per_year: dict[int, int]
+    per_type: dict[str, int]
+    undated: int
+
+
+def region_documents(region: Region) -> RegionDocuments:
+    keys = counted(region_search(region))
+    years = np.array([*keys.values["year"], -1], dtype=np.int64)[keys.keys["year"]]
+    found, counts = np.unique(years[years >= 0], return_counts=True)
+    types = np.bincount(keys.keys["type"][keys.keys["type"] >= 0], minlength=len(keys.values["type"]))
+    return RegionDocuments(keys.ids, {int(year): int(n) for year, n in zip(found, counts)},
+                           {keys.values["type"][k]: int(n) for k, n in enumerate(types) if n}, int((years < 0).sum()))
+
+
+def comparison(regions: list[Region], *, term_sample: int | None = None) -> Comparison:
+    """The regions side by side; their terms counted in `term_sample` documents at most, in all (TERM_SAMPLE)."""
+    documents = [region_documents(region) for region in regions]
+    per_year = [d.per_year for d in documents]
     all_years = sorted(set().union(*per_year))
     years = list(range(all_years[0], all_years[-1] + 1)) if all_years else []
     type_totals: dict[str, int] = {}
-    for counts in per_type:
-        for kind, n in counts.items():
+    for d in documents:
+        for kind, n in d.per_type.items():
             type_totals[kind] = type_totals.get(kind, 0) + n
     types = sorted(type_totals, key=lambda kind: (-type_totals[kind], kind))
-    return Comparison(regions, totals, undated, years, per_year, types, per_type,
-                      distinctive_terms(regions), shared_targets(regions), shared_texts(regions),
-                      urls=[search_url(region) for region in regions])
+    budget = TERM_SAMPLE if term_sample is None else term_sample
+    shares = quotas([d.ids.size for d in documents], budget)
+    samples = [sample_of(d.ids, share) for d, share in zip(documents, shares)]
+    return Comparison(regions, [int(d.ids.size) for d in documents], [d.undated for d in documents], years, per_year,
+                      types, [d.per_type for d in documents], distinctive_terms(regions, samples),
+                      [int(sample.size) for sample in samples], shared_targets(regions), shared_texts(regions),
+                      urls=[search_url(region) for region in regions], term_budget=budget)
 
 
 def cached_comparison(regions: list[Region]) -> Comparison:
@@ -157,22 +185,46 @@ def cached_comparison(regions: list[Region]) -> Comparison:
 
 # --- Distinctive terms ------------------------------------------------------------------------------
 
-def lexeme_counts(region: Region) -> dict[str, int]:
-    """How many of the region's published documents hold each lexeme (ts_stat over their search
-    vectors), names of places left out; cached per region until any policy changes."""
-    return cached("compare-lexemes", region.code, lambda: _lexeme_counts(region))
+def quotas(sizes: list[int], budget: int) -> list[int]:
+    """How many documents of each region to count, `budget` in all: an even share each, and what a
+    smaller region leaves over goes to the larger ones (every region whole when they fit)."""
+    shares = [0] * len(sizes)
+    for place, k in enumerate(sorted(range(len(sizes)), key=lambda k: (sizes[k], k))):
+        shares[k] = min(sizes[k], budget // (len(sizes) - place))
+        budget -= shares[k]
+    return shares
 
 
-def _lexeme_counts(region: Region) -> dict[str, int]:
-    column = "province_id" if region.level == Region.Level.PROVINCE else "city_id"
-    assert _CODE.match(region.code)  # a validated code: the only value inside the statement text
+def sample_of(ids: np.ndarray, size: int) -> np.ndarray:
+    """The policies (ids, sorted) whose lexemes are counted: all of them when there are at most `size`,
+    else the `size` first in a fixed scrambled order of their ids (a bottom-k sample) — the same ones on
+    every view, independent of what they say, and a new policy of the region changes it by at most one."""
+    if ids.size <= size:
+        return np.sort(ids)
+    # Fibonacci hashing: an odd multiplier is a bijection modulo 2**64, so no two ids tie.
+    scrambled = ids.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return np.sort(ids[np.argsort(scrambled, kind="stable")[:size]])
+
+
+def lexeme_counts(region: Region, sample: np.ndarray) -> dict[str, int]:
+    """How many of these published policies of the region hold each lexeme worth showing; cached per
+    region and sample until any policy changes."""
+    return cached("compare-lexemes", (region.code, int(sample.size)), lambda: _lexeme_counts(sample))
+
+
+def _lexeme_counts(sample: np.ndarray) -> dict[str, int]:
+    """ts_stat's ndoc over the policies' search vectors: lexemes of two characters or more with a
+    Chinese one, names of places and numbers in characters left out."""
+    if not sample.size:
+        return {}
+    listed = ",".join(str(int(pk)) for pk in sample)  # integers: the only values inside the statement text
     inner = (f"SELECT search_vector FROM {Policy._meta.db_table} "
-             f"WHERE status = 'published' AND {column} = '{region.code}'")
+             f"WHERE status = 'published' AND id = ANY('{{{listed}}}'::bigint[])")
     with connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [inner])
         rows = cursor.fetchall()
     places = place_names()
-    return {word: n for word, n in rows if _WORD.match(word) and word not in places}
+    return {word: n for word, n in rows if _WORD.match(word) and not _NUMERAL.match(word) and word not in places}
 
 
 def place_names() -> frozenset[str]:
@@ -187,14 +239,11 @@ def place_names() -> frozenset[str]:
     return frozenset(name for name in names if len(name) >= 2)
 
 
-_NUMERAL = re.compile(r"^(第)?[一二三四五六七八九十百千万亿零两〇]+[届次条款项年元个日月号]?$")
 
-
-def distinctive_terms(regions: list[Region]) -> list[list[Score]]:
-    """Each region's words against the others': by documents holding them (a long law counts once),
-    numbers written in characters (十二届, 一千元) left out, and a word's pieces folded into it."""
-    counts = [{word: n for word, n in region_counts.items() if not _NUMERAL.match(word)}
-              for region_counts in (lexeme_counts(region) for region in regions)]
+def distinctive_terms(regions: list[Region], samples: list[np.ndarray]) -> list[list[Score]]:
+    """Each region's words against the others': by documents holding them among each region's sample
+    (a long law counts once), and a word's pieces folded into it."""
+    counts = [lexeme_counts(region, sample) for region, sample in zip(regions, samples)]
     return [fold_pieces(scores)[:TERMS] for scores in distinctive(counts, top=TERMS * 3)]
 
 

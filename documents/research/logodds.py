@@ -37,22 +37,33 @@ def distinctive(counts: list[dict[str, int]], *, top: int = 20, min_count: int =
     among words it uses at least `min_count` times; the highest first."""
     if len(counts) < 2:
         return [[] for _ in counts]
-    vocabulary = sorted(set().union(*counts))
+    # Only a word some group uses min_count times can be listed; the others count in the totals alone
+    # (δ and σ of a word need its own counts, the groups' totals and a0, the prior's total).
+    vocabulary = list(dict.fromkeys(word for group in counts for word, n in group.items() if n >= min_count))
     if not vocabulary:
         return [[] for _ in counts]
     y = np.array([[group.get(word, 0) for word in vocabulary] for group in counts], dtype=np.float64)
-    pooled = y.sum(axis=0)
-    alpha = pooled / pooled.sum() * prior_size
-    a0 = alpha.sum()
+    totals = np.array([sum(group.values()) for group in counts], dtype=np.float64)
+    pooled, everything = y.sum(axis=0), totals.sum()
+    alpha = pooled / everything * prior_size
+    a0 = prior_size
     results = []
     for i in range(len(counts)):
         own, rest = y[i], pooled - y[i]
-        n_own, n_rest = own.sum(), rest.sum()
+        n_own, n_rest = totals[i], everything - totals[i]
         delta = (np.log((own + alpha) / (n_own + a0 - own - alpha))
                  - np.log((rest + alpha) / (n_rest + a0 - rest - alpha)))
         z = delta / np.sqrt(1 / (own + alpha) + 1 / (rest + alpha))
-        eligible = np.flatnonzero(own >= min_count)
-        ranked = sorted(eligible, key=lambda k: (-z[k], vocabulary[k]))[:top]
+        ranked = _top(np.flatnonzero((own >= min_count) & (z > 0)), z, vocabulary, top)
         results.append([Score(vocabulary[k], round(float(z[k]), 2), round(float(delta[k]), 3), int(own[k]),
-                              int(rest[k])) for k in ranked if z[k] > 0])
+                              int(rest[k])) for k in ranked])
     return results
+
+
+def _top(eligible: np.ndarray, z: np.ndarray, vocabulary: list[str], top: int) -> list[int]:
+    """The `top` of the eligible words by z, then by the word: sorted in full only where it can matter,
+    among those at or above the top-th z (a region's vocabulary runs to tens of thousands)."""
+    if eligible.size > top:
+        cut = np.partition(z[eligible], eligible.size - top)[eligible.size - top]
+        eligible = eligible[z[eligible] >= cut]
+    return sorted(eligible.tolist(), key=lambda k: (-z[k], vocabulary[k]))[:top]
