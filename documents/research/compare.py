@@ -207,14 +207,13 @@ def sample_of(ids: np.ndarray, size: int) -> np.ndarray:
 
 
 def lexeme_counts(region: Region, sample: np.ndarray) -> dict[str, int]:
-    """How many of these published policies of the region hold each lexeme worth showing; cached per
-    region and sample until any policy changes."""
+    """How many of these published policies of the region hold each lexeme that may be listed; cached
+    per region and sample size (which fix the sample) until any policy changes."""
     return cached("compare-lexemes", (region.code, int(sample.size)), lambda: _lexeme_counts(sample))
 
 
 def _lexeme_counts(sample: np.ndarray) -> dict[str, int]:
-    """ts_stat's ndoc over the policies' search vectors: lexemes of two characters or more with a
-    Chinese one, names of places and numbers in characters left out."""
+    """ts_stat's ndoc over the policies' search vectors, for the lexemes that may be listed."""
     if not sample.size:
         return {}
     listed = ",".join(str(int(pk)) for pk in sample)  # integers: the only values inside the statement text
@@ -224,7 +223,13 @@ def _lexeme_counts(sample: np.ndarray) -> dict[str, int]:
         cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [inner])
         rows = cursor.fetchall()
     places = place_names()
-    return {word: n for word, n in rows if _WORD.match(word) and not _NUMERAL.match(word) and word not in places}
+    return {word: n for word, n in rows if is_term(word, places)}
+
+
+def is_term(lexeme: str, places: frozenset[str]) -> bool:
+    """Whether a lexeme may be listed: two characters or more with a Chinese one, neither a number
+    written in characters nor the name of a place."""
+    return bool(_WORD.match(lexeme)) and not _NUMERAL.match(lexeme) and lexeme not in places
 
 
 def place_names() -> frozenset[str]:
@@ -237,7 +242,6 @@ def place_names() -> frozenset[str]:
                 names.add(name)
                 names.add(re.sub(r"(省|市|县|区|自治区|自治州|地区|盟|特别行政区)$", "", name))
     return frozenset(name for name in names if len(name) >= 2)
-
 
 
 def distinctive_terms(regions: list[Region], samples: list[np.ndarray]) -> list[list[Score]]:

@@ -45,3 +45,40 @@ def test_each_of_several_groups_is_set_against_the_others_pooled():
 def test_degenerate_input():
     assert distinctive([{"数据": 3}]) == [[]]
     assert distinctive([{}, {}]) == [[], []]
+
+
+def full_ranking(counts, *, top=20, min_count=2, prior_size=10_000):
+    """The statistic computed plainly, over every word and with a full sort: what distinctive() must equal."""
+    vocabulary = sorted(set().union(*counts))
+    pooled = {w: sum(group.get(w, 0) for group in counts) for w in vocabulary}
+    alpha = {w: pooled[w] / sum(pooled.values()) * prior_size for w in vocabulary}
+    totals = [sum(group.values()) for group in counts]
+    ranked = []
+    for i, group in enumerate(counts):
+        n_own, n_rest = totals[i], sum(totals) - totals[i]
+        scores = []
+        for w in vocabulary:
+            own, rest, a = group.get(w, 0), pooled[w] - group.get(w, 0), alpha[w]
+            delta = (math.log((own + a) / (n_own + prior_size - own - a))
+                     - math.log((rest + a) / (n_rest + prior_size - rest - a)))
+            z = delta / math.sqrt(1 / (own + a) + 1 / (rest + a))
+            if own >= min_count and z > 0:
+                scores.append((-z, w, own, rest))
+        ranked.append([(w, round(-negative, 2), own, rest) for negative, w, own, rest in sorted(scores)[:top]])
+    return ranked
+
+
+def test_the_ranking_is_the_full_computation_s():
+    """Words below min_count in every group are left out of the ranking but count in the totals."""
+    groups = [{"数据": 40, "发展": 90, "港澳": 12, "一次": 1, "海洋": 2}, {"数据": 15, "发展": 95, "长三角": 9, "两次": 1},
+              {"发展": 60, "黄河": 7, "海洋": 1, "三次": 1, "数据": 3}]
+    for min_count in (1, 2, 3):
+        got = [[(s.word, s.z, s.count, s.others) for s in g] for g in distinctive(groups, top=3, min_count=min_count)]
+        assert got == full_ranking(groups, top=3, min_count=min_count)
+
+
+def test_ties_at_the_cut_are_broken_by_the_word():
+    a = {f"词{k:02}": 5 for k in range(40)} | {"其他": 500}
+    b = {"其他": 500, "别的": 50}
+    words = [s.word for s in distinctive([a, b], top=7)[0]]
+    assert words == [f"词{k:02}" for k in range(7)]

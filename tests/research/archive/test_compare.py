@@ -1,13 +1,21 @@
 """/compare/ over real documents: each count is the count of the search it links to, distinctive terms
-are the regions' own, shared targets stand side by side for one year, and bad input is a 400."""
+are the regions' own (exact within the budget of documents counted, a fixed sample beyond it), shared
+targets stand side by side for one year, and bad input is a 400."""
 
+import math
 from urllib.parse import parse_qsl, urlsplit
 
+import numpy as np
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.http import QueryDict
 
-from documents.models import Region, Reuse, Target
-from documents.research.compare import comparison, parse_regions, place_names
+from documents.models import Policy, Region, Reuse, Target
+from documents.research import compare
+from documents.research.compare import (TERMS, comparison, fold_pieces, is_term, parse_regions, place_names,
+                                        sample_of)
+from documents.research.logodds import distinctive
 from documents.search.service import parse_search_params, search_policies
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +141,68 @@ def test_region_names_are_escaped(client, research_archive):
     Region.objects.filter(code="440000").update(name="广东<i>省</i>")
     html = client.get("/compare/", {"regions": "440000,370000"}).content.decode()
     assert "<i>省" not in html and "广东&lt;i&gt;省&lt;/i&gt;" in html
+
+
+# --- The distinctive terms' counts: exact within the budget, a fixed sample beyond it ---------------
+
+def ts_stat(where: str) -> dict[str, int]:
+    """ts_stat's ndoc over the published vectors the condition selects, the lexemes the page shows."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word, ndoc FROM ts_stat(%s)",
+                       [f"SELECT search_vector FROM documents_policy WHERE status = 'published' AND {where}"])
+        rows = cursor.fetchall()
+    places = place_names()
+    return {w: n for w, n in rows if is_term(w, places)}
+
+
+def region_ids(region: Region) -> np.ndarray:
+    column = "province_id" if region.level == Region.Level.PROVINCE else "city_id"
+    return np.array(Policy.objects.published().filter(**{column: region.code}).values_list("id", flat=True))
+
+
+def test_terms_within_the_budget_are_the_exact_ts_stat_ones_over_every_document(research_archive):
+    compared = regions("440000", "370000", "440300")
+    result = comparison(compared)
+    assert not result.sampled and result.term_documents == result.totals
+    exact = [ts_stat(f"province_id = '{r.code}'" if r.level == "province" else f"city_id = '{r.code}'")
+             for r in compared]
+    expected = [fold_pieces(scores)[:TERMS] for scores in distinctive(exact, top=TERMS * 3)]
+    assert result.terms == expected and all(result.terms)
+
+
+def test_beyond_the_budget_a_region_is_counted_in_its_fixed_sample(research_archive):
+    compared = regions("440000", "370000")
+    result = comparison(compared, term_sample=30)
+    assert result.sampled and sum(result.term_documents) == 30
+    assert result.terms == comparison(compared, term_sample=30).terms  # the same sample every time
+    for region, terms, counted, total in zip(compared, result.terms, result.term_documents, result.totals):
+        assert counted == min(total, 15) < total
+        sample = sample_of(region_ids(region), counted)
+        in_sample = ts_stat(f"id = ANY('{{{','.join(map(str, sample))}}}'::bigint[])")
+        everywhere = ts_stat(f"province_id = '{region.code}'")
+        assert terms and all(score.count == in_sample[score.word] <= everywhere[score.word] for score in terms)
+
+
+def test_sampled_shares_are_within_the_documented_bound(research_archive):
+    """docs/diffusion.md: of n documents counted among N, every lexeme's share is within
+    sqrt(ln(2V/0.01) / 2n) of its share among all N, V lexemes at once, but for a chance of 1%."""
+    region = Region.objects.get(code="370000")
+    ids = region_ids(region)
+    everywhere = ts_stat(f"province_id = '{region.code}'")
+    for n in (8, 16, len(ids) // 2):
+        sample = sample_of(ids, n)
+        in_sample = ts_stat(f"id = ANY('{{{','.join(map(str, sample))}}}'::bigint[])")
+        bound = math.sqrt(math.log(2 * len(everywhere) / 0.01) / (2 * n))
+        assert max(abs(in_sample.get(w, 0) / n - k / ids.size) for w, k in everywhere.items()) <= bound
+
+
+def test_the_page_says_when_terms_are_counted_in_a_sample(client, research_archive, monkeypatch):
+    cache.clear()
+    whole = client.get("/compare/", {"regions": "440000,370000"}).content.decode()
+    assert "按全部" in whole and "只统计其中一部分" not in whole
+    monkeypatch.setattr(compare, "TERM_SAMPLE", 30)
+    cache.clear()
+    sampled = client.get("/compare/", {"regions": "440000,370000"}).content.decode()
+    total = comparison(regions("440000", "370000")).totals[1]
+    assert "只统计其中一部分" in sampled and "合计至多 30 份" in sampled and f"按其中 15 份文件统计（共 {total} 份）" in sampled
+    cache.clear()
