@@ -119,7 +119,7 @@ ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not
 
 INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
 INCREASE = re.compile(r"(?:同比|比上年|较上年|比年初)?(?:增加|增长|提高|净增)$")  # a change of a level in its own unit
-EXPECTED = re.compile(r"预计(?=(?:同比|比上年)?(?:增长|增速|增幅|提高|提升|下降)$)")
+EXPECTED = re.compile(r"预计(?=(?:同比|比上年|年均)?(?:增长|增速|增幅|提高|提升|下降)$)")
 STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  # `满意率连续5年保持97%以上`
 BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "跨过": "突破", "跨越": "突破", "跨上": "突破", "迈上": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
           "低于": "以下", "约": "约", "近": "约"}
@@ -160,7 +160,9 @@ HEAD_WORDS = (
     "游客", "旅客", "花费", "贷款", "存款", "内资", "运量", "单产", "普及率", "当量", "专利", "床位", "托位", "成本", "周期", "登记数", "件数", "户数",
     # volumes of a service or of freight, registries and the firms on them (快递业务量, 货物周转量, 标识注册量,
     # 接入企业数, 科技型中小企业评价入库)
-    "业务量", "周转量", "注册量", "企业数", "企业入库", "企业评价入库",
+    "业务量", "周转量", "注册量", "企业数", "企业入库", "企业评价入库", "授权量",
+    # sales invoiced (江苏's 工业开票销售), energy used and emissions per unit of output
+    "开票销售", "能耗", "排放",
     # investment attracted (到位资金增长10%以上; other 资金 is a fund, NOT_INDICATOR)
     "资金",
 )
@@ -172,8 +174,8 @@ GENERIC = frozenset((
     "贸易额", "货值"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅)|融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目(?!到位资金(?:增长|增速|增幅))|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|活动|等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
+    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"项目(?!到位资金(?:增长|增速|增幅))|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)额?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
@@ -187,7 +189,7 @@ TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办
 ACTION = re.compile(
     r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
-    r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口)|培训|招聘|解决|整治|消除|化解|增加|"
+    r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达))"
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
@@ -212,7 +214,7 @@ BUILT_LAND = re.compile(r"^(?:建成|建设)")
 PER_HEAD = re.compile(r"人均|村均|劳动生产率")  # money in 万元/元 is the region's only per head (or per village)
 YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
-SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
+SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别|连续)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
 HAS_DIGIT = re.compile(r"[0-9０-９]")
 # Names that carry a digit of their own (PM2.5浓度, 5G基站万人拥有量, 每10万人…): not a figure of the clause.
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members)
@@ -316,10 +318,13 @@ def canonical(phrase: str) -> tuple[str, str] | None:
 def indicator_like(words: str) -> bool:
     """Whether an out-of-vocabulary phrase names an indicator of the region."""
     base = without_growth(words)
-    if not 2 <= len(base) <= 30 or not base.endswith(HEAD_WORDS) or base in HEAD_WORDS or base in GENERIC:
-        return False  # a bare 总产 or 收入 names nothing
+    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not base.endswith(HEAD_WORDS) \
+            or base in HEAD_WORDS or base in GENERIC:
+        return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
     registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
-    if ACTION.match(base) and not (LABOUR_FLOW.match(base) or registrations_grow) or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
+    new_share = base.startswith("新增") and "占" in base  # `新增民营企业贷款占新增企业贷款比重`: a share, no work done
+    if ACTION.match(base) and not (LABOUR_FLOW.match(base) or registrations_grow or new_share) \
+            or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     if SATISFACTION.search(base):
         words = PROJECT_WORDS.split(words)[-1]  # the project it rates names no money
@@ -1055,6 +1060,8 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     list_start = max(sentence.rfind(c, 0, value.start()) for c in "，,；;：:。") + 1
     lizheng = context.lizheng or OPENS_WITH_LIZHENG.match(sentence[list_start:value.start()].lstrip()) is not None
     phrase, gone = _strip_lead(sentence[list_start:value.start()], context)
+    if (effect := phrase.rfind("带动")) >= 0 and value.group("unit") == "%":
+        phrase, gone = phrase[effect + 2:], gone + effect + 2  # `以旧换新带动限上新能源汽车、节能家电零售额分别增长…`: what grows
     if not LISTED.search(phrase):  # a pair without 分别 (_paired): as if it were written after the names
         tail = split_tail(phrase)
         growth = ending(GROWTH, tail.words)
@@ -1169,7 +1176,12 @@ def _with_shared_rest(items: list[str]) -> list[str]:
         return [i if _has_head(i) else i + shared for i in items[:-1]] + [items[-1]]
     named = list(items)
     for k, item in enumerate(items[:-1]):
-        if not item.endswith(HEAD_WORDS) and (head := _head_word(items[k + 1])):
+        following = items[k + 1]
+        if item.endswith(HEAD_WORDS):
+            continue
+        if len(item) <= 4 and following[0] == item[0] and len(following) > len(item) + 1 and _head_word(following):
+            named[k] = item + following[len(item):]  # `高中阶段和高等教育毛入学率`: what follows the parallel name
+        elif head := _head_word(following):
             named[k] = item + head
     first_head = _head_word(items[0])
     if first_head and len(first_head) < len(items[0]):
