@@ -36,10 +36,10 @@ PASSAGE = 120  # characters of a shared passage shown
 TERM_SAMPLE = 600
 _CODE = re.compile(r"^[0-9]{6}$")
 # A lexeme worth showing: two characters or more with a Chinese one among them (no numbers, no
-# single characters: those are particles and the pieces of words).
-_WORD = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z0-9]{2,}$")
-# Numbers written in characters (十二届, 一千元): not an agenda.
-_NUMERAL = re.compile(r"^(第)?[一二三四五六七八九十百千万亿零两〇]+[届次条款项年元个日月号]?$")
+# single characters: those are particles and the pieces of words), and not a number written in
+# characters (十二届, 一千元). One pattern: it is matched against every lexeme of the regions.
+_TERM = re.compile(r"^(?!第?[一二三四五六七八九十百千万亿零两〇]+[届次条款项年元个日月号]?$)"
+                   r"(?=.*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z0-9]{2,}$")
 
 
 class CompareParamsError(ValueError):
@@ -222,14 +222,14 @@ def _lexeme_counts(sample: np.ndarray) -> dict[str, int]:
     with connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [inner])
         rows = cursor.fetchall()
-    places = place_names()
-    return {word: n for word, n in rows if is_term(word, places)}
+    places, term = place_names(), _TERM.match
+    return {word: n for word, n in rows if term(word) and word not in places}  # is_term(), inlined
 
 
 def is_term(lexeme: str, places: frozenset[str]) -> bool:
     """Whether a lexeme may be listed: two characters or more with a Chinese one, neither a number
     written in characters nor the name of a place."""
-    return bool(_WORD.match(lexeme)) and not _NUMERAL.match(lexeme) and lexeme not in places
+    return bool(_TERM.match(lexeme)) and lexeme not in places
 
 
 def place_names() -> frozenset[str]:

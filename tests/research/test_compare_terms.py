@@ -1,9 +1,9 @@
-"""Which documents /compare/ counts the distinctive terms in: all of a region's when the budget allows,
-else a fixed sample that no write elsewhere changes (pure: ids in, ids out)."""
+"""What /compare/ counts the distinctive terms over (pure): the documents, all of a region's when the
+budget allows, else a fixed sample that no write elsewhere changes; and the lexemes that may be listed."""
 
 import numpy as np
 
-from documents.research.compare import quotas, sample_of
+from documents.research.compare import is_term, quotas, sample_of
 
 
 def test_a_region_within_its_share_is_counted_whole():
@@ -42,3 +42,10 @@ def test_the_budget_is_shared_out_and_what_a_small_region_leaves_goes_to_the_oth
     assert quotas([544, 40, 420, 10], 600) == [275, 40, 275, 10]
     assert quotas([0, 0], 600) == [0, 0]
     assert sum(quotas([5000, 3000, 7], 601)) == 601
+
+
+def test_only_words_of_two_characters_with_a_chinese_one_and_no_numbers_or_places_are_listed():
+    places = frozenset({"广东", "广东省"})
+    assert all(is_term(word, places) for word in ("粤港澳大湾区", "一批", "5G网络", "第一书记"))
+    assert not any(is_term(word, places) for word in ("数", "5G", "2024", "十二届", "第三条", "一千元", "两个",
+                                                      "广东", "广东省", "a b"))
