@@ -147,7 +147,7 @@ HEAD_WORDS = (
     "税收", "就业", "人口", "人才", "企业", "主体", "基站", "实验室", "平台", "中心", "面积", "里程", "装机", "装机容量", "容量",
     "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
     "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
-    "经费", "电量", "货值", "覆盖面", "天数", "出栏", "销售量", "销量",
+    "经费", "电量", "货值", "覆盖面", "天数", "出栏", "销售量",
     # the growth of funds raised (企业债券融资增长28.5%; the sum raised is funding, NOT_INDICATOR)
     "融资",
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分)
@@ -190,7 +190,8 @@ ACTION = re.compile(
     r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
-    r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达))"
+    r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
+    r"减少|节约|节省)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
@@ -201,7 +202,7 @@ ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园
 # Registrations are a flow the region counts too: their growth is a target (`新登记经营主体增长8.2%`).
 REGISTERED = re.compile(r"^新(?:登记|注册)")
 LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
-STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|入库|^有(?!效)")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
+STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^有(?!效)")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
 STOCK_HEADS = frozenset(("总数", "总量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
@@ -267,6 +268,13 @@ def vocabulary() -> dict[str, tuple[str, str]]:
     return names
 
 
+@cache
+def money_levels() -> frozenset[str]:
+    """The vocabulary's levels counted in money (进出口总额, 出口总额…): `出口93万辆` is not one of them."""
+    with open(VOCABULARY, encoding="utf-8") as f:
+        return frozenset(row["name"] for row in csv.DictReader(f) if row["measure"] == "level" and "元" in row["unit"])
+
+
 KEY_SPACE_AND_BRACKETS = re.compile(r"\s|[（(][^）)]*[）)]")
 KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省市区州]|全社会)+(?:实现|完成|累计实现)?")
 KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
@@ -310,7 +318,8 @@ def canonical(phrase: str) -> tuple[str, str] | None:
     # `总算力…增长34.6%`) is that indicator's growth.
     if (change := ending(GROWTH, key)) and change.start() and names.get(key[:change.start()], ("", "growth"))[1] != "growth":
         base = names[key[:change.start()]][0]
-        return names.get(lookup_key(base + key[change.start():])) or (base, "growth")
+        average = "年均增长" if "年均" in change.group() else ""  # a period's average is an indicator of its own
+        return names.get(lookup_key(base + key[change.start():])) or (base + average, "growth")
     return None
 
 
@@ -959,6 +968,8 @@ def _of_subject(subject: str, head: str) -> str:
 
 def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentence, position, start,
            context: _Context, baseline_year: int | None, parallel: bool = False) -> Target | None:
+    if known and known[0] in money_levels() and "元" not in value.group("unit"):
+        known = None  # a money level's name with a count (`出口93万辆`): not the vocabulary's
     if known is None and not (indicator_like(words) or parallel and not NOT_INDICATOR.search(words)
                               or _count_reached(words, value.group("unit"), verb, pre)):
         return None
@@ -1060,6 +1071,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     list_start = max(sentence.rfind(c, 0, value.start()) for c in "，,；;：:。") + 1
     lizheng = context.lizheng or OPENS_WITH_LIZHENG.match(sentence[list_start:value.start()].lstrip()) is not None
     phrase, gone = _strip_lead(sentence[list_start:value.start()], context)
+    written_list = LISTED.search(phrase) is not None  # (`省级以上智能工厂、数字化车间达到56个` is one count)
     if (effect := phrase.rfind("带动")) >= 0 and value.group("unit") == "%":
         phrase, gone = phrase[effect + 2:], gone + effect + 2  # `以旧换新带动限上新能源汽车、节能家电零售额分别增长…`: what grows
     if not LISTED.search(phrase):  # a pair without 分别 (_paired): as if it were written after the names
@@ -1095,7 +1107,8 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
                 break
             values.append(following)
         names = context.listed[0] if again else _respective_names(names_text, len(values))
-        if len(values) != len(names) and not (len(values) == 1 and len(names) > 1):
+        one_for_all = len(values) == 1 and len(names) > 1 and not HAS_DIGIT.match(sentence, value.end() + 1)
+        if len(values) != len(names) and not one_for_all:  # (`分别达到10.8万个、10万架`: a second figure not read)
             return [], values[-1].end()  # (`氢能、生物制造…产业营业收入分别增长20%以上`: one figure, each name's)
         context.listed = (names, context.listed[1] if again else names_text)
     kind, year = context.kind_and_year()
@@ -1109,7 +1122,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
         known = canonical(words)
         figures = _values(v, ending(FALL, words) is not None)
         measure = measure_of(words, known, figures[2]) if figures else None
-        if known is None and not (indicator_like(words) or figures and _count_reached(words, figures[2], verb, pre)) \
+        if known is None and not (indicator_like(words) or written_list and figures and _count_reached(words, figures[2], verb, pre)) \
                 or measure is None:
             return [], values[-1].end()  # (`国家级制造业单项冠军、专精特新“小巨人”分别达到43家、322家`: counts reached)
         targets.append(Target(
@@ -1179,7 +1192,7 @@ def _with_shared_rest(items: list[str]) -> list[str]:
         following = items[k + 1]
         if item.endswith(HEAD_WORDS):
             continue
-        if len(item) <= 4 and following[0] == item[0] and len(following) > len(item) + 1 and _head_word(following):
+        if 3 <= len(item) <= 4 and following[0] == item[0] and len(following) > len(item) + 1 and following.endswith("率"):
             named[k] = item + following[len(item):]  # `高中阶段和高等教育毛入学率`: what follows the parallel name
         elif head := _head_word(following):
             named[k] = item + head
@@ -1198,8 +1211,8 @@ def _parallel_end(first: str, last: str, rest: int) -> int | None:
         return None  # (`工业、制造业、工业技改投资`: the last refines the first, it shares only 投资)
     if first[-1] in PARALLEL_ENDS and (end := last.rfind(first[-1], 1, rest)) > 0:
         return end + 1 if _head_word(last[end + 1:]) or last.startswith("占", end + 1) else None
-    if len(first) <= 3 and last[0] == first[0] and len(last) > len(first) + 1:
-        return len(first)
+    if len(first) <= 3 and last[0] == first[0] and len(last) > len(first) + 1 and SHARE.search(last):
+        return len(first)  # (only a share: in `高铁、高速公路通车里程` the parallel name is longer than the first)
     return None
 
 
