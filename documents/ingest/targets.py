@@ -152,8 +152,8 @@ HEAD_WORDS = (
     "融资",
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分)
     "满意度",
-    # trains run on a line (中欧班列（西安）开行6037列)
-    "开行",
+    # trains run on a line (中欧班列（西安）开行6037列, 中欧班列开行量增长19.3%)
+    "开行", "开行量",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
     "覆盖率", "产业", "寿命", "充电桩", "友城", "煤矿", "产业链", "工厂", "农田", "基地", "诊疗量", "床位数", "托位数", "医师数",
     # visitors and their spending, loans and deposits (kept out as funding only when a sum is lent), yields, flows
@@ -175,7 +175,7 @@ GENERIC = frozenset((
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目(?!到位资金(?:增长|增速|增幅))|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
+    r"项目(?!到位资金(?:增长|增速|增幅))|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)额?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
@@ -1054,7 +1054,7 @@ SECTOR_NAMES = re.compile(
 SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|开票销售收入|销售收入|营业收入|营收|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
 # How a name before the last ends where the last's own name ends too: a sector (工业、服务业…), a place (…经开区、…高新区…).
 PARALLEL_ENDS = "业区县市港"
-LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计)$")  # `存款、贷款余额同比分别增长`
+LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计|按可比口径|按可比价格?(?:计算)?)$")  # `存款、贷款余额同比分别增长`
 STRIVING = re.compile(r"(?:力争|争取|确保)$")
 SECTOR_DIGITS = re.compile(r"[一二三]")
 # Two names written as one (`城乡居民`, `本外币存贷款`, `实际使用内外资`).
@@ -1069,6 +1069,9 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     list's last value ends."""
     value, following_values = values[0], values[1:]
     list_start = max(sentence.rfind(c, 0, value.start()) for c in "，,；;：:。") + 1
+    figures_before = list(HAS_DIGIT.finditer(NAME_DIGITS.sub(lambda d: "名" * len(d.group()), sentence[list_start:value.start()])))
+    if figures_before and (cut := sentence.find("、", list_start + figures_before[-1].end(), value.start())) >= 0:
+        list_start = cut + 1  # `…一般公共预算收入增长17.5%、城乡居民人均可支配收入分别增长6.0%、8.3%`: the list is the last item
     lizheng = context.lizheng or OPENS_WITH_LIZHENG.match(sentence[list_start:value.start()].lstrip()) is not None
     phrase, gone = _strip_lead(sentence[list_start:value.start()], context)
     written_list = LISTED.search(phrase) is not None  # (`省级以上智能工厂、数字化车间达到56个` is one count)
@@ -1147,6 +1150,10 @@ def _respective_names(text: str, count: int) -> list[str]:
         items = [i for i in LIST_NAMES.split(text) if i]
     if len(items) < 2:
         return []
+    if "等" in items[-1] and (rest := SHARED_REST.search(group := items[-1].split("等", 1)[1])):
+        # `锂电池、太阳能电池等“新三样”出口`: 太阳能电池出口; `…节能环保等产业增加值`: 节能环保产业增加值
+        shared = rest.start() - 2 if group[:rest.start()].endswith("产业") else rest.start()
+        items[-1] = items[-1].split("等", 1)[0] + group[shared:]
     if items[0].startswith("粮食"):  # `粮食播种面积和产量`
         items = [("粮食产量" if i in GRAIN_OUTPUT else i) for i in items]
     last = items[-1]
@@ -1194,7 +1201,7 @@ def _with_shared_rest(items: list[str]) -> list[str]:
             continue
         if 3 <= len(item) <= 4 and following[0] == item[0] and len(following) > len(item) + 1 and following.endswith("率"):
             named[k] = item + following[len(item):]  # `高中阶段和高等教育毛入学率`: what follows the parallel name
-        elif head := _head_word(following):
+        elif len(head := _head_word(following)) >= 2:  # (a bare 率 is not what `受污染耕地和污染地块安全利用率` share)
             named[k] = item + head
     first_head = _head_word(items[0])
     if first_head and len(first_head) < len(items[0]):
