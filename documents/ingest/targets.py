@@ -60,8 +60,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "亿件", "亿个", "栋",
     # people counted by head (中高级职称技术经纪人突破100名), scores (公共服务质量满意度81.6分)
     "万名", "名", "分",
-    # trains run (中欧班列（西安）开行6037列)
-    "万列", "列",
+    # trains run (中欧班列（西安）开行6037列), gas (天然气产量9.1亿立方米)
+    "万列", "列", "亿立方米", "万立方米",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -135,7 +135,7 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 
 # --- indicators ------------------------------------------------------------------------------------
 
-GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
+GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初)")
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|落实率|占有率|满意度)$|占.+$")
@@ -280,7 +280,7 @@ KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省�
 KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
 KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
 KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
-KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计)(?=增长|增速)")  # 年均 stays: a period's average
+KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计|可比)(?=增长|增速)")  # 年均 stays: a period's average
 KEY_SPEED = re.compile(r"(?:增速|增幅)$")
 
 
@@ -597,7 +597,11 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
         _read_between(sentence[read_to:clause_start], context)
         read_to = value.end() + (2 if _growth_after(sentence, value) else 0)  # `保持40%以上增长`: its growth word
         before = sentence[clause_start:value.start()]
-        if LISTED.search(before) or _paired(before, sentence, values[i:]) or _enumerated(sentence, clause_start, values[i:]) \
+        if grown := _growths_of_levels(before, sentence, position, values, i, targets, context):
+            targets += grown
+            read_to = values[i + len(grown) - 1].end()
+            context.forget()
+        elif LISTED.search(before) or _paired(before, sentence, values[i:]) or _enumerated(sentence, clause_start, values[i:]) \
                 or _listed_again(before, sentence, values[i:], context):
             listed, read_to = _listed(sentence, position, values[i:], context)
             targets += listed
@@ -651,6 +655,38 @@ def _paired(before: str, sentence: str, values: list[re.Match]) -> bool:
     words = split_tail(LEAD.sub("", before)).words
     pair = PAIRED_NAMES.match(words) is not None or any(w in words for w in PAIRS)  # `城乡居民人均收入年均增长5.3%、7.7%`
     return pair and (len(values) == 2 or sentence[values[1].end():values[2].start()] != "、")
+
+
+RESPECTIVE_GROWTH = re.compile(r"分别(?:同比|比上年|较上年)?(?P<growth>增长|提高|下降)")
+
+
+def _growths_of_levels(before: str, sentence: str, position: int, values: list[re.Match], i: int, targets: list[Target],
+                       context: _Context) -> list[Target]:
+    """`接待境内外游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%`: a 分别 growth without names after as
+    many levels, each read in its own clause right before it, is each level's growth."""
+    said = RESPECTIVE_GROWTH.fullmatch(LEAD.sub("", before).strip())
+    if said is None or context.listed is not None:
+        return []
+    count = 1
+    while i + count < len(values) and LIST_GAP.fullmatch(sentence[values[i + count - 1].end():values[i + count].start()]):
+        count += 1
+    levels = targets[-count:]
+    if count < 2 or i < count or len(levels) < count or any(t.measure != "level" for t in levels) \
+            or [t.end - position for t in levels] != [v.end() for v in values[i - count:i]]:
+        return []  # (the levels must be the figures just before, all read)
+    shared_post = values[i + count - 1].group("post")
+    grown = []
+    for level, value in zip(levels, values[i:i + count]):
+        figures = _values(value, said.group("growth") == "下降")
+        if figures is None or figures[2] != "%":
+            return []
+        known = canonical(level.indicator + "增长")
+        grown.append(Target(
+            indicator=known[0] if known else level.indicator + "增长", indicator_text=level.indicator_text, kind=level.kind,
+            measure="growth", year=level.year, value_low=figures[0], value_high=figures[1], unit="%",
+            modifier=modifier_of(value.group("post") or shared_post, "", "", False),
+            sentence=sentence, position=position, start=position + values[i].start() - len(before), end=position + value.end()))
+    return grown
 
 
 def _listed_again(before: str, sentence: str, values: list[re.Match], context: _Context) -> bool:

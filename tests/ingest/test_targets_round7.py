@@ -20,6 +20,9 @@ XINJIANG_2025 = REPORTS / "provinces-2025" / "2025年新疆政府工作报告.do
 JIANGSU_2026 = REPORTS / "provinces-2026" / "2026_江苏省_政府工作报告.csv"
 CHONGQING_2026 = REPORTS / "provinces-2026" / "2026_重庆市_政府工作报告.csv"
 HEILONGJIANG_2026 = REPORTS / "provinces-2026" / "2026_黑龙江省_政府工作报告.csv"
+JIANGSU_2025 = REPORTS / "provinces-2025" / "2025年江苏省政府工作报告.docx"
+GANSU_2025 = REPORTS / "provinces-2025" / "2025年甘肃省政府工作报告.docx"
+CHONGQING_2025 = REPORTS / "provinces-2025" / "2025年重庆市政府工作报告.docx"
 
 
 # --- judged-8.jsonl's misses: flows and stocks -------------------------------------------------------
@@ -211,6 +214,27 @@ def test_a_unit_of_person_years():
     assert figures(in_sentence(targets_of(city("深圳")), "研发人员全时当量达36.4万人年、增长7.1%")) == [
         ("研发人员全时当量", "outcome", "level", 2023, 36.4, "万人年", "达到"),
         ("研发人员全时当量增长", "outcome", "growth", 2023, 7.1, "%", "")]
+
+
+def test_a_fenbie_growth_without_names_after_as_many_levels_is_each_levels():
+    assert figures(in_sentence(targets_of(JIANGSU_2025), "接待境内外游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%")) == [
+        ("接待境内外游客", "outcome", "level", 2024, 10.9, "亿人次", "超过"),
+        ("旅游总收入", "outcome", "level", 2024, 1.3, "万亿元", "超过"),
+        ("接待境内外游客增长", "outcome", "growth", 2024, 15.8, "%", ""),
+        ("旅游总收入增长", "outcome", "growth", 2024, 11.5, "%", "")]
+    # gas in cubic metres, and a list of three levels then their growths
+    assert [f[:6] for f in figures(in_sentence(targets_of(GANSU_2025), "原煤、原油、天然气产量达到6640.8万吨"))] == [
+        ("原煤产量", "outcome", "level", 2024, 6640.8, "万吨"), ("原油产量", "outcome", "level", 2024, 1253.6, "万吨"),
+        ("天然气产量", "outcome", "level", 2024, 9.1, "亿立方米"), ("原煤产量增长", "outcome", "growth", 2024, 9.3, "%"),
+        ("原油产量增长", "outcome", "growth", 2024, 7.3, "%"), ("天然气产量增长", "outcome", "growth", 2024, 21.2, "%")]
+    # the growths of levels not all read are nobody's
+    assert figures(in_sentence(targets_of(GANSU_2025), "招商引资签约金额1.15万亿元、到位资金7969.9亿元")) == [
+        ("到位资金", "outcome", "level", 2024, 7969.9, "亿元", "")]
+
+
+def test_a_comparable_growth():
+    assert figures(in_sentence(targets_of(CHONGQING_2025), "规上制造业亩均税收可比增长13.2%")) == [
+        ("规上制造业亩均税收可比增长", "outcome", "growth", 2024, 13.2, "%", "")]
 
 
 # --- the figures of every judged set (docs/targets.md, 'Seventh round') -------------------------------
