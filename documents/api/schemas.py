@@ -149,11 +149,24 @@ class Paged(Strict):
     previous: str | None = Field(description="The previous page (absolute URL), null on the first")
 
 
+class Statement(Strict):
+    sql: str
+    ms: float
+
+
+class SearchDebug(Strict):
+    matches: str = Field(description="Where the matches came from: `index` (bitmaps in memory) or `sql`")
+    reason: str
+    steps: list[str] = Field(description="What counting and ranking did, in order")
+    statements: list[Statement]
+
+
 class PolicyPage(Paged):
     page: int
     num_pages: int
     results: list[SearchHit]
     facets: Facets = Field(description="Counts per value of each filter, for the query and the other filters")
+    debug: SearchDebug | None = Field(None, description="With ?debug=1, for staff: how the search was answered")
 
 
 class TargetPolicy(Strict):

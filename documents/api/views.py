@@ -18,7 +18,9 @@ from documents.models import Policy
 from documents.research import compare, diffusion
 from documents.search.facet_registry import FACETS
 from documents.search.filters import MAX_PAGE_SIZE, PolicySearchFilter
-from documents.search.service import SearchParamsError, parse_search_params, search_page_to_dict, search_policies
+from documents.search.service import (
+    SearchParamsError, explain, parse_search_params, search_page_to_dict, search_policies,
+)
 from documents.serializers import policy_to_dict
 
 # Plain paragraphs (the reference page shows them as they are, the schema carries them as its description).
@@ -49,6 +51,11 @@ SEARCH_PARAMETERS = {
     "sort": ("relevance (default), newest or oldest", None),
     "page": ("Page number, from 1", None),
     "page_size": (f"Results per page, default 20; more than {MAX_PAGE_SIZE} is read as {MAX_PAGE_SIZE}", None),
+}
+DEBUG_PARAMETER = {
+    "name": "debug", "in": "query", "required": False, "schema": {"type": "string", "enum": ["1"]},
+    "description": "Staff only: add `debug` to the body — how the search was answered (`matches`: index or sql, "
+                   "`reason`, `steps`) and every statement it ran with its time in ms (`statements`)",
 }
 TARGET_PARAMETERS = {
     "indicator": ("Indicator (指标), as listed in `indicators`", "地区生产总值增长"),
@@ -105,7 +112,7 @@ def visible_policies(request):
 
 @api.get("/policies/", response={200: schemas.PolicyPage, 400: schemas.Error}, operation_id="searchPolicies", url_name="policy_list",
          summary="Search and browse policies", openapi_extra={
-             "parameters": query_parameters(PolicySearchFilter, SEARCH_PARAMETERS),
+             "parameters": [*query_parameters(PolicySearchFilter, SEARCH_PARAMETERS), DEBUG_PARAMETER],
              "x-codeSamples": reference.code_samples("/api/policies/", {"q": "数据要素", "province": "440000"}, paged=True)})
 def policy_list(request):
     """Policies matching a query and filters, ranked, with facet counts (omit q to browse)."""
@@ -113,9 +120,13 @@ def policy_list(request):
         params = parse_search_params(request.GET)
     except SearchParamsError as exc:
         return error_response(str(exc), 400, exc.errors)
-    page = search_policies(params, include_unpublished=request.user.is_staff)
+    if request.GET.get("debug") == "1" and request.user.is_staff:
+        page, statements = explain(params, include_unpublished=True)
+        debug = {"debug": {**page.plan.to_dict(), "statements": statements}}
+    else:
+        page, debug = search_policies(params, include_unpublished=request.user.is_staff), {}
     return json_response({**search_page_to_dict(page, request=request),
-                          **page_links(request, params.page, page.num_pages)})
+                          **page_links(request, params.page, page.num_pages), **debug})
 
 
 @api.get("/policies/{int:pk}/", response={200: schemas.PolicyDetail, 404: schemas.Error},

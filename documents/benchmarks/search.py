@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import connection, connections
 
 from documents.ingest.result import POLICY_TYPES
-from documents.search import stats
+from documents.search import index
 from documents.search.tokens import tokens
 from documents.search.vector import literal_from_tokens
 
@@ -227,9 +227,9 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
     load_seconds = time.monotonic() - load_started
 
     index_seconds = build_indexes(n)
-    refreshed = stats.refresh()
+    rebuilt = index.rebuild()
     return {"load_s": round(load_seconds, 1), "index_s": round(index_seconds, 1),
-            "stats_s": refreshed["seconds"], "stats_lexemes": refreshed["lexemes"], **sizes()}
+            "base_s": rebuilt["seconds"], "base_lexemes": rebuilt["lexemes"], **sizes()}
 
 
 def build_indexes(n: int) -> float:
@@ -274,13 +274,13 @@ def sizes() -> dict:
             + ", ".join(f"pg_relation_size('{index}')" for index in SEARCH_INDEXES)
         )
         total, *indexes = cursor.fetchone()
-        cursor.execute("SELECT pg_total_relation_size('search_term_facets'), "
-                       "pg_total_relation_size('search_term_postings')")
-        term_facets, term_postings = cursor.fetchone()
+        cursor.execute("SELECT pg_total_relation_size('search_term_postings'), "
+                       "pg_total_relation_size('search_changes')")
+        term_postings, changes = cursor.fetchone()
     mb = 1024 * 1024
     return {"table_mb": round(total / mb), **{f"{name}_mb": round(size / mb, 1)
                                                for name, size in zip(SEARCH_INDEXES, indexes)},
-            "search_term_facets_mb": round(term_facets / mb, 1), "search_term_postings_mb": round(term_postings / mb, 1)}
+            "search_term_postings_mb": round(term_postings / mb, 1), "search_changes_mb": round(changes / mb, 1)}
 
 
 POLICY_COLUMNS = ("id", "title", "doc_number", "region_id", "province_id", "city_id", "policy_type", "date_year",
@@ -371,6 +371,7 @@ QUERIES = [
     ("phrase", '"公共数据"', {}),
     ("phrase", '"个人信息"', {}),
     ("phrase", "数据安全", {}),
+    ("phrase3", '"公共数据开放"', {}),  # three pieces: positions checked where both pairs occur
     ("common+facets", "数字经济", {"province": "440000"}),
     ("common+facets", "数据", {"year": 2023, "type": "方案"}),
     ("common+facets", "发展", {"province": "330000", "year": 2022}),
@@ -500,10 +501,15 @@ def diffusion_timings(runs: int = 3) -> dict:
 
 
 def measure(runs: int = 3) -> dict:
-    """p50/p95/max of the full result page (cold: facet cache cleared; warm: cached) and of the naive page."""
+    """p50/p95/max of the full result page — cold (search cache cleared) right after a rebuild of the index's
+    base, warm (cached), and live (cold, after editing LIVE_SHARE of the policies through the normal save path,
+    with no rebuild) — and of the naive page; the resident memory of the process after the run."""
+    from django.core.cache import cache
+
     from documents.search.service import SearchParams, search_policies
 
-    from django.core.cache import cache
+    if (index.state() or {}).get("changes", 1):  # cold means right after a rebuild: fold an earlier run's log in
+        index.rebuild()
 
     def cold():
         cache.clear()  # facet counts are cached: a cold page counts them again
@@ -527,8 +533,65 @@ def measure(runs: int = 3) -> dict:
                      "page_ms": round(statistics.median(page), 1), "warm_ms": round(statistics.median(warm), 1),
                      "naive_ms": round(statistics.median(naive), 1)})
     speedup = statistics.median(common_naive) / max(statistics.median(common_page), 0.001)
-    return {"page": summary(page_times), "page_warm": summary(warm_times), "naive": summary(naive_times), "common_terms_speedup": round(speedup, 1),
-            "queries": rows, "diffusion": diffusion_of_common_terms(runs)}
+    live_times, edits = [], edit_policies()
+    try:
+        for (kind, q, filters), row in zip(QUERIES, rows):
+            params = SearchParams(q=q, **filters)
+            live = [_timed(cold) for _ in range(runs)]  # no warm-up: the first one catches up on the edits
+            live_times += live
+            row["live_ms"] = round(statistics.median(live), 1)
+    finally:
+        restore(edits["originals"])
+    changes = index.state()["changes"]
+    index.rebuild()
+    return {"page": summary(page_times), "page_warm": summary(warm_times), "live": summary(live_times),
+            "naive": summary(naive_times), "common_terms_speedup": round(speedup, 1),
+            "live_edits": {"policies": len(edits["originals"]), "save": summary(edits["save_ms"]),
+                           "logged_changes": changes},
+            "rss_mb": resident_mb(), "queries": rows, "diffusion": diffusion_of_common_terms(runs)}
+
+
+LIVE_SHARE = 0.01
+EDITED = "数据要素市场化配置改革，推进公共数据授权运营。"
+
+
+def edit_policies(share: float = LIVE_SHARE) -> dict:
+    """Edit every (1/share)-th policy through the curators' save path (model save, the signals' vector
+    rebuild): a sentence added to its text and its title; every tenth one withdrawn instead. Returns the
+    originals (for restore()) and each save's time in ms."""
+    from documents.models import Policy
+
+    originals, times = [], []
+    ids = list(Policy.objects.order_by("id").values_list("id", flat=True)[:: round(1 / share)])
+    for number, pk in enumerate(ids):
+        policy = Policy.objects.get(pk=pk)
+        originals.append((pk, policy.title, policy.clean_text, policy.simplified_text, policy.status))
+        if number % 10 == 9:
+            policy.status = Policy.Status.WITHDRAWN
+        else:
+            policy.title = f"{policy.title}（修订）"
+            policy.clean_text = f"{policy.clean_text}\n{EDITED}"
+            policy.simplified_text = f"{policy.simplified_text}\n{EDITED}"
+        times.append(_timed(policy.save))  # autocommit: the vector rebuild runs at once, inside the timing
+    return {"originals": originals, "save_ms": times}
+
+
+def restore(originals) -> None:
+    from documents.models import Policy
+
+    for pk, title, clean_text, simplified_text, status in originals:
+        policy = Policy.objects.get(pk=pk)
+        policy.title, policy.clean_text, policy.simplified_text, policy.status = title, clean_text, simplified_text, status
+        policy.save()
+
+
+def resident_mb() -> float:
+    """This process's resident memory now (VmRSS), in MB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
 
 
 def diffusion_of_common_terms(runs: int = 3) -> dict:

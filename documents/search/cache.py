@@ -7,6 +7,8 @@ generation is what keeps it correct.
 """
 
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import connections, router
@@ -14,6 +16,7 @@ from django.db import connections, router
 from documents.models import Policy
 
 CACHE_SECONDS = 300
+_pinned: ContextVar[int | None] = ContextVar("search_generation", default=None)
 
 
 def cached(kind: str, parts, compute):
@@ -27,7 +30,23 @@ def cached(kind: str, parts, compute):
     return found
 
 
+@contextmanager
+def one_generation():
+    """Within: the generation read once, so that a request's cached counts, cached page and facet arrays
+    all belong to the same one (the request's freshness token)."""
+    token = _pinned.set(_read())
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def generation() -> int:
+    pinned = _pinned.get()
+    return _read() if pinned is None else pinned
+
+
+def _read() -> int:
     """Read where the page reads (the replica for public pages): the generation and the data then
     come from the same copy, however far it lags."""
     with connections[router.db_for_read(Policy)].cursor() as cursor:

@@ -5,24 +5,28 @@ the statement only lists the matching ids and every facet is a bincount: countin
 each match through a CTE, an aggregate per facet and a join with the issuer links
 (docs/performance.md, design 19).
 
-The arrays are loaded once per process for each generation of the search cache (cache.py),
-and at least every CACHE_SECONDS like the cached counts: any committed change to policies makes
-the next count reload them, from the database the page reads.
+The arrays are loaded once per process and kept exact like the index (index.py): when the search
+cache's generation moves on (cache.py: any committed change to policies), they catch up on the
+policies the index's change log holds — their current keys read by id, merged in — and are loaded
+whole only when the index's base was rebuilt, or without a base (a small archive, where loading is
+cheap). Read from the database the page reads.
 """
 
 from __future__ import annotations
 
 import threading
 from functools import cached_property
-import time
 from dataclasses import dataclass
 
 import numpy as np
 from django.db import connections, router
 
 from documents.models import Policy
-from documents.search.cache import CACHE_SECONDS, generation
+from documents.search import index
+from documents.search.cache import generation
 from documents.search.facet_registry import COLUMNS
+
+UNDATED = 1 << 21  # after every date's sort key (minus its ordinal day, above −2^20)
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class FacetArrays:
     link_policy: np.ndarray
     link_issuer: np.ndarray
     newest: np.ndarray  # every policy id, newest first (date, undated last, then id descending)
-    loaded: float  # time.monotonic() at loading
+    order: np.ndarray | None = None  # each id's sort key in `newest` (sort_key()), for merging changes in
 
     def selected(self, name: str, value) -> np.ndarray:
         """Which policies an active filter keeps (bool per id)."""
@@ -44,10 +48,10 @@ class FacetArrays:
             keep[self.link_policy[self.link_issuer == value]] = True
             return keep
         try:
-            index = self.values[name].index(value)
+            position = self.values[name].index(value)
         except ValueError:
             return np.zeros(self.size, dtype=bool)
-        return self.keys[name] == index
+        return self.keys[name] == position
 
     def kept(self, active: dict) -> np.ndarray:
         """Which policies pass every active filter."""
@@ -68,7 +72,7 @@ class FacetArrays:
         return self.newest[rows[self.newest]][:limit].tolist()
 
 
-_loaded: dict[str, tuple[int, FacetArrays]] = {}  # database alias → (generation, arrays)
+_loaded: dict[str, tuple[int, object, FacetArrays]] = {}  # database alias → (generation, base built, arrays)
 _lock = threading.Lock()
 
 
@@ -80,7 +84,7 @@ def count_matches(matches, active: dict, facets: tuple[str, ...], ids: np.ndarra
 
 
 def arrays_for(ids: np.ndarray) -> FacetArrays:
-    """The arrays, reloaded if an id is newer than them (a policy saved since, its generation not yet started)."""
+    """The arrays, caught up if an id is newer than them (a policy saved since, its generation not yet started)."""
     arrays = facet_arrays()
     return facet_arrays(reload=True) if ids.size and ids.max() >= arrays.size else arrays
 
@@ -89,12 +93,18 @@ def facet_arrays(*, reload: bool = False) -> FacetArrays:
     using = router.db_for_read(Policy)
     current = generation()  # read before loading: the arrays are at least this new
     with _lock:
-        held, found = _loaded.get(using, (None, None))
-    if reload or held != current or time.monotonic() - found.loaded > CACHE_SECONDS:
+        held = _loaded.get(using)
+    if held is not None and held[0] == current and not reload:
+        return held[2]
+    log = index.changed_since_base(using)
+    built = log[0] if log else None
+    if held is not None and log is not None and held[1] == built:
+        found = catch_up(held[2], np.array(log[1], dtype=np.int64), using)
+    else:
         found = load(using)
-        if not _has_written(using):  # else the arrays hold this transaction's uncommitted rows
-            with _lock:
-                _loaded[using] = (current, found)  # an older generation is never asked for again
+    if not _has_written(using):  # else the arrays hold this transaction's uncommitted rows
+        with _lock:
+            _loaded[using] = (current, built, found)  # an older generation is never asked for again
     return found
 
 
@@ -110,29 +120,86 @@ def forget() -> None:
         _loaded.clear()
 
 
-def load(using: str) -> FacetArrays:
+def sort_key(ids: np.ndarray, dates: list) -> np.ndarray:
+    """Date order as one integer per policy: newest date first, undated last, then the higher id first."""
+    days = np.array([-day.toordinal() if day else UNDATED for day in dates], dtype=np.int64)
+    return (days << 32) - ids
+
+
+def _rows(using: str, ids: list[int] | None = None):
+    """(id, facet columns…, date) rows and (policy, issuer) links: of every policy, or of those ids."""
     table = Policy._meta.db_table
     links = Policy.issuers.through._meta.db_table
+    chosen, params = ("", []) if ids is None else (" = ANY(%s)", [ids])
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT id, {', '.join(COLUMNS.values())}, date FROM {table}")
+        cursor.execute(f"SELECT id, {', '.join(COLUMNS.values())}, date FROM {table}"
+                       + (f" WHERE id{chosen}" if chosen else ""), params)
         rows = cursor.fetchall()
-        cursor.execute(f"SELECT policy_id, issuer_id FROM {links}")
+        cursor.execute(f"SELECT policy_id, issuer_id FROM {links}" + (f" WHERE policy_id{chosen}" if chosen else ""),
+                       params)
         pairs = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
+    return rows, pairs
+
+
+def _codes(rows, column: int, values: list) -> list[int]:
+    """Each row's value of one facet as an index into `values` (extended with values not yet in it)."""
+    known = {value: position for position, value in enumerate(values)}
+    codes = []
+    for row in rows:
+        value = row[column]
+        if value is None:
+            codes.append(-1)
+            continue
+        if value not in known:
+            known[value] = len(values)
+            values.append(value)
+        codes.append(known[value])
+    return codes
+
+
+def load(using: str) -> FacetArrays:
+    rows, pairs = _rows(using)
     size = max((row[0] for row in rows), default=0) + 1
+    ids = np.array([row[0] for row in rows], dtype=np.int64)
     keys = {name: np.full(size, -1, dtype=np.int32) for name in COLUMNS}
     values: dict[str, list] = {name: [] for name in COLUMNS}
-    ids = np.array([row[0] for row in rows], dtype=np.int64)
     for column, name in enumerate(COLUMNS, start=1):
-        index: dict = {}
-        codes = [index.setdefault(row[column], len(index)) if row[column] is not None else -1 for row in rows]
-        keys[name][ids] = codes
-        values[name] = list(index)
+        keys[name][ids] = _codes(rows, column, values[name])
     pairs = pairs[pairs[:, 0] < size]  # links of a policy inserted between the two statements
-    undated = np.iinfo(np.int64).max
-    days = np.array([-row[-1].toordinal() if row[-1] else undated for row in rows], dtype=np.int64)
-    newest = ids[np.lexsort((-ids, days))]
+    order = np.zeros(size, dtype=np.int64)
+    order[ids] = sort_key(ids, [row[-1] for row in rows])
+    newest = ids[np.argsort(order[ids], kind="stable")]
     return FacetArrays(size=size, keys=keys, values=values, link_policy=pairs[:, 0], link_issuer=pairs[:, 1],
-                       newest=newest, loaded=time.monotonic())
+                       newest=newest, order=order)
+
+
+def catch_up(arrays: FacetArrays, changed: np.ndarray, using: str) -> FacetArrays:
+    """The arrays with the changed policies' current keys, links and places (deleted ones gone)."""
+    if not changed.size:
+        return arrays
+    rows, pairs = _rows(using, changed.tolist())
+    size = max(arrays.size, int(changed.max()) + 1)
+    found = np.array([row[0] for row in rows], dtype=np.int64)
+    keys, values = {}, {}
+    for column, name in enumerate(COLUMNS, start=1):
+        keys[name] = np.full(size, -1, dtype=np.int32)
+        keys[name][: arrays.size] = arrays.keys[name]
+        keys[name][changed] = -1
+        values[name] = list(arrays.values[name])
+        keys[name][found] = _codes(rows, column, values[name])
+    is_changed = np.zeros(size, dtype=bool)
+    is_changed[changed] = True
+    kept_links = ~is_changed[arrays.link_policy]
+    link_policy = np.concatenate([arrays.link_policy[kept_links], pairs[:, 0]])
+    link_issuer = np.concatenate([arrays.link_issuer[kept_links], pairs[:, 1]])
+    order = np.zeros(size, dtype=np.int64)
+    order[: arrays.size] = arrays.order
+    order[found] = sort_key(found, [row[-1] for row in rows])
+    kept = arrays.newest[~is_changed[arrays.newest]]
+    added = found[np.argsort(order[found], kind="stable")]
+    newest = np.insert(kept, np.searchsorted(order[kept], order[added]), added)
+    return FacetArrays(size=size, keys=keys, values=values, link_policy=link_policy, link_issuer=link_issuer,
+                       newest=newest, order=order)
 
 
 def fit(rows: np.ndarray, size: int) -> np.ndarray:

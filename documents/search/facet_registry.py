@@ -1,6 +1,6 @@
 """The facets of a search, declared once: each is a filter the search takes and a list of counts it gives.
 
-The filter set, the counts (SQL, the in-memory arrays, the precomputed stats), the API's
+The filter set, the counts (the in-memory arrays), the API's
 parameters and schema, the search_policies command and the pages' sidebar, chips and links all read
 this tuple. Adding a facet of a kind below is one entry here and its typed field in
 service.SearchParams (tests/search/test_facet_registry.py checks the two agree).

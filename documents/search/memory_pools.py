@@ -1,6 +1,6 @@
 """A query's candidate pools, and their ranking, from bitmaps and facet keys held in memory.
 
-When postings.Matches can answer a query, its newest relaxed matches anywhere, in titles and in
+When index.Matches can answer a query, its newest relaxed matches anywhere, in titles and in
 titles or headings (the pools service._ranked_page ranks) are read off the bitmaps, the active
 filters and every policy's place in date order (facet_arrays) — no statement at all. When the
 bitmaps also tell which candidates match exactly and in which tier (title 2, heading 1, body 0),

@@ -10,7 +10,9 @@ every lexeme is quoted here and the string is cast with ``::tsquery`` (see Lexem
 exactly as the index's tsvector literal is.
 
 A policy has two vectors (documents/search/vector.py): `condition()` matches over both
-(phrases by their pair lexemes), `tsquery()` is the positional vector's alone, for ranking.
+(phrases by their pair lexemes), `query()` is the positional vector's alone, for ranking. Both are
+small trees (Lexeme, Both, Either, Without, Sequence inside Match, AllOf, AnyOf, Not) that SQL gets
+rendered (`render`, the `::tsquery` cast of LexemeQuery) and the index (index.py) evaluates as they are.
 
 An empty query, or one with no word in it (only punctuation, emoji, quotes…), parses to an
 empty ParsedQuery: the service then applies no text filter and browses everything.
@@ -19,7 +21,7 @@ empty ParsedQuery: the service then applies no text filter and browses everythin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery
 
@@ -36,19 +38,73 @@ QUOTES = "\"“”„«»「」『』＂"
 OR_WORDS = {"OR", "|", "｜"}
 NEGATION = "-－—"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SINGLE_LEXEME = re.compile(r"!?'(?:[^']|'')*'(?::[A-D]+)?")  # a pair lexeme has a space inside its quotes
 
 
 WORDS = "search_vector"  # the positional vector: tokens with weights and character offsets
 PAIRS = "phrase_vector"  # the position-free pair lexemes (documents/search/vector.py)
 
 
+# The tsquery of a condition, as a tree: SQL gets it rendered (render()), the index (index.py) walks it.
+
+@dataclass(frozen=True)
+class Lexeme:
+    word: str
+    weights: str = ""  # "", "A" (titles) or "AB" (titles and headings)
+
+
+@dataclass(frozen=True)
+class Both:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Either:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Without:
+    part: object
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """Lexemes at exact character distances (a phrase's positions: PostgreSQL's `<N>`)."""
+
+    pieces: tuple[tuple[Lexeme, int], ...]  # each with its offset in the phrase
+
+
+def render(node) -> str:
+    """The tsquery text of a tree, every lexeme quoted (the string is cast with ::tsquery, never parsed)."""
+    if isinstance(node, Lexeme):
+        return quote_lexeme(node.word) + (f":{node.weights}" if node.weights else "")
+    if isinstance(node, Without):
+        return f"!{_grouped(node.part)}"
+    if isinstance(node, Either):
+        return "(" + " | ".join(map(_grouped, node.parts)) + ")"
+    if isinstance(node, Sequence):
+        out = render(node.pieces[0][0])
+        for (_, previous), (lexeme, offset) in zip(node.pieces, node.pieces[1:]):
+            out += f" <{offset - previous}> {render(lexeme)}"
+        return f"({out})"
+    return " & ".join(map(_grouped, node.parts))
+
+
+def _grouped(node) -> str:
+    return f"({render(node)})" if isinstance(node, Both) else render(node)
+
+
 @dataclass(frozen=True)
 class Match:
-    """`vector @@ tsquery` on one of a policy's two vectors."""
+    """`vector @@ tsquery` on one of a policy's two vectors: the tsquery's text, and the tree it renders."""
 
     vector: str
     tsquery: str
+    query: object = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, vector: str, query) -> Match:
+        return cls(vector, render(query), query)
 
 
 @dataclass(frozen=True)
@@ -74,11 +130,11 @@ class Term:
     words: tuple[tuple[str, int], ...]
     phrase: bool = False
 
-    def tsquery(self, weights: str = "", relaxed: bool = False) -> str:
+    def query(self, weights: str = "", relaxed: bool = False):
         """On the positional vector alone: a phrase's pieces at their distances (relaxed: anywhere)."""
         if self.phrase:
             pieces = _pieces(self.words)
-            return _and([_lexeme(piece, weights) for piece, _ in pieces]) if relaxed else _positional(pieces, weights)
+            return _and([Lexeme(piece, weights) for piece, _ in pieces]) if relaxed else _positional(pieces, weights)
         return _and([_word(word, weights) for word, _ in self.words])
 
     def condition(self, relaxed: bool = False):
@@ -92,7 +148,7 @@ class Term:
         if self.phrase or len(self.words) != 1:
             return None
         word = self.words[0][0]
-        return word if self.tsquery() == quote_lexeme(word) else None
+        return word if self.query() == Lexeme(word) else None
 
     def highlight_strings(self) -> list[str]:
         """What to mark in a snippet: the whole phrase, or each word of an ANDed run."""
@@ -117,16 +173,20 @@ class ParsedQuery:
     def has_positive(self) -> bool:
         return bool(self.clauses)
 
-    def tsquery(self, weights: str = "", *, with_excluded: bool = True, relaxed: bool = False) -> str:
-        """The tsquery on the positional vector alone, for ranking (and naive matching).
+    def query(self, weights: str = "", *, with_excluded: bool = True, relaxed: bool = False):
+        """The tsquery tree on the positional vector alone, for ranking (and naive matching).
 
         weights ("A", "AB") restrict the positive lexemes to those fields; relaxed turns phrases
         into ANDs of their pieces (a superset of the matches).
         """
-        parts = [_or([term.tsquery(weights, relaxed) for term in clause]) for clause in self.clauses]
+        parts = [_or([term.query(weights, relaxed) for term in clause]) for clause in self.clauses]
         if with_excluded:
-            parts += [f"!{_group(term.tsquery())}" for term in self.excluded]
+            parts += [Without(term.query()) for term in self.excluded]
         return _and(parts)
+
+    def tsquery(self, weights: str = "", *, with_excluded: bool = True, relaxed: bool = False) -> str:
+        """query() rendered, for SQL."""
+        return render(self.query(weights, with_excluded=with_excluded, relaxed=relaxed))
 
     def condition(self, *, with_excluded: bool = True, relaxed: bool = False):
         """What a match must satisfy, over both vectors (Match, AllOf, AnyOf and Not; None for no text).
@@ -242,16 +302,16 @@ def _made_up_cover(word: str) -> list[tuple[str, int]] | None:
     return cover if len(cover) > 1 else None
 
 
-def _word(word: str, weights: str) -> str:
+def _word(word: str, weights: str):
     """A word, or for a word jieba made up also its dictionary parts as a phrase."""
-    lexeme = _lexeme(word, weights)
+    lexeme = Lexeme(word, weights)
     cover = _made_up_cover(word)
-    return f"({lexeme} | {_positional(cover, weights)})" if cover else lexeme
+    return Either((lexeme, _positional(cover, weights))) if cover else lexeme
 
 
 def _word_condition(word: str, relaxed: bool):
     cover = _made_up_cover(word)
-    match = Match(WORDS, _lexeme(word, ""))
+    match = Match.of(WORDS, Lexeme(word))
     return any_of([match, _phrase_condition(cover, relaxed)]) if cover else match
 
 
@@ -280,12 +340,11 @@ def _chain(pieces) -> list[tuple[str, int]]:
     return chain
 
 
-def _positional(pieces, weights: str) -> str:
+def _positional(pieces, weights: str):
     """The pieces at their exact character distances (the positional vector stores character offsets)."""
-    out = _lexeme(pieces[0][0], weights)
-    for (_, previous), (lexeme, offset) in zip(pieces, pieces[1:]):
-        out += f" <{offset - previous}> {_lexeme(lexeme, weights)}"
-    return _group(out) if len(pieces) > 1 else out
+    if len(pieces) == 1:
+        return Lexeme(pieces[0][0], weights)
+    return Sequence(tuple((Lexeme(piece, weights), offset) for piece, offset in pieces))
 
 
 def _phrase_condition(pieces, relaxed: bool):
@@ -296,13 +355,13 @@ def _phrase_condition(pieces, relaxed: bool):
     """
     chain = _chain(pieces)
     pairs = [lexeme for lexeme, _ in chain if " " in lexeme]
-    parts = [Match(PAIRS, _and([quote_lexeme(pair) for pair in pairs]))] if pairs else []
+    parts = [Match.of(PAIRS, _and([Lexeme(pair) for pair in pairs]))] if pairs else []
     if len(chain) == 1 and pairs:
         return parts[0]
     if relaxed:
-        singles = [_lexeme(lexeme, "") for lexeme, _ in chain if " " not in lexeme]
-        return all_of(parts + ([Match(WORDS, _and(singles))] if singles else []))
-    return all_of(parts + [Match(WORDS, _positional(pieces, ""))])
+        singles = [Lexeme(lexeme) for lexeme, _ in chain if " " not in lexeme]
+        return all_of(parts + ([Match.of(WORDS, _and(singles))] if singles else []))
+    return all_of(parts + [Match.of(WORDS, _positional(pieces, ""))])
 
 
 def all_of(parts):
@@ -316,7 +375,7 @@ def any_of(parts):
 
 def negate(condition):
     if isinstance(condition, Match):
-        return Match(condition.vector, f"!{_group(condition.tsquery)}")
+        return Match.of(condition.vector, Without(condition.query))
     return condition.part if isinstance(condition, Not) else Not(condition)
 
 
@@ -324,46 +383,22 @@ def _combine(parts, node, join):
     flat = []
     for part in parts:
         flat.extend(part.parts if isinstance(part, node) else [part])
-    merged: dict[str, list[str]] = {}
+    merged: dict[str, list] = {}
     rest = []
     for part in flat:
         if isinstance(part, Match):
-            merged.setdefault(part.vector, []).append(part.tsquery)
+            merged.setdefault(part.vector, []).append(part.query)
         else:
             rest.append(part)
-    combined = list(dict.fromkeys([Match(vector, join(queries)) for vector, queries in merged.items()] + rest))
+    combined = list(dict.fromkeys([Match.of(vector, join(queries)) for vector, queries in merged.items()] + rest))
     return combined[0] if len(combined) == 1 else node(tuple(combined))
 
 
-def _lexeme(word: str, weights: str) -> str:
-    return quote_lexeme(word) + (f":{weights}" if weights else "")
-
-
-def _group(expr: str) -> str:
-    """The expression in parentheses unless it is a single lexeme or already one group."""
-    return expr if _SINGLE_LEXEME.fullmatch(expr) or _one_group(expr) else f"({expr})"
-
-
-def _one_group(expr: str) -> bool:
-    expr = expr.removeprefix("!")
-    if not expr.startswith("("):
-        return False
-    depth, quoted = 0, False
-    for index, ch in enumerate(expr):
-        if ch == "'":
-            quoted = not quoted  # '' inside a lexeme toggles twice
-        elif not quoted and ch in "()":
-            depth += 1 if ch == "(" else -1
-            if depth == 0:
-                return index == len(expr) - 1
-    return False
-
-
-def _and(parts: list[str]) -> str:
+def _and(parts: list):
     parts = list(dict.fromkeys(parts))
-    return parts[0] if len(parts) == 1 else " & ".join(_group(p) for p in parts)
+    return parts[0] if len(parts) == 1 else Both(tuple(parts))
 
 
-def _or(parts: list[str]) -> str:
+def _or(parts: list):
     parts = list(dict.fromkeys(parts))
-    return parts[0] if len(parts) == 1 else _group(" | ".join(_group(p) for p in parts))
+    return parts[0] if len(parts) == 1 else Either(tuple(parts))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
@@ -31,23 +32,22 @@ from documents.ingest.citations import title_key
 from documents.ingest.docnumber import looks_like_doc_number, normalise_doc_number
 from documents.models import Policy, TaskSection
 from documents.search import facet_arrays
-from documents.search.cache import cached
+from documents.search.cache import cached, one_generation
 from documents.search.facet_registry import NAMES
-from documents.search.facets import cached_facets
+from documents.search.facets import count_facets
 from documents.search.filters import (
     DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MESSAGES, SORTS, PolicySearchFilter, facet_q, facet_value,
 )
 from documents.search.highlight import WIDTH, section_matches, snippets
 from documents.search.planner import index_scans, planner_setting
 from documents.search.memory_pools import MemoryPools
-from documents.search.postings import Matches
+from documents.search.index import Matches
 from documents.search.query import AllOf, LexemeQuery, Match, Not, ParsedQuery, parse
-from documents.search.stats import plain_lexeme
 from documents.serializers import policy_to_dict
 
 __all__ = [
-    "SORTS", "SearchParams", "SearchParamsError", "parse_search_params", "Hit", "SearchPage",
-    "search_policies", "matching_policies", "top_matches", "search_page_to_dict", "matched_keys",
+    "SORTS", "SearchParams", "SearchParamsError", "parse_search_params", "Hit", "SearchPage", "Plan",
+    "search_policies", "explain", "matching_policies", "top_matches", "search_page_to_dict", "matched_keys",
 ]
 
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C (body), B (headings), A (title)
@@ -122,12 +122,37 @@ class Hit:
 
 
 @dataclass
+class Plan:
+    """How search_policies answers one request. Where the matches come from is decided once, at its start:
+    the index (index.py: bitmaps, in memory) or SQL (PostgreSQL lists them from its GIN indexes), with the
+    reason; each later step (counting, ranking) says what it did. Printed by `search_policies --explain`,
+    returned by the API's ?debug=1 for staff."""
+
+    matches: str  # "index" or "sql"
+    reason: str
+    steps: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"matches": self.matches, "reason": self.reason, "steps": self.steps}
+
+
+def decide(parsed: ParsedQuery, matches: Matches) -> Plan:
+    if _doc_number(parsed):
+        return Plan("sql", "a 文号: its policies by the doc_number index, whatever their text says")
+    why = matches.why_not()
+    if why is None:
+        return Plan("index", "every part of the query has a bitmap: the base with the logged changes applied")
+    return Plan("sql", why)
+
+
+@dataclass
 class SearchPage:
     params: SearchParams
     count: int
     hits: list[Hit]
     facets: dict[str, list[dict]]  # province, city, issuer, year, type: [{"code", "name", "count", "selected"}]
     num_pages: int
+    plan: Plan | None = None
 
 
 def _base(include_unpublished: bool) -> QuerySet:
@@ -251,35 +276,73 @@ def matched_keys(params: SearchParams, names: tuple[str, ...], *, include_unpubl
 
 
 def search_policies(params: SearchParams, *, include_unpublished: bool = False) -> SearchPage:
-    """One result page: hits with snippets and matched sections, facet counts, and the total."""
+    """One result page: hits with snippets and matched sections, facet counts, the total, and its plan."""
+    with one_generation():
+        return _search(params, include_unpublished)
+
+
+def _search(params: SearchParams, include_unpublished: bool) -> SearchPage:
     parsed = parse(params.q)
     matches = text_matches(_base(include_unpublished), parsed)
     active = params.active_filters()
     query_key = repr(parsed.condition())
     posted = Matches(parsed, include_unpublished=include_unpublished)
+    plan = decide(parsed, posted)
+    counted = []
+
+    def count_them():
+        counted.append(True)
+        return count_facets(matches, active, text=not parsed.is_empty,
+                            matched_ids=posted.ids if plan.matches == "index" else None)
+
     with index_scans():
-        count, facets = cached_facets(matches, active, include_unpublished, query_key, plain_lexeme(parsed),
-                                      text=not parsed.is_empty, matched_ids=None if _doc_number(parsed) else posted.ids)
+        count, facets = cached("facets", (query_key, include_unpublished, [active.get(name) for name in NAMES]),
+                               count_them)
+    source = "the index's ids" if plan.matches == "index" else "the ids PostgreSQL lists"
+    plan.steps.append(f"counts: {count} matches, every facet by the facet arrays over {source}" if counted
+                      else f"counts: {count} matches, from the search cache")
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
     filtered = apply_filters(matches, params)
     ranked = parsed.has_positive and params.sort == "relevance"
     if start >= count:
         rows = []
+        plan.steps.append("page: past the last match")
     elif ranked:
         def rank():
             with index_scans():
                 return _ranked_page(filtered, apply_filters(_base(include_unpublished), params), parsed, count, start,
-                                    params.page_size, posted, active)
+                                    params.page_size, posted if plan.matches == "index" else None, active, plan=plan)
 
         # A ranked page is cached like the counts (a repeated query, paging back): ranking reads vectors.
+        steps = len(plan.steps)
         rows = cached("page", (query_key, include_unpublished, sorted(active.items()), start, params.page_size),
                       rank)
+        if len(plan.steps) == steps:
+            plan.steps.append("ranking: the ranked page from the search cache")
     else:
         rows = [(pk, None) for pk in filtered.order_by(*_order(params.sort, False))
                 .values_list("id", flat=True)[start : start + params.page_size]]
+        plan.steps.append(f"order: {params.sort if params.sort != 'relevance' else 'newest'} first, "
+                          "by the date order index")
     hits = _hits(rows, parsed)
-    return SearchPage(params=params, count=count, hits=hits, facets=facets, num_pages=num_pages)
+    return SearchPage(params=params, count=count, hits=hits, facets=facets, num_pages=num_pages, plan=plan)
+
+
+def explain(params: SearchParams, *, include_unpublished: bool = False) -> tuple[SearchPage, list[dict]]:
+    """search_policies with every statement it ran and its time: [{"sql", "ms"}] (the plan is on the page)."""
+    statements = []
+
+    def record(execute, sql, sql_params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, sql_params, many, context)
+        finally:
+            statements.append({"sql": " ".join(sql.split()), "ms": round((time.perf_counter() - started) * 1000, 2)})
+
+    with connections[router.db_for_read(Policy)].execute_wrapper(record):
+        page = search_policies(params, include_unpublished=include_unpublished)
+    return page, statements
 
 
 def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None) -> list[Policy]:
@@ -307,7 +370,8 @@ def top_matches(params: SearchParams, limit: int, *, exclude: int | None = None)
 
 
 def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int,
-                 matches: Matches | None = None, active: dict | None = None, exclude: int | None = None):
+                 matches: Matches | None = None, active: dict | None = None, exclude: int | None = None,
+                 plan: Plan | None = None):
     """(id, rank) for one page; over a bounded candidate set when many policies match.
 
     The candidate pools use the relaxed query (phrases as their pair lexemes, or in titles and
@@ -316,30 +380,35 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     then filters the candidates while ranking them.
     When that leaves too few for the page, every match is ranked; so are a 文号 query's (_doc_number).
     The documents a query names by title (_exact_title) come first, ranked among themselves; the
-    rest of the page is the ranking without them.
+    rest of the page is the ranking without them. Each choice is noted in `plan`'s steps.
     """
+    steps = plan.steps if plan else []
     if _doc_number(parsed):
+        steps.append("ranking: every match of the 文号 ranked in SQL, the numbered documents first")
         return _rank_rows(filtered, parsed, start, size)
     titled = _exact_title(parsed)
     named = set(filtered.filter(titled).values_list("id", flat=True)) if titled else set()
     if not named:
-        return _pooled_rows(filtered, unmatched, parsed, count, start, size, matches, active, exclude)
+        return _pooled_rows(filtered, unmatched, parsed, count, start, size, matches, active, exclude, steps)
+    steps.append(f"ranking: {len(named)} documents of that title first")
     rows = _rank_rows(filtered.filter(pk__in=named), parsed, start, size) if start < len(named) else []
     if len(rows) < size:
         rest_start = max(0, start - len(named))
         # The ranking of every match from its top, the named ones (wherever they fall) left out.
         wanted = rest_start + size - len(rows) + len(named)
-        rest = [row for row in _pooled_rows(filtered, unmatched, parsed, count, 0, wanted, matches, active, exclude)
-                if row[0] not in named]
+        rest = [row for row in _pooled_rows(filtered, unmatched, parsed, count, 0, wanted, matches, active, exclude,
+                                            steps) if row[0] not in named]
         rows += rest[rest_start : rest_start + size - len(rows)]
     return rows
 
 
 def _pooled_rows(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, count: int, start: int, size: int,
-                 matches: Matches | None, active: dict | None, exclude: int | None):
+                 matches: Matches | None, active: dict | None, exclude: int | None, steps: list[str]):
     small = count <= EXACT_LIMIT
     bounded = not small and start + size <= CANDIDATES
     memory = MemoryPools.of(matches, active or {}, exclude) if matches and (small or bounded) else None
+    where = "the index, in memory" if memory else "PostgreSQL's GIN indexes"
+    tiers = "the index's tiers" if memory and memory.tiers is not None else "SQL's tiers"
     if bounded:
         for limit in (CANDIDATES, CANDIDATES * WIDER):
             candidate_ids = memory.pool(limit) if memory else _sql_pools(unmatched, parsed, count, limit)
@@ -347,11 +416,14 @@ def _pooled_rows(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
             if rows is None:
                 rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
+                steps.append(f"ranking: {len(candidate_ids)} candidates (the newest {limit} of each pool: anywhere, "
+                             f"titles, titles or headings) from {where}, ranked by {tiers} and cover density")
                 return rows
-    elif memory:  # few matches: every one ranked, each vector read once
+    elif memory and memory.tiers is not None:  # few matches: every one ranked, each vector read once
         rows = memory.rank(memory.exact_ids(), _cover_density(parsed), start, size)
-        if rows is not None:
-            return rows
+        steps.append(f"ranking: every one of the {count} matches, by the index's tiers and cover density")
+        return rows
+    steps.append(f"ranking: every one of the {count} matches, in SQL (tiers and cover density)")
     return _rank_rows(filtered, parsed, start, size)
 
 

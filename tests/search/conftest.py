@@ -2,11 +2,14 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from django.db.models import Count
 
 from documents.chinese import to_simplified
 from documents.importing import import_document
 from documents.indexing import update_search_vector
 from documents.models import Issuer, Policy, Region, TaskSection
+from documents.search.facet_registry import FACETS
+from documents.search.filters import facet_q
 from tests.conftest import shared_rows
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
@@ -48,3 +51,21 @@ def create_policy(title, text="", *, sections=(), region=None, issuers=(), year=
 def make_policy(db):
     """create_policy() inside the test's transaction."""
     return create_policy
+
+
+def facet_counts_by_orm(matches, active: dict) -> tuple[int, dict[str, dict]]:
+    """(total, {facet: {value: count}}) as facet_arrays.count_matches gives them, by the ORM alone: the
+    matches of every other active filter, grouped by the facet's column or issuer links."""
+    counted = {}
+    for facet in FACETS:
+        rows = matches
+        for name, value in active.items():
+            if name != facet.name:
+                rows = rows.filter(facet_q(name, value))
+        column = facet.column or "issuers"
+        counted[facet.name] = dict(rows.exclude(**{f"{column}__isnull": True}).order_by()
+                                   .values_list(column).annotate(n=Count("id")))
+    total = matches
+    for name, value in active.items():
+        total = total.filter(facet_q(name, value))
+    return total.count(), counted

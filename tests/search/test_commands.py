@@ -36,6 +36,35 @@ def test_search_policies_prints_one_line_per_hit_and_a_summary(make_policy):
     assert lines[-1] == "1 条结果，第 1/1 页"
 
 
+def test_search_policies_explains_its_plan_with_each_statement(make_policy):
+    make_policy("数字经济方案", "推进数字经济发展。", region="440100", year=2024)
+    lines = run("search_policies", "数字经济", "--explain").splitlines()
+    assert lines[0].startswith("matches: sql — no index")  # five policies: no base is built
+    assert lines[1] == "index: none"
+    assert any(line.startswith("counts: 1 matches, every facet by the facet arrays") for line in lines)
+    assert any(line.startswith("ranking: every one of the 1 matches, in SQL") for line in lines)
+    statements = [line for line in lines if line[:4].strip().rstrip(".").isdigit()]
+    assert statements and all(" ms  " in line for line in statements)
+    assert lines[-1].startswith(f"1 条结果; {len(statements)} statements")
+
+
+def test_the_plan_says_the_index_answers_once_it_is_built(make_policy):
+    from documents.search import index
+
+    make_policy("数字经济方案", "推进数字经济发展。", region="440100", year=2024)
+    make_policy("数字经济条例", "数字经济。", region="440300", year=2023)
+    index.rebuild(min_docs=1, min_share=0.0)
+    page = search_policies(SearchParams(q="数字经济"))
+    assert page.plan.matches == "index" and page.count == 2
+    assert "ranking: every one of the 2 matches, by the index's tiers" in page.plan.steps[-1]
+    phrase = search_policies(SearchParams(q='"推进数字经济发展"'))
+    assert phrase.plan.matches == "sql" and "positions" in phrase.plan.reason
+    rare = search_policies(SearchParams(q="粤菜"))
+    assert rare.plan.matches == "sql" and rare.count == 0
+    lines = run("search_policies", "数字经济", "--explain").splitlines()
+    assert lines[0].startswith("matches: index") and lines[1].startswith("index: base of ")
+
+
 def test_search_policies_refuses_malformed_filters():
     with pytest.raises(CommandError, match="年份"):
         run("search_policies", "x", "--year", "abc")

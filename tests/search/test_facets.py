@@ -78,7 +78,7 @@ def test_a_selected_value_without_matches_is_still_listed(spread):
     assert {"code": 1999, "name": "1999年", "count": 0, "selected": True} in page.facets["year"]
 
 
-def test_browsing_counts_facets_through_the_filters_indexes(spread):
+def test_browsing_and_text_queries_list_ids_through_the_right_indexes(spread):
     def statements(params):
         with CaptureQueriesContext(connection) as queries:
             page = search_policies(params)
@@ -88,9 +88,10 @@ def test_browsing_counts_facets_through_the_filters_indexes(spread):
     assert counts(page.facets["province"]) == {"440000": 2, "330000": 1}
     assert counts(page.facets["year"]) == {2023: 2, 2022: 1}
     assert counts(page.facets["type"]) == {"方案": 1, "意见": 1}
-    grouped = next(sql for sql in browse if "GROUPING SETS" in sql)
-    assert "IS TRUE" not in grouped  # without a text match the filters' btree indexes answer
+    # One counter for both: the ids PostgreSQL lists (no index in so small an archive), counted in memory.
+    listed = next(sql for sql in browse if "string_agg" in sql)
+    assert "IS TRUE" not in listed  # without a text match the filters' btree indexes answer
     page, text = statements(SearchParams(q="数字经济", province="440000", year=2023))
     assert page.count == 2 and counts(page.facets["year"]) == {2023: 2, 2022: 1}
     listed = next(sql for sql in text if "string_agg" in sql)  # text matches: only their ids are read
-    assert "IS TRUE" in listed and not [sql for sql in text if "GROUPING SETS" in sql]
+    assert "IS TRUE" in listed  # the text match's GIN index is the way in

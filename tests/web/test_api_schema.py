@@ -60,7 +60,7 @@ def test_the_schema_is_valid_openapi_3_and_describes_every_public_endpoint(schem
                                     "/api/compare/"}
     search = schema["paths"]["/api/policies/"]["get"]
     parameters = {p["name"]: p for p in search["parameters"]}
-    assert set(parameters) == {"q", "province", "city", "issuer", "year", "type", "sort", "page", "page_size"}
+    assert set(parameters) == {"q", "province", "city", "issuer", "year", "type", "sort", "page", "page_size", "debug"}
     # Read off the form that validates them: limits and choices are the form's.
     assert parameters["year"]["schema"] == {"type": "integer", "minimum": 1900, "maximum": 2100}
     assert parameters["sort"]["schema"]["enum"] == ["relevance", "newest", "oldest"]
@@ -88,6 +88,18 @@ def test_next_keeps_the_query_and_filters(client, schema):
     assert following["page"] == 2 and following["count"] == body["count"]
     assert following["results"][0]["id"] != body["results"][0]["id"]
     assert "<mark>" in following["results"][0]["snippets"][0] or following["results"][0]["matched_sections"]
+
+
+def test_debug_gives_staff_the_plan_and_statements_and_the_public_nothing(staff_client, schema):
+    body = conforms(schema, "/api/policies/", staff_client.get("/api/policies/", {"q": "數據", "debug": "1"}))
+    debug = body["debug"]
+    assert debug["matches"] == "sql" and "drafts" in debug["reason"]  # staff see drafts: the index holds none
+    assert any(step.startswith("counts:") for step in debug["steps"])
+    assert any(step.startswith("ranking:") for step in debug["steps"])
+    assert debug["statements"] and all(statement["ms"] >= 0 and statement["sql"] for statement in debug["statements"])
+    public = conforms(schema, "/api/policies/", Client().get("/api/policies/", {"q": "數據", "debug": "1"}))
+    assert "debug" not in public
+    assert {key: value for key, value in body.items() if key != "debug"}["count"] >= public["count"]
 
 
 def test_detail_conforms_for_the_public_and_for_staff(staff_client, schema):

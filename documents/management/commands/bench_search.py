@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 
 from documents.benchmarks import search as bench
 from documents.models import Policy
-from documents.search import stats
+from documents.search import index
 
 
 class Command(BaseCommand):
@@ -51,21 +51,25 @@ class Command(BaseCommand):
             built = bench.build(docs, workers=workers, progress=say)
             say(f"Built: {built}")
         elif bench.missing_indexes():  # a build interrupted after loading
-            say(f"Building the search indexes: {bench.build_indexes(docs):.0f} s; statistics: {stats.refresh()}")
-        elif not stats.is_fresh():  # a database built before migration 0006, or changed since
-            say(f"Precomputed facet counts: {stats.refresh()}")
+            say(f"Building the search indexes: {bench.build_indexes(docs):.0f} s; index: {index.rebuild()}")
+        elif index.state() is None:  # a database built before migration 0023, or changed before it
+            say(f"The search index's base: {index.rebuild()}")
         result = {"docs": Policy.objects.count(), **bench.measure(runs=runs), "build": built or bench.sizes()}
         if json:
             self.stdout.write(dumps(result))
             return
         for row in result["queries"]:
             say(f"{row['kind']:14} {row['q'] or '（浏览）':12} {row['filters']!s:34} {row['count']:>7} matches  "
-                f"page {row['page_ms']:>7} ms  warm {row['warm_ms']:>6} ms  naive {row['naive_ms']:>7} ms")
+                f"page {row['page_ms']:>7} ms  warm {row['warm_ms']:>6} ms  live {row['live_ms']:>7} ms  "
+                f"naive {row['naive_ms']:>7} ms")
         say(f"{result['docs']} policies, {runs} runs per query")
-        for name in ("page", "page_warm", "naive"):
+        for name in ("page", "page_warm", "live", "naive"):
             figures = result[name]
             say(f"{name:6} p50 {figures['p50_ms']} ms  p95 {figures['p95_ms']} ms  max {figures['max_ms']} ms")
         say(f"common terms: {result['common_terms_speedup']}× faster than naive")
+        edits = result["live_edits"]
+        say(f"live: after {edits['policies']} saves (p50 {edits['save']['p50_ms']} ms, p95 {edits['save']['p95_ms']} ms),"
+            f" {edits['logged_changes']} logged changes; resident memory {result['rss_mb']} MB")
         for row in result["diffusion"]["queries"]:
             say(f"diffusion {row['q']:10} {row['matches']:>7} matches  {row['rows']} rows × {row['years']} years  "
                 f"cold {row['cold_ms']:>7} ms")

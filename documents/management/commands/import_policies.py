@@ -16,7 +16,7 @@ from documents.importing import (IngestError, Prepared, already_imported, import
 from documents.ingest.pipeline import SUFFIXES, TABLE_SUFFIXES, Part
 from documents.models import (Citation, ImportRecord, Issuer, Policy, ReuseBand, ReuseSignature, Target,
                               TaskSection)
-from documents.search.stats import refresh_if_useful
+from documents.search.index import rebuild_if_useful
 
 # A folder's own documentation is not a policy.
 SKIPPED_NAMES = {"README.md", "README.txt"}
@@ -260,9 +260,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Imported {len(files)} files ({documents} documents){rate}: {summary}")
         for outcome in duplicates:
             self.stdout.write(f"duplicate {outcome.path}{outcome.where} = {outcome.duplicate_of} ({outcome.detail})")
-        refreshed = refresh_if_useful()
+        refreshed = rebuild_if_useful()
         if refreshed:
-            self.stdout.write(f"Search statistics refreshed: {refreshed}")
+            self.stdout.write(f"Search index rebuilt: {refreshed}")
         if counts["refused"]:
             raise CommandError(f"{counts['refused']} document(s) refused")
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from documents.indexing import update_search_vector
 from documents.models import Policy
 from documents.search.cache import invalidate
-from documents.search.stats import refresh_if_useful
+from documents.search.index import rebuild_if_useful
 
 
 class Command(BaseCommand):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             if done % 1000 == 0:
                 self.stdout.write(f"{done} policies…")
         invalidate()
-        refreshed = refresh_if_useful()
+        refreshed = rebuild_if_useful()
         if refreshed:
-            self.stdout.write(f"Search statistics refreshed: {refreshed}")
+            self.stdout.write(f"Search index rebuilt: {refreshed}")
         self.stdout.write(f"Reindexed {done} policies in {time.monotonic() - started:.1f} s")

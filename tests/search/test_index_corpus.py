@@ -1,5 +1,6 @@
-"""Frequent lexemes' bitmaps (documents/search/postings.py) on the seeds and forty real policies: the same
-search pages and related policies as SQL gives, with small candidate pools so that the pools are compared too."""
+"""The search index (documents/search/index.py) on the seeds and forty real policies: the same search pages and
+related policies as SQL gives, with small candidate pools so that the pools are compared too — right after a
+rebuild, and after every kind of write with no rebuild since."""
 
 import random
 from pathlib import Path
@@ -9,14 +10,15 @@ from django.core.cache import cache
 from django.db import connection
 
 from documents.importing import import_document
+from documents.models import Issuer, Policy
 from documents.related import related_policies
-from documents.search import postings, service, stats
+from documents.search import index, service
 from documents.search.memory_pools import MemoryPools
-from documents.search.postings import decode
+from documents.search.index import decode
 from documents.search.query import PAIRS, WORDS, parse
 from documents.search.service import SearchParams, search_policies
 from tests.conftest import shared_rows
-from tests.search.conftest import SEEDS
+from tests.search.conftest import SEEDS, facet_counts_by_orm
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "lawrefbook"
 
@@ -24,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "lawrefbo
 @pytest.fixture(scope="module")
 def archive(django_db_setup, django_db_blocker):
     """The five seed pages and forty demo-corpus policies (every sixth file): more matches than a page,
-    across regions and years, with every lexeme's counts and bitmaps built. Imported and counted once
+    across regions and years, with every lexeme's bitmaps built. Imported and counted once
     for the module's tests, which only read them (what they patch is undone after each), and rolled
     back after the module."""
     with shared_rows(django_db_blocker) as done:
@@ -35,7 +37,7 @@ def archive(django_db_setup, django_db_blocker):
                   for path in files]
         done()
         # Both tests compare bitmaps with SQL on the same counts; building them is most of their time.
-        stats.refresh(min_docs=1, min_share=0.0)
+        index.rebuild(min_docs=1, min_share=0.0)
         yield seeds + sample
 
 
@@ -87,15 +89,15 @@ def test_pages_from_bitmaps_equal_pages_from_sql(archive, monkeypatch):
     for params in queries():
         monkeypatch.setattr(service, "Matches", NoBitmaps)
         from_sql = search_policies(params)
-        monkeypatch.setattr(service, "Matches", postings.Matches)
+        monkeypatch.setattr(service, "Matches", index.Matches)
         cache.clear()
-        answered += postings.Matches(parse(params.q), include_unpublished=False).ids() is not None
+        answered += index.Matches(parse(params.q), include_unpublished=False).ids() is not None
         assert page_key(search_policies(params)) == page_key(from_sql), params
         cache.clear()
     assert answered >= 40 and pooled >= 10 and ranked >= 5  # many were answered from bitmaps
 
 
-class NoBitmaps(postings.Matches):
+class NoBitmaps(index.Matches):
     def ids(self):
         return None
 
@@ -113,11 +115,65 @@ def test_related_policies_from_bitmaps_equal_those_from_sql(archive, monkeypatch
     for policy in archive:
         monkeypatch.setattr(service, "Matches", NoBitmaps)
         terms, from_sql = related_policies(policy)
-        monkeypatch.setattr(service, "Matches", postings.Matches)
+        monkeypatch.setattr(service, "Matches", index.Matches)
         cache.clear()
         if terms and policy.province_id:
-            answered += MemoryPools.of(postings.Matches(parse(" OR ".join(terms)), include_unpublished=False),
+            answered += MemoryPools.of(index.Matches(parse(" OR ".join(terms)), include_unpublished=False),
                                        {"province": policy.province_id}) is not None
         assert related_policies(policy) == (terms, from_sql), policy.title
         cache.clear()
     assert answered >= 10
+
+
+def shown_counts(page):
+    return page.count, {name: {item["code"]: item["count"] for item in items if item["count"]}
+                        for name, items in page.facets.items()}
+
+
+@pytest.mark.django_db
+def test_every_kind_of_write_leaves_the_index_exact_without_a_rebuild(archive, monkeypatch,
+                                                                      django_capture_on_commit_callbacks):
+    """Save, publish, withdraw, delete, issuer links and an import after the base was built: every page and
+    every facet count from the index equals SQL's, and the index still answers (no silent fallback)."""
+    monkeypatch.setattr(service, "EXACT_LIMIT", 3)
+    monkeypatch.setattr(service, "CANDIDATES", 4)
+    search_policies(SearchParams(q="发展"))  # the facet arrays loaded before the writes, to be caught up
+    seeds, sample = archive[:5], archive[5:]
+    extra = sorted(path for path in CORPUS.rglob("*.md") if not path.name.startswith("_"))[3::6][:8]
+    with django_capture_on_commit_callbacks(execute=True):  # the signals' vector rebuilds and new generations
+        edited = sample[0]
+        edited.title = "关于加快数字经济发展的若干措施"
+        edited.clean_text = edited.simplified_text = "数字经济发展。数据要素市场化配置改革。" + edited.simplified_text
+        edited.save()
+        sample[1].status = Policy.Status.WITHDRAWN
+        sample[1].save()
+        sample[2].delete()
+        sample[3].issuers.set([Issuer.objects.get_or_create(name="广东省人民政府")[0]])
+        sample[4].region = seeds[0].region
+        sample[4].save()
+        imported = [import_document(path.read_bytes(), path.name, source_key=f"extra/{path.name}",
+                                    publish=index_ % 2 == 0).policy for index_, path in enumerate(extra)]
+        drafts = [policy for policy in imported if policy.status == Policy.Status.DRAFT]
+        drafts[0].status = Policy.Status.PUBLISHED  # published later, through the curators' save
+        drafts[0].save()
+    assert index.state()["changes"] >= 12
+    answered = 0
+    for params in queries(40):
+        monkeypatch.setattr(service, "Matches", NoBitmaps)
+        cache.clear()
+        from_sql = search_policies(params)
+        monkeypatch.setattr(service, "Matches", index.Matches)
+        cache.clear()
+        answered += index.Matches(parse(params.q), include_unpublished=False).ids() is not None
+        from_index = search_policies(params)
+        assert page_key(from_index) == page_key(from_sql), params
+        matches = service.text_matches(service._base(False), parse(params.q))
+        assert shown_counts(from_index) == facet_counts_by_orm(matches, params.active_filters()), params
+    assert answered >= 25
+    edits = {"数据要素": edited.pk, "发展": edited.pk}
+    for q, pk in edits.items():
+        assert pk in [hit.policy.pk for hit in search_policies(SearchParams(q=q, page_size=100)).hits]
+    gone = {sample[1].pk, sample[2].pk}
+    assert not gone & set(index.Matches(parse(""), include_unpublished=False).ids().tolist())
+    assert drafts[0].pk in index.Matches(parse(""), include_unpublished=False).ids()
+    assert not {policy.pk for policy in drafts[1:]} & set(index.Matches(parse(""), include_unpublished=False).ids())

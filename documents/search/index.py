@@ -1,0 +1,381 @@
+"""The search index: which published policies hold each frequent lexeme, as bitmaps kept exact by the writes.
+
+Listing the matches of a common word from its GIN index visits every matching row, and so does
+finding the newest of them for the candidate pools. The index holds, for every lexeme found in at
+least SHARE of the published policies and MIN_LEXEME_DOCS of them (up to LEXEMES, most frequent
+first), one bit per policy id: the policies whose vector holds the lexeme anywhere, in the title
+(weight A) and in the title or a heading (A, B); and for such pair lexemes (phrases of two pieces)
+anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is evaluated in memory.
+
+**Base and change log** (migration 0023). `rebuild()` writes the bitmaps in one snapshot (the base).
+Every later write of a policy — save, publish, withdraw, delete, import, a change of its issuer links —
+leaves the policy's current searchable state (published or not, the lexemes of its vectors) in
+search_changes, one row per policy, from triggers in the writer's own transaction; writers of
+different policies share no row. A read fetches the base bitmaps it needs and applies every logged
+row to them in one statement (`fetch`): the changed policies are cleared and those that match now are
+set, their matches found by the log's own GIN indexes. So the bitmaps are exact in every state: no
+write waits for a rebuild, and a rebuild only folds the log back into the base (imports and reindex
+do it; `manage.py refresh_search_stats` does it on demand) — a long log costs a read a little more,
+never its correctness. Without a base (archives below MIN_DOCS) nothing is logged and every query is
+answered in SQL; the plan says so (service.plan).
+
+Conditions are query.py's trees, walked as they are (no tsquery text is read back): lexemes with optional
+weights, and, or, not. A phrase's positions (`Sequence`) are not answerable here: the search then lists its
+matches in SQL.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import numpy as np
+from django.db import connections, router, transaction
+
+from documents.models import Policy
+from documents.search.query import PAIRS, WORDS, AllOf, AnyOf, Both, Lexeme, Match, Not, Sequence, Without
+from documents.search.vector import quote_lexeme
+
+MIN_DOCS = 5000  # imports and reindex build a base only for an archive of at least this many published policies
+SHARE = 0.05  # bitmaps for lexemes found in at least this share of the published policies
+MIN_LEXEME_DOCS = 1000  # … and in at least this many (the GIN index lists fewer in a few milliseconds)
+LEXEMES = 6000  # at most, most frequent first (three bitmaps each: anywhere, titles, titles or headings)
+CHUNK = 200
+
+FIELDS = {"": "any", "A": "a", "AB": "ab"}  # a lexeme's weights → the bitmap that answers it
+EVERY = (WORDS, "", "any")  # every published policy: browsing, and what an excluded word is taken from
+# Where the log holds each bitmap's lexemes (migration 0023), and the policy's own expression for the base.
+LOGGED = {(WORDS, "any"): "words", (WORDS, "a"): "title", (WORDS, "ab"): "headings", (PAIRS, "any"): "pairs"}
+FIELD_VECTORS = {"any": WORDS, "a": "ts_filter(search_vector, '{a}')", "ab": "ts_filter(search_vector, '{a,b}')"}
+
+
+# --- Evaluating conditions over bitmaps (pure) ----------------------------------------------
+
+def keys(condition, field: str = "any") -> set[tuple[str, str, str]] | None:
+    """The bitmaps (vector, lexeme, field) a condition (query.py's tree) needs; None if bitmaps cannot answer it
+    (a phrase's positions).
+
+    field: "a" or "ab" to match within titles (and headings), as ts_filter'ed vectors do.
+    """
+    needed: set = set()
+
+    def walk_query(node, vector: str) -> bool:
+        if isinstance(node, Lexeme):
+            if node.weights and (vector != WORDS or field != "any"):
+                return False
+            chosen = FIELDS[node.weights] if node.weights else field
+            if vector == PAIRS and chosen != "any":
+                return False
+            needed.add((vector, node.word, chosen))
+            return True
+        if isinstance(node, Sequence):
+            return False
+        if isinstance(node, Without):
+            needed.add(EVERY)
+            return walk_query(node.part, vector)
+        return all(walk_query(part, vector) for part in node.parts)
+
+    def walk(node) -> bool:
+        if isinstance(node, Match):
+            return node.query is not None and walk_query(node.query, node.vector)
+        if isinstance(node, Not):
+            needed.add(EVERY)
+            return walk(node.part)
+        return all(walk(part) for part in node.parts)
+
+    return needed if condition is not None and walk(condition) else None
+
+
+def evaluate(condition, bitmaps: dict, field: str = "any") -> np.ndarray:
+    """The condition over bool arrays by id (bitmaps from `keys()`'s keys, all of one length)."""
+    every = bitmaps.get(EVERY)
+
+    def over_query(node, vector: str) -> np.ndarray:
+        if isinstance(node, Lexeme):
+            return bitmaps[(vector, node.word, FIELDS[node.weights] if node.weights else field)]
+        if isinstance(node, Without):
+            return every & ~over_query(node.part, vector)
+        parts = [over_query(part, vector) for part in node.parts]
+        return np.logical_and.reduce(parts) if isinstance(node, Both) else np.logical_or.reduce(parts)
+
+    def over(node) -> np.ndarray:
+        if isinstance(node, Match):
+            return over_query(node.query, node.vector)
+        if isinstance(node, Not):
+            return every & ~over(node.part)
+        parts = [over(part) for part in node.parts]
+        return np.logical_and.reduce(parts) if isinstance(node, AllOf) else np.logical_or.reduce(parts)
+
+    assert isinstance(condition, (Match, Not, AllOf, AnyOf))
+    return over(condition)
+
+
+def encode(ids: np.ndarray, size: int) -> bytes:
+    """The ids below `size` as bits (a policy committed during a rebuild is newer: the log holds it)."""
+    bits = np.zeros(size, dtype=bool)
+    bits[ids[ids < size]] = True
+    return np.packbits(bits, bitorder="little").tobytes()
+
+
+def decode(data: bytes, size: int) -> np.ndarray:
+    return np.unpackbits(np.frombuffer(data, dtype=np.uint8), count=size, bitorder="little").astype(bool)
+
+
+def apply_changes(base: np.ndarray, changed: np.ndarray, matching: np.ndarray, size: int) -> np.ndarray:
+    """A base bitmap brought up to date: the changed policies cleared, those matching now set (`size` ids)."""
+    rows = np.zeros(size, dtype=bool)
+    rows[: min(size, base.size)] = base[:size]
+    rows[changed] = False
+    rows[matching] = True
+    return rows
+
+
+# --- Reading the index --------------------------------------------------------------------
+
+def fetch(wanted: set[tuple[str, str, str]]) -> tuple[dict, str | None]:
+    """The current bitmaps of those keys the base holds, from the database the page reads, in one
+    statement: each base bitmap with every logged change applied. ({}, why) without a base, or while a
+    changed published policy still waits for its vectors (`!x` and SQL would disagree on it)."""
+    if not wanted:
+        return {}, None
+    wanted = sorted(wanted)
+    columns, params = [], []
+    for vector, lexeme, field in wanted:
+        columns.append("(SELECT bits FROM search_term_postings WHERE vector = %s AND lexeme = %s AND field = %s)")
+        params += [vector, lexeme, field]
+        if lexeme:
+            columns.append(f"ARRAY(SELECT policy_id FROM search_changes WHERE published "
+                           f"AND {LOGGED[(vector, field)]} @@ %s::tsquery)")
+            params.append(quote_lexeme(lexeme))
+        else:
+            columns.append("ARRAY(SELECT policy_id FROM search_changes WHERE published)")
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT (SELECT size FROM search_term_postings WHERE vector = %s AND lexeme = '' AND field = 'any'),
+                   ARRAY(SELECT policy_id FROM search_changes),
+                   EXISTS (SELECT FROM search_changes WHERE published AND (words IS NULL OR pairs IS NULL)),
+                   {", ".join(columns)}
+              FROM search_stats_state WHERE id = 1
+            """,
+            [WORDS, *params],
+        )
+        row = cursor.fetchone()
+    if row is None or row[0] is None:
+        return {}, f"no index: none is built below {MIN_DOCS} published policies (refresh_search_stats builds one)"
+    if row[2]:
+        return {}, "a changed published policy waits for its search vector"
+    base_size, changed, _, *found = row
+    changed = np.array(changed, dtype=np.int64)
+    size = max(base_size, int(changed.max()) + 1 if changed.size else 0)
+    bitmaps = {}
+    for key, bits, matching in zip(wanted, found[::2], found[1::2]):
+        if bits is not None:
+            bitmaps[key] = apply_changes(decode(bytes(bits), base_size), changed,
+                                         np.array(matching, dtype=np.int64), size)
+    return bitmaps, None
+
+
+def state(using: str | None = None) -> dict | None:
+    """The base's figures and the log's length (the plan reports them); None without a base."""
+    with connections[using or router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute("SELECT built, lexemes, min_docs, (SELECT count(*) FROM search_changes) "
+                       "FROM search_stats_state WHERE id = 1")
+        row = cursor.fetchone()
+    return None if row is None else {"built": row[0], "lexemes": row[1], "min_docs": row[2], "changes": row[3]}
+
+
+def changed_since_base(using: str) -> tuple[object, list[int]] | None:
+    """(the base's build time, the ids the log holds), for the facet arrays to catch up; None without a base."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT built, ARRAY(SELECT policy_id FROM search_changes) FROM search_stats_state WHERE id = 1")
+        row = cursor.fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+class Matches:
+    """A query's text matches from the index, when it can answer them; looked up once, on first use."""
+
+    def __init__(self, parsed, *, include_unpublished: bool):
+        self.parsed = parsed
+        self.usable = not include_unpublished  # the index holds published policies only
+        self._bitmaps: dict | None = None
+        self._unanswered: str | None = None
+
+    def _needed(self, condition, field="any"):
+        return keys(condition, field) if self.usable else None
+
+    def _fetch(self):
+        if self._bitmaps is None:
+            needed = self._condition_keys()
+            parts = (needed, *self._pool_keys(), *self._tier_keys())
+            wanted = set().union(*[part for part in parts if part is not None])
+            self._bitmaps, self._unanswered = fetch(wanted) if needed is not None else ({}, None)
+        return self._bitmaps
+
+    def why_not(self) -> str | None:
+        """Why the index cannot list this query's matches (None: it can), for the plan."""
+        if not self.usable:
+            return "drafts and withdrawn policies are included: the index holds published policies only"
+        needed = self._condition_keys()
+        if needed is None:
+            return "the query needs positions (a phrase of three or more pieces, or pieces apart)"
+        bitmaps = self._fetch()
+        if self._unanswered:
+            return self._unanswered
+        missing = sorted(lexeme for _, lexeme, _ in needed - bitmaps.keys())
+        if missing:
+            return f"no bitmap for {'、'.join(missing[:5])}: too rare for the index (the GIN index lists it quickly)"
+        return None
+
+    def _condition_keys(self):
+        """The bitmaps the matches need: every published policy for no query words (browsing)."""
+        if self.parsed.is_empty:
+            return {EVERY} if self.usable else None
+        return self._needed(self.parsed.condition())
+
+    def _has(self, *needed) -> bool:
+        bitmaps = self._fetch()
+        return all(part is not None and part <= bitmaps.keys() for part in needed)
+
+    def _pool_keys(self):
+        anywhere, words = self._relaxed()
+        return [self._needed(anywhere), self._needed(words, "a"), self._needed(words, "ab")]
+
+    def _tier_keys(self):
+        return [self._needed(self.parsed.condition()), *map(self._needed, self._tiers())]
+
+    def _tiers(self):
+        return [Match.of(WORDS, self.parsed.query(weights, with_excluded=False)) for weights in ("A", "AB")]
+
+    def _relaxed(self):
+        return (self.parsed.condition(with_excluded=False, relaxed=True),
+                Match.of(WORDS, self.parsed.query(with_excluded=False, relaxed=True)))
+
+    def ids(self) -> np.ndarray | None:
+        """The matching ids, or None when the index cannot say."""
+        if not self._has(self._condition_keys()):
+            return None
+        if self.parsed.is_empty:
+            return np.flatnonzero(self._fetch()[EVERY])
+        return np.flatnonzero(evaluate(self.parsed.condition(), self._fetch()))
+
+    def pools(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Bool arrays of the relaxed matches anywhere, in titles, and in titles or headings."""
+        if not self._has(*self._pool_keys()):
+            return None
+        bitmaps = self._fetch()
+        anywhere, words = self._relaxed()
+        return evaluate(anywhere, bitmaps), evaluate(words, bitmaps, "a"), evaluate(words, bitmaps, "ab")
+
+    def tiers(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Bool arrays of the exact matches, those matched in titles, and in titles or headings (the
+        ranking's tiers), when the index can tell: not for phrases, whose tiers need positions."""
+        if not self._has(*self._tier_keys()):
+            return None
+        bitmaps = self._fetch()
+        title, headings = self._tiers()
+        return evaluate(self.parsed.condition(), bitmaps), evaluate(title, bitmaps), evaluate(headings, bitmaps)
+
+
+# --- Building the base ------------------------------------------------------------------------
+
+def rebuild(*, min_share: float = SHARE, min_docs: int = MIN_LEXEME_DOCS, using: str = "default") -> dict:
+    """Write the base in one snapshot and drop the log rows it accounts for; returns figures for logs."""
+    started = time.monotonic()
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # each lexeme's policies from the GIN indexes
+        cursor.execute("SELECT pg_current_snapshot(), count(*) FROM documents_policy WHERE status = 'published'")
+        snapshot, published = cursor.fetchone()
+        threshold = max(min_docs, int(published * min_share))
+        bitmaps = store(cursor, _posting_rows(cursor, published, threshold))
+        cursor.execute("SELECT count(*) FROM search_term_postings WHERE field = 'any' AND lexeme <> ''")
+        lexemes = cursor.fetchone()[0]
+        cursor.execute(
+            "INSERT INTO search_stats_state (id, snapshot, min_docs, lexemes, built) VALUES (1, %s, %s, %s, clock_timestamp()) "
+            "ON CONFLICT (id) DO UPDATE SET snapshot = EXCLUDED.snapshot, min_docs = EXCLUDED.min_docs, "
+            "lexemes = EXCLUDED.lexemes, built = clock_timestamp()",
+            [snapshot, threshold, lexemes],
+        )
+        # Writers the snapshot saw, and this transaction's own earlier writes, are in the base; a writer that
+        # commits later keeps its row (a row it is still writing is waited for, then re-checked).
+        cursor.execute("DELETE FROM search_changes WHERE pg_visible_in_snapshot(xid, %s::pg_snapshot) "
+                       "OR xid = pg_current_xact_id_if_assigned()", [snapshot])
+    return {"lexemes": lexemes, "min_docs": threshold, "bitmaps": bitmaps, "seconds": round(time.monotonic() - started, 1)}
+
+
+def rebuild_if_useful(using: str = "default") -> dict | None:
+    """Rebuild after an import or reindex when the archive is large enough for the index to matter."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM documents_policy WHERE status = 'published'")
+        if cursor.fetchone()[0] < MIN_DOCS:
+            return None
+    return rebuild(using=using)
+
+
+def store(cursor, rows) -> int:
+    """Replace every bitmap with rows of (vector, lexeme, field, ids as a comma-separated string or None)."""
+    cursor.execute("DELETE FROM search_term_postings")
+    cursor.execute("SELECT coalesce(max(id), 0) + 1 FROM documents_policy")
+    size = cursor.fetchone()[0]
+    stored, records = 0, []
+    for vector, word, field, listed in itertools.chain(rows, [(None, None, None, None)]):
+        if vector is not None:
+            ids = np.array(listed.split(","), dtype=np.int64) if listed else np.zeros(0, dtype=np.int64)
+            records.append((vector, word, field, size, encode(ids, size)))
+        if records and (len(records) == 500 or vector is None):  # in batches: all of them at once would fill memory
+            cursor.executemany("INSERT INTO search_term_postings (vector, lexeme, field, size, bits) "
+                               "VALUES (%s, %s, %s, %s, %s)", records)
+            stored, records = stored + len(records), []
+    return stored
+
+
+def _posting_rows(cursor, published: int, threshold: int):
+    """(vector, lexeme, field, ids) for store(): every published policy (''), each lexeme found
+    in at least `threshold` of them anywhere, in titles and in titles or headings (their GIN expression
+    indexes), and such pair lexemes anywhere.
+
+    The lexemes come from ts_stat's exact document counts, most frequent first: in a large archive
+    ANALYZE's 1,000 most common elements are all in about half of the policies. The pairs, ten times
+    as many, come from ANALYZE (ts_stat over them is too slow; docs/performance.md, design 20), so
+    only the most common have bitmaps. Lexemes are listed CHUNK at a time, one statement a chunk and field.
+    """
+    cursor.execute("SELECT string_agg(id::text, ',') FROM documents_policy WHERE status = 'published'")
+    yield WORDS, "", "any", cursor.fetchone()[0]
+    cursor.execute("SELECT EXISTS (SELECT FROM documents_policy WHERE status = 'published' "
+                   "AND (search_vector IS NULL OR phrase_vector IS NULL))")
+    if cursor.fetchone()[0]:  # `!x` leaves such a policy out, a negated filter keeps it: no lexemes until reindexed
+        return
+    cursor.execute("SELECT word FROM ts_stat(%s) WHERE ndoc >= %s ORDER BY ndoc DESC, word LIMIT %s",
+                   ["SELECT search_vector FROM documents_policy WHERE status = 'published'", threshold, LEXEMES])
+    words = [word for (word,) in cursor.fetchall()]
+    pairs = most_common(cursor, PAIRS, published, threshold, LEXEMES)  # ANALYZE keeps 1,000
+    for vector, fields, lexemes in ((WORDS, FIELD_VECTORS, words), (PAIRS, {"any": PAIRS}, pairs)):
+        for chunk in range(0, len(lexemes), CHUNK):
+            part = lexemes[chunk : chunk + CHUNK]
+            for field, expression in fields.items():
+                cursor.execute(f"""
+                    SELECT w.word, (SELECT string_agg(id::text, ',') FROM documents_policy
+                                     WHERE {expression} @@ w.q AND status = 'published')
+                      FROM unnest(%s::text[], %s::tsquery[]) AS w (word, q)
+                """, [part, [quote_lexeme(word) for word in part]])
+                for word, ids in cursor.fetchall():
+                    if vector == WORDS or (ids or "").count(",") + 1 >= threshold:  # ANALYZE only estimates
+                        yield vector, word, field, ids
+
+
+def most_common(cursor, column: str, published: int, threshold: int, top: int) -> list[str]:
+    """The `top` lexemes of a vector column that ANALYZE estimates in about `threshold` policies or more."""
+    query = ("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+             "WHERE tablename = 'documents_policy' AND attname = %s")
+    cursor.execute(query, [column])
+    row = cursor.fetchone()
+    if row is None or row[0] is None:
+        cursor.execute(f"ANALYZE documents_policy ({column})")
+        cursor.execute(query, [column])
+        row = cursor.fetchone()
+    if row is None or row[0] is None:
+        return []
+    pairs = sorted(zip(row[0], row[1]), key=lambda pair: -pair[1])
+    return [word for word, share in pairs if share * published >= threshold * 0.8][:top]
