@@ -242,8 +242,8 @@ def test_trade_with_a_partner_new_homes_and_volumes_traded():
         ("对俄进出口总额增长", "target", "growth", 2024, 30, "%", "以上")]
     assert ("新建商品房销售面积增长", "outcome", "growth", 2023, 20.9, "%", "") in figures(
         in_sentence(targets_of(city("天津")), "新建商品房销售面积增长20.9%"))
-    assert figures(in_sentence(targets_of(JIANGSU_2025), "绿电交易量增长144%")) == [
-        ("绿电交易量增长", "outcome", "growth", 2024, 144, "%", "")]
+    assert ("绿电交易量增长", "outcome", "growth", 2024, 144, "%", "") in figures(
+        in_sentence(targets_of(JIANGSU_2025), "绿电交易量增长144%"))
 
 
 # --- the figures of every judged set (docs/targets.md, 'Seventh round') -------------------------------
