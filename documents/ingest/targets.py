@@ -218,8 +218,9 @@ YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|�
 SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别|连续)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
 HAS_DIGIT = re.compile(r"[0-9０-９]")
 # Names that carry a digit of their own (PM2.5浓度, 5G基站万人拥有量, 每10万人…): not a figure of the clause.
-# (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members)
-NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)")
+# (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
+# 500万元以上固定资产投资)
+NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
 # `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
@@ -934,8 +935,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     if inherited:  # no subject of its own: `、增长7.5%`, `、达到10.3万亿元`, `、力争6%以上`
         if not context.subject:
             return None
-        if not words and context.last is not None and SECOND_FIGURE.search(before):
+        if not words and context.last is not None and SECOND_FIGURE.search(before) and (
+                value.group("unit") in PERCENT_UNITS or context.last.measure != "growth"):
             return _again(sentence, position, clause_start + gone, value, before, context)  # `、力争达到8%`
+        # (`地区生产总值增长5.5%以上，力争突破6000亿元`: after a growth, a figure in a level's unit is the level)
         if not words and not verb and not pre and context.last is not None:
             context.forget()  # `70%、44%、29%`: figures of names listed before, not of one indicator
             return None

@@ -246,6 +246,17 @@ def test_trade_with_a_partner_new_homes_and_volumes_traded():
         in_sentence(targets_of(JIANGSU_2025), "绿电交易量增长144%"))
 
 
+def test_after_a_growth_a_figure_striven_for_in_a_levels_unit_is_the_level():
+    assert figures(in_sentence(targets_of(city("济宁")), "地区生产总值增长5.5%以上，力争突破6000亿元"))[:2] == [
+        ("地区生产总值增长", "target", "growth", 2024, 5.5, "%", "以上"),
+        ("地区生产总值", "target", "level", 2024, 6000, "亿元", "突破")]
+
+
+def test_the_statistics_threshold_of_fixed_investment_is_part_of_its_name():
+    assert ("500万元以上固定资产投资增长", "target", "growth", 2024, 3, "%", "") in figures(
+        in_sentence(targets_of(city("遵义")), "500万元以上固定资产投资增长3%"))
+
+
 # --- the figures of every judged set (docs/targets.md, 'Seventh round') -------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the seventh round
