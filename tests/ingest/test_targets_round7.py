@@ -278,3 +278,16 @@ def test_each_tuned_set_scores_its_documented_figures(path):
                                  evaluation.load_vocabulary())
     assert (round(result["complete"]["precision"], 3), round(result["complete"]["recall"], 3)) == FIGURES[path]
 
+
+HELDOUT_AFTER = (0.947, 0.811)  # complete targets, scored once at the end of the round (before it: 0.947 / 0.802)
+
+
+def test_the_heldout_set_scores_its_documented_figure():
+    """heldout-7.jsonl (广西 2026, 厦门 2024) was scored before this round (0.947 / 0.802) and once after it; no rule
+    was written from it. A change to the reader that moves this figure is to be documented, not tuned away."""
+    entries = evaluation.load_judged(evaluation.HELDOUT)
+    result = evaluation.evaluate(entries, evaluation.read_documents(entries, SHARED), find_targets,
+                                 evaluation.load_vocabulary())
+    assert evaluation.HELDOUT.name == "heldout-7.jsonl"
+    assert result["counts"]["judged"] == 111
+    assert (round(result["complete"]["precision"], 3), round(result["complete"]["recall"], 3)) == HELDOUT_AFTER
