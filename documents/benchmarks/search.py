@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import connection, connections
 
 from documents.ingest.result import POLICY_TYPES
-from documents.search import index
+from documents.search import index as search_index
 from documents.search.tokens import tokens
 from documents.search.vector import literal_from_tokens
 
@@ -227,7 +227,7 @@ def build(n: int, *, workers: int = 2, progress=print) -> dict:
     load_seconds = time.monotonic() - load_started
 
     index_seconds = build_indexes(n)
-    rebuilt = index.rebuild()
+    rebuilt = search_index.rebuild()
     return {"load_s": round(load_seconds, 1), "index_s": round(index_seconds, 1),
             "base_s": rebuilt["seconds"], "base_lexemes": rebuilt["lexemes"], **sizes()}
 
@@ -508,8 +508,8 @@ def measure(runs: int = 3) -> dict:
 
     from documents.search.service import SearchParams, search_policies
 
-    if (index.state() or {}).get("changes", 1):  # cold means right after a rebuild: fold an earlier run's log in
-        index.rebuild()
+    if (search_index.state() or {}).get("changes", 1):  # cold means right after a rebuild: fold an earlier run's log in
+        search_index.rebuild()
 
     def cold():
         cache.clear()  # facet counts are cached: a cold page counts them again
@@ -542,8 +542,8 @@ def measure(runs: int = 3) -> dict:
             row["live_ms"] = round(statistics.median(live), 1)
     finally:
         restore(edits["originals"])
-    changes = index.state()["changes"]
-    index.rebuild()
+    changes = search_index.state()["changes"]
+    search_index.rebuild()
     return {"page": summary(page_times), "page_warm": summary(warm_times), "live": summary(live_times),
             "naive": summary(naive_times), "common_terms_speedup": round(speedup, 1),
             "live_edits": {"policies": len(edits["originals"]), "save": summary(edits["save_ms"]),
