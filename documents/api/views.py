@@ -54,8 +54,9 @@ SEARCH_PARAMETERS = {
 }
 DEBUG_PARAMETER = {
     "name": "debug", "in": "query", "required": False, "schema": {"type": "string", "enum": ["1"]},
-    "description": "Staff only: add `debug` to the body — how the search was answered (`matches`: index or sql, "
-                   "`reason`, `steps`) and every statement it ran with its time in ms (`statements`)",
+    "description": "Staff only: answer as the public is answered (published policies) and add `debug` to the "
+                   "body — how the search was answered (`matches`: index or sql, `reason`, `steps`) and every "
+                   "statement it ran with its time in ms (`statements`)",
 }
 TARGET_PARAMETERS = {
     "indicator": ("Indicator (指标), as listed in `indicators`", "地区生产总值增长"),
@@ -120,8 +121,8 @@ def policy_list(request):
         params = parse_search_params(request.GET)
     except SearchParamsError as exc:
         return error_response(str(exc), 400, exc.errors)
-    if request.GET.get("debug") == "1" and request.user.is_staff:
-        page, statements = explain(params, include_unpublished=True)
+    if request.GET.get("debug") == "1" and request.user.is_staff:  # the page as the public gets it, explained
+        page, statements = explain(params, include_unpublished=False)
         debug = {"debug": {**page.plan.to_dict(), "statements": statements}}
     else:
         page, debug = search_policies(params, include_unpublished=request.user.is_staff), {}

@@ -533,8 +533,9 @@ def measure(runs: int = 3) -> dict:
                      "page_ms": round(statistics.median(page), 1), "warm_ms": round(statistics.median(warm), 1),
                      "naive_ms": round(statistics.median(naive), 1)})
     speedup = statistics.median(common_naive) / max(statistics.median(common_page), 0.001)
-    live_times, edits = [], edit_policies()
+    live_times, edits = [], {"originals": [], "save_ms": []}
     try:
+        edit_policies(edits)
         for (kind, q, filters), row in zip(QUERIES, rows):
             params = SearchParams(q=q, **filters)
             live = [_timed(cold) for _ in range(runs)]  # no warm-up: the first one catches up on the edits
@@ -555,13 +556,13 @@ LIVE_SHARE = 0.01
 EDITED = "数据要素市场化配置改革，推进公共数据授权运营。"
 
 
-def edit_policies(share: float = LIVE_SHARE) -> dict:
+def edit_policies(edits: dict, share: float = LIVE_SHARE) -> None:
     """Edit every (1/share)-th policy through the curators' save path (model save, the signals' vector
-    rebuild): a sentence added to its text and its title; every tenth one withdrawn instead. Returns the
-    originals (for restore()) and each save's time in ms."""
+    rebuild): a sentence added to its text and its title; every tenth one withdrawn instead. Records in
+    `edits` each original as it goes (for restore(), even after a failure) and each save's time in ms."""
     from documents.models import Policy
 
-    originals, times = [], []
+    originals, times = edits["originals"], edits["save_ms"]
     ids = list(Policy.objects.order_by("id").values_list("id", flat=True)[:: round(1 / share)])
     for number, pk in enumerate(ids):
         policy = Policy.objects.get(pk=pk)
@@ -573,7 +574,6 @@ def edit_policies(share: float = LIVE_SHARE) -> dict:
             policy.clean_text = f"{policy.clean_text}\n{EDITED}"
             policy.simplified_text = f"{policy.simplified_text}\n{EDITED}"
         times.append(_timed(policy.save))  # autocommit: the vector rebuild runs at once, inside the timing
-    return {"originals": originals, "save_ms": times}
 
 
 def restore(originals) -> None:

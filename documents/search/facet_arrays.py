@@ -5,11 +5,11 @@ the statement only lists the matching ids and every facet is a bincount: countin
 each match through a CTE, an aggregate per facet and a join with the issuer links
 (docs/performance.md, design 19).
 
-The arrays are loaded once per process and kept exact like the index (index.py): when the search
-cache's generation moves on (cache.py: any committed change to policies), they catch up on the
-policies the index's change log holds — their current keys read by id, merged in — and are loaded
-whole only when the index's base was rebuilt, or without a base (a small archive, where loading is
-cheap). Read from the database the page reads.
+The arrays are loaded once per process and kept exact like the index (index.py): when the search's
+freshness token moves on (cache.py: a committed change to policies, by any path while the index has
+a base), they catch up on the policies the index's change log holds — their current keys read by
+id, merged in — and are loaded whole only when the index's base was rebuilt, or without a base (a
+small archive, where loading is cheap). Read from the database the page reads.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.db import connections, router
 
 from documents.models import Policy
 from documents.search import index
-from documents.search.cache import generation
+from documents.search.cache import Freshness, freshness
 from documents.search.facet_registry import COLUMNS
 
 UNDATED = 1 << 21  # after every date's sort key (minus its ordinal day, above −2^20)
@@ -72,7 +72,7 @@ class FacetArrays:
         return self.newest[rows[self.newest]][:limit].tolist()
 
 
-_loaded: dict[str, tuple[int, object, FacetArrays]] = {}  # database alias → (generation, base built, arrays)
+_loaded: dict[str, tuple[Freshness, FacetArrays]] = {}  # database alias → (freshness token, arrays)
 _lock = threading.Lock()
 
 
@@ -91,20 +91,19 @@ def arrays_for(ids: np.ndarray) -> FacetArrays:
 
 def facet_arrays(*, reload: bool = False) -> FacetArrays:
     using = router.db_for_read(Policy)
-    current = generation()  # read before loading: the arrays are at least this new
+    current = freshness()  # read before loading: the arrays are at least this new
     with _lock:
         held = _loaded.get(using)
     if held is not None and held[0] == current and not reload:
-        return held[2]
-    log = index.changed_since_base(using)
-    built = log[0] if log else None
-    if held is not None and log is not None and held[1] == built:
-        found = catch_up(held[2], np.array(log[1], dtype=np.int64), using)
+        return held[1]
+    log = index.changed_since_base(using) if held is not None and current.built is not None else None
+    if log is not None and held[0].built == log[0] == current.built:  # the same base: its log has every change
+        found = catch_up(held[1], np.array(log[1], dtype=np.int64), using)
     else:
         found = load(using)
     if not _has_written(using):  # else the arrays hold this transaction's uncommitted rows
         with _lock:
-            _loaded[using] = (current, built, found)  # an older generation is never asked for again
+            _loaded[using] = (current, found)
     return found
 
 

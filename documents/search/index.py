@@ -7,7 +7,7 @@ first), one bit per policy id: the policies whose vector holds the lexeme anywhe
 (weight A) and in the title or a heading (A, B); and for such pair lexemes (phrases of two pieces)
 anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is evaluated in memory.
 
-**Base and change log** (migration 0023). `rebuild()` writes the bitmaps in one snapshot (the base).
+**Base and change log** (migrations 0023, 0024). `rebuild()` writes the bitmaps (the base).
 Every later write of a policy — save, publish, withdraw, delete, import, a change of its issuer links —
 leaves the policy's current searchable state (published or not, the lexemes of its vectors) in
 search_changes, one row per policy, from triggers in the writer's own transaction; writers of
@@ -170,7 +170,8 @@ def fetch(wanted: set[tuple[str, str, str]]) -> tuple[dict, str | None]:
         )
         row = cursor.fetchone()
     if row is None or row[0] is None:
-        return {}, f"no index: none is built below {MIN_DOCS} published policies (refresh_search_stats builds one)"
+        return {}, (f"no index built yet: imports build one for {MIN_DOCS} published policies or more, "
+                    "refresh_search_stats for any archive")
     if row[2]:
         return {}, "a changed published policy waits for its search vector"
     base_size, changed, _, *found = row
@@ -233,7 +234,8 @@ class Matches:
             return self._unanswered
         missing = sorted(lexeme for _, lexeme, _ in needed - bitmaps.keys())
         if missing:
-            return f"no bitmap for {'、'.join(missing[:5])}: too rare for the index (the GIN index lists it quickly)"
+            return (f"no bitmap for {'、'.join(missing[:5])}: too rare for the index (the GIN index lists it quickly), "
+                    "or absent when the base was built")
         return None
 
     def _condition_keys(self):
@@ -289,9 +291,18 @@ class Matches:
 # --- Building the base ------------------------------------------------------------------------
 
 def rebuild(*, min_share: float = SHARE, min_docs: int = MIN_LEXEME_DOCS, using: str = "default") -> dict:
-    """Write the base in one snapshot and drop the log rows it accounts for; returns figures for logs."""
+    """Write the base and drop the log rows it accounts for; returns figures for logs.
+
+    The statements run in READ COMMITTED, each in its own snapshot, all at least as new as the one
+    recorded: a writer that snapshot did not see may be in some bitmaps and not others, but it keeps its
+    log row (only rows of writers the recorded snapshot saw are deleted), and that row overrides every
+    bitmap for its policy. One rebuild at a time (an advisory lock): a second one waits, then rebuilds.
+    """
     started = time.monotonic()
+    if not connections[using].in_atomic_block:
+        _start_logging(using)
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REBUILD_LOCK])
         cursor.execute("SET LOCAL work_mem = '256MB'")
         cursor.execute("SET LOCAL enable_seqscan = off")  # each lexeme's policies from the GIN indexes
         cursor.execute("SELECT pg_current_snapshot(), count(*) FROM documents_policy WHERE status = 'published'")
@@ -301,9 +312,9 @@ def rebuild(*, min_share: float = SHARE, min_docs: int = MIN_LEXEME_DOCS, using:
         cursor.execute("SELECT count(*) FROM search_term_postings WHERE field = 'any' AND lexeme <> ''")
         lexemes = cursor.fetchone()[0]
         cursor.execute(
-            "INSERT INTO search_stats_state (id, snapshot, min_docs, lexemes, built) VALUES (1, %s, %s, %s, clock_timestamp()) "
-            "ON CONFLICT (id) DO UPDATE SET snapshot = EXCLUDED.snapshot, min_docs = EXCLUDED.min_docs, "
-            "lexemes = EXCLUDED.lexemes, built = clock_timestamp()",
+            "INSERT INTO search_stats_state (id, snapshot, min_docs, lexemes, built) "
+            "VALUES (1, %s, %s, %s, clock_timestamp()) ON CONFLICT (id) DO UPDATE SET snapshot = EXCLUDED.snapshot, "
+            "min_docs = EXCLUDED.min_docs, lexemes = EXCLUDED.lexemes, built = EXCLUDED.built",
             [snapshot, threshold, lexemes],
         )
         # Writers the snapshot saw, and this transaction's own earlier writes, are in the base; a writer that
@@ -311,6 +322,22 @@ def rebuild(*, min_share: float = SHARE, min_docs: int = MIN_LEXEME_DOCS, using:
         cursor.execute("DELETE FROM search_changes WHERE pg_visible_in_snapshot(xid, %s::pg_snapshot) "
                        "OR xid = pg_current_xact_id_if_assigned()", [snapshot])
     return {"lexemes": lexemes, "min_docs": threshold, "bitmaps": bitmaps, "seconds": round(time.monotonic() - started, 1)}
+
+
+REBUILD_LOCK = 7_220_023  # pg_advisory_xact_lock key of rebuild()
+
+
+def _start_logging(using: str) -> None:
+    """Before a first base: the triggers log only while search_stats_state has a row, so commit one (no
+    bitmaps yet: reads still go to SQL), then wait until every writer whose trigger ran before it was
+    visible — and so logged nothing — has ended, before the base's snapshot is taken."""
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute("INSERT INTO search_stats_state (id, snapshot, min_docs, lexemes, built) "
+                       "VALUES (1, pg_current_snapshot(), 0, 0, clock_timestamp()) ON CONFLICT (id) DO NOTHING")
+        started = cursor.rowcount == 1
+    if started:
+        with transaction.atomic(using=using), connections[using].cursor() as cursor:
+            cursor.execute("LOCK TABLE documents_policy, documents_policy_issuers IN SHARE MODE")
 
 
 def rebuild_if_useful(using: str = "default") -> dict | None:

@@ -323,8 +323,9 @@ def _search(params: SearchParams, include_unpublished: bool) -> SearchPage:
     else:
         rows = [(pk, None) for pk in filtered.order_by(*_order(params.sort, False))
                 .values_list("id", flat=True)[start : start + params.page_size]]
-        plan.steps.append(f"order: {params.sort if params.sort != 'relevance' else 'newest'} first, "
-                          "by the date order index")
+        order = params.sort if params.sort != "relevance" else "newest"
+        plan.steps.append(f"page: {order} first, in SQL: the date order index walked" +
+                          (", each policy's text match tested on its row" if not parsed.is_empty else ""))
     hits = _hits(rows, parsed)
     return SearchPage(params=params, count=count, hits=hits, facets=facets, num_pages=num_pages, plan=plan)
 

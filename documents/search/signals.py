@@ -42,6 +42,7 @@ class Rebuild:
         policy = Policy.objects.filter(pk=self.policy_id).first()
         if policy is not None:
             update_search_vector(policy)
+            invalidate()  # after the vector: a page cached in between would hold the old one
 
 
 def schedule_reindex(policy_id: int) -> None:
@@ -55,9 +56,10 @@ def schedule_reindex(policy_id: int) -> None:
 def policy_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw or _supplied.get():
         return
-    transaction.on_commit(invalidate)
     if update_fields is None or INDEXED_FIELDS & set(update_fields):
-        schedule_reindex(instance.pk)
+        schedule_reindex(instance.pk)  # its rebuild starts the new generation, once the vector is written
+    else:
+        transaction.on_commit(invalidate)
 
 
 @receiver(post_save, sender=TaskSection)
