@@ -33,7 +33,7 @@ SHARED_ROWS = 12
 PASSAGE = 120  # characters of a shared passage shown
 # Documents whose lexemes are counted for the distinctive terms, in all the regions together: counting
 # costs in proportion to the vectors read (docs/diffusion.md, Speed), and so stays bounded as the archive grows.
-TERM_SAMPLE = 600
+TERM_SAMPLE = 400
 _CODE = re.compile(r"^[0-9]{6}$")
 # A lexeme worth showing: two characters or more with a Chinese one among them (no numbers, no
 # single characters: those are particles and the pieces of words), and not a number written in
