@@ -204,5 +204,6 @@ def test_the_page_says_when_terms_are_counted_in_a_sample(client, research_archi
     cache.clear()
     sampled = client.get("/compare/", {"regions": "440000,370000"}).content.decode()
     total = comparison(regions("440000", "370000")).totals[1]
-    assert "只统计其中一部分" in sampled and "合计至多 30 份" in sampled and f"按其中 15 份文件统计（共 {total} 份）" in sampled
+    assert "只统计其中一部分" in sampled and "合计至多 30 份" in sampled
+    assert f"按其中 15 份文件统计（共 {total} 份）" in sampled
     cache.clear()
