@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 import numpy as np
 from django import forms
+from django.db import connections, router
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -348,26 +349,33 @@ def _policy_key(policy: Policy) -> tuple[int, int, int]:
 
 
 def _first_policies(rows: list[Row], ids_by_cell: dict) -> None:
-    """Each row's earliest dated match, among its matches of its first year: one statement for all rows."""
-    candidates = {}
-    for row in rows:
+    """Each row's earliest dated match, among its matches of its first year: one statement for all rows,
+    which orders each row's candidates by date_key() and returns the first (thousands of ids go in as two
+    arrays, not one parameter each)."""
+    ids, numbers = [], []
+    for number, row in enumerate(rows):
         if row.first_year is not None:
             key = row.region.code if row.region else ("own" if row.level == "own" else None)
-            for pk in ids_by_cell.get((key, row.first_year), ()):
-                candidates[int(pk)] = row
-    dates = Policy.objects.filter(pk__in=list(candidates)).values_list("pk", "date_year", "date_month", "date_day")
-    best: dict[int, tuple] = {}
-    for pk, year, month, day in dates:
-        row = candidates[pk]
-        key = (*date_key(year, month, day), pk)
-        if id(row) not in best or key < best[id(row)]:
-            best[id(row)] = key
+            found = ids_by_cell.get((key, row.first_year), ())
+            ids += [int(pk) for pk in found]
+            numbers += [number] * len(found)
+    with connections[router.db_for_read(Policy)].cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT DISTINCT ON (c.number) c.number, p.id
+              FROM unnest(%s::bigint[], %s::int[]) AS c (id, number)
+              JOIN {Policy._meta.db_table} p ON p.id = c.id
+             ORDER BY c.number, p.date_year, coalesce(p.date_month, 13), coalesce(p.date_day, 32), p.id
+            """,
+            [ids, numbers],
+        )
+        first = dict(cursor.fetchall())
     chosen = Policy.objects.select_related("region").only(
         "title", "date_year", "date_month", "date_day", "date_precision", "region__name", "region__code",
-    ).in_bulk([key[-1] for key in best.values()])
-    for row in rows:
-        if id(row) in best:
-            row.first_policy = chosen.get(best[id(row)][-1])
+    ).in_bulk(list(first.values()))
+    for number, row in enumerate(rows):
+        if number in first:
+            row.first_policy = chosen.get(first[number])
 
 
 def pattern_of(national: Row, rows: list[Row]) -> str | None:
