@@ -35,7 +35,7 @@ from django.db import connections, router, transaction
 from pyroaring import BitMap
 
 from documents.models import Policy
-from documents.search.query import PAIRS, WORDS, AllOf, AnyOf, Both, Lexeme, Match, Not, Sequence, Without
+from documents.search.query import PAIRS, WORDS, AllOf, AnyOf, Lexeme, Match, Not, Sequence
 from documents.search.vector import quote_lexeme
 
 MIN_DOCS = 5000  # imports and reindex build a base only for an archive of at least this many published policies
@@ -72,7 +72,7 @@ def keys(condition, field: str = "any") -> set[tuple[str, str, str]] | None:
             return True
         if isinstance(node, Sequence):
             return False
-        if isinstance(node, Without):
+        if isinstance(node, Not):
             needed.add(EVERY)
             return walk_query(node.part, vector)
         return all(walk_query(part, vector) for part in node.parts)
@@ -95,10 +95,10 @@ def evaluate(condition, bitmaps: dict, field: str = "any") -> np.ndarray:
     def over_query(node, vector: str) -> np.ndarray:
         if isinstance(node, Lexeme):
             return bitmaps[(vector, node.word, FIELDS[node.weights] if node.weights else field)]
-        if isinstance(node, Without):
+        if isinstance(node, Not):
             return every & ~over_query(node.part, vector)
         parts = [over_query(part, vector) for part in node.parts]
-        return np.logical_and.reduce(parts) if isinstance(node, Both) else np.logical_or.reduce(parts)
+        return np.logical_and.reduce(parts) if isinstance(node, AllOf) else np.logical_or.reduce(parts)
 
     def over(node) -> np.ndarray:
         if isinstance(node, Match):

@@ -11,8 +11,8 @@ exactly as the index's tsvector literal is.
 
 A policy has two vectors (documents/search/vector.py): `condition()` matches over both
 (phrases by their pair lexemes), `query()` is the positional vector's alone, for ranking. Both are
-small trees (Lexeme, Both, Either, Without, Sequence inside Match, AllOf, AnyOf, Not) that SQL gets
-rendered (`render`, the `::tsquery` cast of LexemeQuery) and the index (index.py) evaluates as they are.
+small trees (AllOf, AnyOf and Not over Match leaves, and inside each Match over Lexeme and Sequence) that
+SQL gets rendered (`render`, the `::tsquery` cast of LexemeQuery) and the index (index.py) evaluates as they are.
 
 An empty query, or one with no word in it (only punctuation, emoji, quotes…), parses to an
 empty ParsedQuery: the service then applies no text filter and browses everything.
@@ -44,27 +44,14 @@ WORDS = "search_vector"  # the positional vector: tokens with weights and charac
 PAIRS = "phrase_vector"  # the position-free pair lexemes (documents/search/vector.py)
 
 
-# The tsquery of a condition, as a tree: SQL gets it rendered (render()), the index (index.py) walks it.
+# A condition is a tree of Match leaves (one vector each) joined by AllOf, AnyOf and Not; a Match's tsquery is
+# a tree of the same joins over Lexeme and Sequence leaves. SQL gets a Match's tree rendered (render()), the
+# index (index.py) walks it.
 
 @dataclass(frozen=True)
 class Lexeme:
     word: str
     weights: str = ""  # "", "A" (titles) or "AB" (titles and headings)
-
-
-@dataclass(frozen=True)
-class Both:
-    parts: tuple
-
-
-@dataclass(frozen=True)
-class Either:
-    parts: tuple
-
-
-@dataclass(frozen=True)
-class Without:
-    part: object
 
 
 @dataclass(frozen=True)
@@ -75,12 +62,12 @@ class Sequence:
 
 
 def render(node) -> str:
-    """The tsquery text of a tree, every lexeme quoted (the string is cast with ::tsquery, never parsed)."""
+    """The tsquery text of a Match's tree, every lexeme quoted (the string is cast with ::tsquery, never parsed)."""
     if isinstance(node, Lexeme):
         return quote_lexeme(node.word) + (f":{node.weights}" if node.weights else "")
-    if isinstance(node, Without):
+    if isinstance(node, Not):
         return f"!{_grouped(node.part)}"
-    if isinstance(node, Either):
+    if isinstance(node, AnyOf):
         return "(" + " | ".join(map(_grouped, node.parts)) + ")"
     if isinstance(node, Sequence):
         out = render(node.pieces[0][0])
@@ -91,7 +78,7 @@ def render(node) -> str:
 
 
 def _grouped(node) -> str:
-    return f"({render(node)})" if isinstance(node, Both) else render(node)
+    return f"({render(node)})" if isinstance(node, AllOf) else render(node)
 
 
 @dataclass(frozen=True)
@@ -181,7 +168,7 @@ class ParsedQuery:
         """
         parts = [_or([term.query(weights, relaxed) for term in clause]) for clause in self.clauses]
         if with_excluded:
-            parts += [Without(term.query()) for term in self.excluded]
+            parts += [Not(term.query()) for term in self.excluded]
         return _and(parts)
 
     def tsquery(self, weights: str = "", *, with_excluded: bool = True, relaxed: bool = False) -> str:
@@ -306,7 +293,7 @@ def _word(word: str, weights: str):
     """A word, or for a word jieba made up also its dictionary parts as a phrase."""
     lexeme = Lexeme(word, weights)
     cover = _made_up_cover(word)
-    return Either((lexeme, _positional(cover, weights))) if cover else lexeme
+    return AnyOf((lexeme, _positional(cover, weights))) if cover else lexeme
 
 
 def _word_condition(word: str, relaxed: bool):
@@ -375,7 +362,7 @@ def any_of(parts):
 
 def negate(condition):
     if isinstance(condition, Match):
-        return Match.of(condition.vector, Without(condition.query))
+        return Match.of(condition.vector, Not(condition.query))
     return condition.part if isinstance(condition, Not) else Not(condition)
 
 
@@ -396,9 +383,9 @@ def _combine(parts, node, join):
 
 def _and(parts: list):
     parts = list(dict.fromkeys(parts))
-    return parts[0] if len(parts) == 1 else Both(tuple(parts))
+    return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
 
 
 def _or(parts: list):
     parts = list(dict.fromkeys(parts))
-    return parts[0] if len(parts) == 1 else Either(tuple(parts))
+    return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from documents.models import Region
-from documents.regions import load_regions
+from tests.conftest import restore_migrated_data
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -18,28 +17,12 @@ CHROMIUM_ARGS = [
 ]
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-# What the pages use. Setting it also makes the flush that ends each transactional test skip
-# post_migrate, so it does not recreate content types under new keys that the serialized_rollback
-# tests which follow would collide with when they reload theirs.
-AVAILABLE_APPS = ["documents", "django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions",
-                  "django.contrib.admin", "django.contrib.messages", "django.contrib.staticfiles"]
-
-
 def ensure_chromium():
     """Install Debian's chromium when it is missing (playwright install cannot download browsers here)."""
     if not Path(CHROMIUM).exists() and shutil.which("apt-get"):
         subprocess.run([str(ROOT / "scripts" / "browser-deps.sh")], check=False)
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing and could not be installed: run scripts/browser-deps.sh as root")
-
-
-def restore_migrated_data():
-    """Put back the region gazetteer a data migration loads (idempotent: regions are keyed by code).
-
-    Other migrated rows (curator groups) are left alone: serialized_rollback tests reload them with
-    their original keys, which a fresh copy would collide with.
-    """
-    load_regions(Region)
 
 
 @pytest.fixture(scope="module", autouse=True)

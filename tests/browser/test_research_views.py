@@ -9,7 +9,8 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from documents.models import Policy
-from tests.browser.conftest import AVAILABLE_APPS, SCREENSHOTS, restore_migrated_data
+from tests.browser.conftest import SCREENSHOTS
+from tests.conftest import AVAILABLE_APPS, restore_migrated_data
 
 pytestmark = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
 

@@ -9,7 +9,7 @@ import rispy
 from playwright.sync_api import expect
 
 from documents.models import Policy
-from tests.browser.conftest import AVAILABLE_APPS
+from tests.conftest import AVAILABLE_APPS
 
 # The live server runs in another thread, so the data must be committed (see conftest.migrated_data).
 pytestmark = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)

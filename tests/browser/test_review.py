@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from documents.models import Policy
-from tests.browser.conftest import AVAILABLE_APPS, restore_migrated_data
+from tests.conftest import AVAILABLE_APPS, restore_migrated_data
 from tests.curation.conftest import curator, seed
 
 # The live server runs in another thread, so the data must be committed.

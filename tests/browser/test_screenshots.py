@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from documents.importing import import_document
 from documents.models import Policy
-from tests.browser.conftest import AVAILABLE_APPS, SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS
+from tests.conftest import AVAILABLE_APPS
 
 pytestmark = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from documents.search import index, service
 from documents.search.index import EVERY, apply_changes, decode, encode, evaluate, keys
 from documents.search.query import (
-    PAIRS, WORDS, AllOf, Both, Either, Lexeme, Match, Sequence, Without, parse, render,
+    PAIRS, WORDS, AllOf, AnyOf, Lexeme, Match, Not, Sequence, parse, render,
 )
 from documents.search.service import SearchParams, search_policies
 
@@ -18,13 +18,13 @@ from documents.search.service import SearchParams, search_policies
 
 def test_the_index_walks_the_parsers_trees():
     assert parse("數字經濟").query() == Lexeme("数字经济")
-    assert parse("数据 安全").query() == Both((Lexeme("数据"), Lexeme("安全")))
-    assert parse("数据 OR 安全").query() == Either((Lexeme("数据"), Lexeme("安全")))
-    assert parse("数据 -安全").query() == Both((Lexeme("数据"), Without(Lexeme("安全"))))
+    assert parse("数据 安全").query() == AllOf((Lexeme("数据"), Lexeme("安全")))
+    assert parse("数据 OR 安全").query() == AnyOf((Lexeme("数据"), Lexeme("安全")))
+    assert parse("数据 -安全").query() == AllOf((Lexeme("数据"), Not(Lexeme("安全"))))
     assert parse("数据").query("AB") == Lexeme("数据", "AB")
     # The SQL text is the same tree rendered, every lexeme quoted.
-    assert render(Both((Lexeme("it's"), Lexeme("a\\b")))) == "'it''s' & 'a\\\\b'"
-    assert render(Both((Either((Lexeme("a"), Lexeme("b"))), Without(Lexeme("c"))))) == "('a' | 'b') & !'c'"
+    assert render(AllOf((Lexeme("it's"), Lexeme("a\\b")))) == "'it''s' & 'a\\\\b'"
+    assert render(AllOf((AnyOf((Lexeme("a"), Lexeme("b"))), Not(Lexeme("c"))))) == "('a' | 'b') & !'c'"
 
 
 def test_what_bitmaps_cannot_answer_is_refused():
@@ -39,7 +39,7 @@ def test_keys_name_the_bitmaps_a_condition_needs():
     assert keys(parse("数据 安全").condition()) == {(WORDS, "数据", "any"), (WORDS, "安全", "any")}
     assert keys(parse('"公共数据"').condition()) == {(PAIRS, "公共 数据", "any")}
     assert keys(parse("数据 -安全").condition()) == {(WORDS, "数据", "any"), (WORDS, "安全", "any"), EVERY}
-    assert keys(Match.of(WORDS, Both((Lexeme("数据"), Lexeme("安全")))), "a") == {(WORDS, "数据", "a"), (WORDS, "安全", "a")}
+    assert keys(Match.of(WORDS, AllOf((Lexeme("数据"), Lexeme("安全")))), "a") == {(WORDS, "数据", "a"), (WORDS, "安全", "a")}
     assert keys(parse('"公共数据开放"').condition()) is None  # three pieces: positions must be checked
     assert keys(None) is None
 
@@ -53,10 +53,10 @@ def test_evaluation_is_set_logic_over_the_published_policies():
         return np.flatnonzero(evaluate(condition, bitmaps)).tolist()
 
     a, b, c = Lexeme("a"), Lexeme("b"), Lexeme("c")
-    assert found(Match.of(WORDS, Both((a, b)))) == [2, 3]
-    assert found(Match.of(WORDS, Either((a, c)))) == [1, 2, 3]
-    assert found(Match.of(WORDS, Both((b, Without(c))))) == [2, 4]
-    assert found(Match.of(WORDS, Without(a))) == [4, 5]  # not 0 or 6: no such policy
+    assert found(Match.of(WORDS, AllOf((a, b)))) == [2, 3]
+    assert found(Match.of(WORDS, AnyOf((a, c)))) == [1, 2, 3]
+    assert found(Match.of(WORDS, AllOf((b, Not(c))))) == [2, 4]
+    assert found(Match.of(WORDS, Not(a))) == [4, 5]  # not 0 or 6: no such policy
     assert found(AllOf((Match.of(WORDS, a), Match.of(PAIRS, Lexeme("a b"))))) == [2]
 
 

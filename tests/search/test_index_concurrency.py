@@ -12,9 +12,18 @@ from documents.search import facet_arrays, index
 from documents.search.query import parse
 from documents.search.service import SearchParams, search_policies
 
+from tests.conftest import AVAILABLE_APPS, restore_migrated_data
+
 from .conftest import create_policy
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, available_apps=AVAILABLE_APPS)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def migrated_data_after_flush(django_db_setup, django_db_blocker):
+    yield
+    with django_db_blocker.unblock():
+        restore_migrated_data()
 
 
 def policies():
