@@ -16,7 +16,7 @@ row to them in one statement (`fetch`): the changed policies are cleared and tho
 set, their matches found by the log's own GIN indexes. So the bitmaps are exact in every state: no
 write waits for a rebuild, and a rebuild only folds the log back into the base (imports and reindex
 do it; `manage.py refresh_search_stats` does it on demand) — a long log costs a read a little more,
-never its correctness. Without a base (archives below MIN_DOCS) nothing is logged and every query is
+never its correctness. Without a base (archives below MIN_ARCHIVE) nothing is logged and every query is
 answered in SQL; the plan says so (service.plan).
 
 Conditions are query.py's trees, walked as they are (no tsquery text is read back): lexemes with optional
@@ -38,7 +38,7 @@ from documents.models import Policy
 from documents.search.query import PAIRS, WORDS, AllOf, AnyOf, Lexeme, Match, Not, Sequence
 from documents.search.vector import quote_lexeme
 
-MIN_DOCS = 5000  # imports and reindex build a base only for an archive of at least this many published policies
+MIN_ARCHIVE = 5000  # imports and reindex build a base only for an archive of at least this many published policies
 SHARE = 0.05  # bitmaps for lexemes found in at least this share of the published policies
 MIN_LEXEME_DOCS = 1000  # … and in at least this many (the GIN index lists fewer in a few milliseconds)
 LEXEMES = 6000  # at most, most frequent first (three bitmaps each: anywhere, titles, titles or headings)
@@ -170,7 +170,7 @@ def fetch(wanted: set[tuple[str, str, str]]) -> tuple[dict, str | None]:
         )
         row = cursor.fetchone()
     if row is None or row[0] is None:
-        return {}, (f"no index built yet: imports build one for {MIN_DOCS} published policies or more, "
+        return {}, (f"no index built yet: imports build one for {MIN_ARCHIVE} published policies or more, "
                     "refresh_search_stats for any archive")
     if row[2]:
         return {}, "a changed published policy waits for its search vector"
@@ -344,7 +344,7 @@ def rebuild_if_useful(using: str = "default") -> dict | None:
     """Rebuild after an import or reindex when the archive is large enough for the index to matter."""
     with connections[using].cursor() as cursor:
         cursor.execute("SELECT count(*) FROM documents_policy WHERE status = 'published'")
-        if cursor.fetchone()[0] < MIN_DOCS:
+        if cursor.fetchone()[0] < MIN_ARCHIVE:
             return None
     return rebuild(using=using)
 
