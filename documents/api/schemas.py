@@ -261,8 +261,8 @@ class DistinctiveTerm(Strict):
     z: float = Field(description="Weighted log-odds with an informative Dirichlet prior, standardised (Monroe et al. "
                                  "2008): the region against the other regions pooled")
     log_odds: float
-    documents: int = Field(description="The region's documents holding the word")
-    others: int = Field(description="The other regions' documents holding it")
+    documents: int = Field(description="The region's documents holding the word, among those counted (`terms_counted`)")
+    others: int = Field(description="The other regions' documents holding it, among those counted")
 
 
 class CompareRegion(Region):
@@ -272,6 +272,8 @@ class CompareRegion(Region):
     search_url: str
     per_year: dict[str, int]
     per_type: dict[str, int]
+    terms_counted: int = Field(description="The documents the distinctive terms were counted in: all of the region's "
+                                           "(`documents`), or beyond 400 in all a fixed sample of them (docs/diffusion.md)")
     distinctive_terms: list[DistinctiveTerm]
 
 

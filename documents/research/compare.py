@@ -366,11 +366,12 @@ def comparison_to_dict(result: Comparison, *, request=None) -> dict:
                      "search_url": absolute(url),
                      "per_year": {str(year): n for year, n in sorted(counts.items())},
                      "per_type": dict(sorted(types.items(), key=lambda item: (-item[1], item[0]))),
+                     "terms_counted": counted,
                      "distinctive_terms": [{"word": s.word, "z": s.z, "log_odds": s.delta, "documents": s.count,
                                             "others": s.others} for s in terms]}
-                    for region, total, undated, url, counts, types, terms in zip(
+                    for region, total, undated, url, counts, types, terms, counted in zip(
                         result.regions, result.totals, result.undated, result.urls, result.per_year,
-                        result.per_type, result.terms)],
+                        result.per_type, result.terms, result.term_documents)],
         "years": result.years,
         "types": result.types,
         "targets": [{"indicator": row.indicator, "regions": [

@@ -115,6 +115,8 @@ def test_api_is_the_same_comparison(client, research_archive):
     body = client.get("/api/compare/", {"regions": "440000,370000"}).json()
     result = comparison(regions("440000", "370000"))
     assert [r["documents"] for r in body["regions"]] == result.totals
+    # Within the budget every document is counted for the terms, and the body says so.
+    assert [r["terms_counted"] for r in body["regions"]] == result.term_documents == result.totals
     assert [t["word"] for t in body["regions"][0]["distinctive_terms"]] == [s.word for s in result.terms[0]]
     assert body["targets"][0]["indicator"] == result.targets[0].indicator
 
