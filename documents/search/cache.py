@@ -4,7 +4,7 @@ Entries live in Django's cache under a freshness token read from the database, w
 reads: a policy saved by one web worker or imported by a command leaves every worker's entries behind
 at once (Django's default cache is per process; the token is what keeps it correct). The token is the
 generation number the model's signals move on after each commit (migration 0013) and, while the search
-index has a base, the state of its change log (migration 0024: the count and sum of the log's row
+index has a base, the state of its change log (migration 0023: the count and sum of the log's row
 numbers, which every logged write changes) — so writes no signal sees (QuerySet.update, raw SQL) leave
 the entries behind too. The facet arrays follow the same token (facet_arrays.py).
 """

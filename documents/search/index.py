@@ -7,7 +7,7 @@ first), one bit per policy id: the policies whose vector holds the lexeme anywhe
 (weight A) and in the title or a heading (A, B); and for such pair lexemes (phrases of two pieces)
 anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is evaluated in memory.
 
-**Base and change log** (migrations 0023, 0024). `rebuild()` writes the bitmaps (the base).
+**Base and change log** (migration 0023). `rebuild()` writes the bitmaps (the base).
 Every later write of a policy — save, publish, withdraw, delete, import, a change of its issuer links —
 leaves the policy's current searchable state (published or not, the lexemes of its vectors) in
 search_changes, one row per policy, from triggers in the writer's own transaction; writers of
