@@ -312,7 +312,7 @@ def _search(params: SearchParams, include_unpublished: bool) -> SearchPage:
         def rank():
             with index_scans():
                 return _ranked_page(filtered, apply_filters(_base(include_unpublished), params), parsed, count, start,
-                                    params.page_size, posted if plan.matches == "index" else None, active, plan=plan)
+                                    params.page_size, posted, active, plan=plan)
 
         # A ranked page is cached like the counts (a repeated query, paging back): ranking reads vectors.
         steps = len(plan.steps)
