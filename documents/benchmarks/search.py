@@ -140,8 +140,8 @@ def use_database(name: str) -> bool:
     """Point this process's default connection at a database of its own (benchmark, load test, evaluation),
     creating it if needed.
 
-    A database built before pair lexemes (migration 0010) is emptied: rebuilding it is faster than
-    the migration re-segmenting every text. Returns whether it was.
+    A database built before the phrase vectors' triples (migration 0024) is emptied: rebuilding it is
+    faster than the migration re-segmenting every text. Returns whether it was.
     """
     default = connections["default"]
     with default.cursor() as cursor:
@@ -152,21 +152,21 @@ def use_database(name: str) -> bool:
             cursor.execute(f'CREATE DATABASE "{name}"')
     default.close()
     default.settings_dict["NAME"] = name
-    if _predates_pair_lexemes():
+    if _predates_triples():
         empty()
         return True
     return False
 
 
-def _predates_pair_lexemes() -> bool:
-    """Whether the database holds policies whose vectors were built before migration 0010."""
+def _predates_triples() -> bool:
+    """Whether the database holds policies whose vectors were built before migration 0024."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_regclass('django_migrations') IS NOT NULL "
                        "AND to_regclass('documents_policy') IS NOT NULL")
         if not cursor.fetchone()[0]:
             return False
         cursor.execute("SELECT NOT EXISTS (SELECT FROM django_migrations WHERE app = 'documents' "
-                       "AND name = '0010_pair_lexemes') AND EXISTS (SELECT FROM documents_policy)")
+                       "AND name = '0024_phrase_triples') AND EXISTS (SELECT FROM documents_policy)")
         return cursor.fetchone()[0]
 
 
@@ -371,7 +371,7 @@ QUERIES = [
     ("phrase", '"公共数据"', {}),
     ("phrase", '"个人信息"', {}),
     ("phrase", "数据安全", {}),
-    ("phrase3", '"公共数据开放"', {}),  # three pieces: positions checked where both pairs occur
+    ("phrase3", '"公共数据开放"', {}),  # three pieces: one triple lexeme
     ("common+facets", "数字经济", {"province": "440000"}),
     ("common+facets", "数据", {"year": 2023, "type": "方案"}),
     ("common+facets", "发展", {"province": "330000", "year": 2022}),

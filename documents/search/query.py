@@ -308,10 +308,11 @@ def _pieces(found) -> list[tuple[str, int]]:
 
 
 def _chain(pieces) -> list[tuple[str, int]]:
-    """The lexemes a phrase is looked up by: abutting pieces as pair lexemes (see vector.pairs).
+    """The lexemes a phrase is looked up by: abutting pieces as pair and triple lexemes (see vector.pairs).
 
-    公共 数据 (abutting) is the one lexeme '公共 数据'; three pieces a b c are 'a b' and 'b c'
-    one piece apart; a piece separated from its neighbours by a gap stays a lexeme of its own.
+    公共 数据 (abutting) is the one lexeme '公共 数据', three pieces a b c the one lexeme 'a b c'; four
+    a b c d are 'a b c' and 'b c d' one piece apart; a piece separated from its neighbours by a gap stays
+    a lexeme of its own.
     """
     chain = []
     start = 0
@@ -319,10 +320,9 @@ def _chain(pieces) -> list[tuple[str, int]]:
         end = start
         while end + 1 < len(pieces) and pieces[end + 1][1] == pieces[end][1] + len(pieces[end][0]):
             end += 1
-        if end == start:
-            chain.append(pieces[start])
-        else:
-            chain.extend((pair_lexeme(pieces[k][0], pieces[k + 1][0]), pieces[k][1]) for k in range(start, end))
+        width = min(3, end - start + 1)
+        chain.extend((pair_lexeme(*(piece for piece, _ in pieces[k : k + width])), pieces[k][1])
+                     for k in range(start, end - width + 2))
         start = end + 1
     return chain
 
@@ -335,10 +335,10 @@ def _positional(pieces, weights: str):
 
 
 def _phrase_condition(pieces, relaxed: bool):
-    """Pair lexemes from their index; positions are checked only where a pair cannot say it all.
+    """Pair and triple lexemes from their index; positions are checked only where they cannot say it all.
 
-    A phrase of two abutting pieces is its pair lexeme. Longer ones (or pieces apart) also need
-    their positions, checked only in the vectors that hold all their pairs.
+    A phrase of two or three abutting pieces is its pair or triple lexeme. Longer ones (or pieces apart)
+    also need their positions, checked only in the vectors that hold all their triples.
     """
     chain = _chain(pieces)
     pairs = [lexeme for lexeme, _ in chain if " " in lexeme]

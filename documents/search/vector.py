@@ -6,10 +6,10 @@ queries can ask for exact distances; each field starts at its own base so that n
 phrase spans two fields. PostgreSQL caps positions at 16383.
 
 Besides the tokens, every two tokens that abut in the text (the second starts where the
-first ends) are indexed as one pair lexeme, 'a b', in a second, position-free vector (the
-policy's phrase_vector). A phrase of two pieces is then one lexeme its GIN index answers
-exactly, without reading any vector; PostgreSQL's own phrase operator must decompress every
-vector that holds both pieces. Kept apart, the pairs leave the positional vector — the one
+first ends) are indexed as one pair lexeme, 'a b', and every three as one triple, 'a b c', in a
+second, position-free vector (the policy's phrase_vector). A phrase of two or three pieces is then
+one lexeme its GIN index answers exactly, without reading any vector; PostgreSQL's own phrase
+operator must decompress every vector that holds all the pieces (migration 0024 added the triples). Kept apart, the pairs leave the positional vector — the one
 ranking decompresses — short (docs/performance.md, design 9). A space never occurs inside a token.
 """
 
@@ -38,17 +38,23 @@ def tsvector_literal(title: str, headings: list[str], body: str) -> Vectors:
     return literal_from_tokens([("A", tokens(title))] + [("B", tokens(h)) for h in headings] + [("C", tokens(body))])
 
 
-def pair_lexeme(first: str, second: str) -> str:
-    return f"{first} {second}"
+def pair_lexeme(*pieces: str) -> str:
+    return " ".join(pieces)
 
 
 def pairs(field_tokens) -> list[str]:
-    """'a b' for every two tokens of a field where b starts where a ends."""
+    """'a b' for every two tokens of a field where b starts where a ends, and 'a b c' where c then
+    starts where b ends."""
     starting: dict[int, list[str]] = {}
     for token, offset in field_tokens:
         starting.setdefault(offset, []).append(token)
-    return [pair_lexeme(token, following)
-            for token, offset in field_tokens for following in starting.get(offset + len(token), ())]
+    joined = []
+    for token, offset in field_tokens:
+        end = offset + len(token)
+        for second in starting.get(end, ()):
+            joined.append(pair_lexeme(token, second))
+            joined.extend(pair_lexeme(token, second, third) for third in starting.get(end + len(second), ()))
+    return joined
 
 
 def literal_from_tokens(fields) -> Vectors:

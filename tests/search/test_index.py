@@ -40,7 +40,8 @@ def test_keys_name_the_bitmaps_a_condition_needs():
     assert keys(parse('"公共数据"').condition()) == {(PAIRS, "公共 数据", "any")}
     assert keys(parse("数据 -安全").condition()) == {(WORDS, "数据", "any"), (WORDS, "安全", "any"), EVERY}
     assert keys(Match.of(WORDS, AllOf((Lexeme("数据"), Lexeme("安全")))), "a") == {(WORDS, "数据", "a"), (WORDS, "安全", "a")}
-    assert keys(parse('"公共数据开放"').condition()) is None  # three pieces: positions must be checked
+    assert keys(parse('"公共数据开放"').condition()) == {(PAIRS, "公共 数据 开放", "any")}  # one triple
+    assert keys(parse('"公共数据开放共享"').condition()) is None  # four pieces: positions must be checked
     assert keys(None) is None
 
 
@@ -153,3 +154,29 @@ def test_the_log_triggers_watch_every_column_a_read_depends_on():
         cursor.execute("SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'search_log_policy_updated'")
         definition = cursor.fetchone()[0]
     assert all(f"old.{column}" in definition for column in watched), definition
+
+
+@pytest.mark.django_db
+def test_migration_0024_gives_phrase_vectors_their_triples(seeded):
+    import importlib
+
+    from django.apps import apps
+
+    from documents.models import Policy
+
+    def triples():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM documents_policy, unnest(phrase_vector) WHERE lexeme LIKE '% % %'")
+            return cursor.fetchone()[0]
+
+    written = dict(Policy.objects.values_list("pk", "phrase_vector"))
+    before = triples()
+    with connection.cursor() as cursor:  # the vectors as before 0024: pairs only
+        cursor.execute("UPDATE documents_policy SET phrase_vector = array_to_tsvector(ARRAY(SELECT lexeme "
+                       "FROM unnest(phrase_vector) WHERE lexeme NOT LIKE '% % %'))")
+    assert before > 1000 and triples() == 0
+    index.rebuild()
+    with connection.schema_editor() as editor:
+        importlib.import_module("documents.migrations.0024_phrase_triples").add_triples(apps, editor)
+    assert dict(Policy.objects.values_list("pk", "phrase_vector")) == written
+    assert index.state() is None  # the base predates the triples: it is rebuilt, not trusted

@@ -18,11 +18,18 @@ def test_a_phrase_of_two_abutting_pieces_is_one_pair_lexeme():
     assert parse('"国际一流"').tsquery() == "('国际' <2> '一流')"  # for ranking, on the positional vector
 
 
-def test_longer_phrases_need_their_pairs_and_their_positions():
-    exact = AllOf((Match(PAIRS, "'公共 数据' & '数据 开放'"), Match(WORDS, "('公共' <2> '数据' <2> '开放')")))
-    assert parse('"公共数据开放"').condition() == exact
-    assert parse('"公共数据开放"').condition(relaxed=True) == Match(PAIRS, "'公共 数据' & '数据 开放'")
+def test_a_phrase_of_three_abutting_pieces_is_one_triple_lexeme():
+    assert parse('"公共数据开放"').condition() == Match(PAIRS, "'公共 数据 开放'")
+    assert parse('"公共数据开放"').condition(relaxed=True) == Match(PAIRS, "'公共 数据 开放'")
+    assert parse('"公共数据开放"').tsquery() == "('公共' <2> '数据' <2> '开放')"  # ranking: positions
     assert parse('"公共数据开放"').tsquery(relaxed=True) == "'公共' & '数据' & '开放'"
+
+
+def test_longer_phrases_need_their_triples_and_their_positions():
+    exact = AllOf((Match(PAIRS, "'公共 数据 开放' & '数据 开放 共享'"),
+                   Match(WORDS, "('公共' <2> '数据' <2> '开放' <2> '共享')")))
+    assert parse('"公共数据开放共享"').condition() == exact
+    assert parse('"公共数据开放共享"').condition(relaxed=True) == Match(PAIRS, "'公共 数据 开放' & '数据 开放 共享'")
 
 
 def test_pieces_apart_in_a_phrase_keep_their_distance():
@@ -36,11 +43,10 @@ def test_run_split_by_jieba_must_occur_as_contiguous_text():
 
 def test_conditions_on_one_vector_are_merged_into_one_tsquery():
     parsed = parse('"公共数据" OR 个人信息 数据 -"数据开放平台" -苏州')
-    excluded = Not(AllOf((Match(PAIRS, "'数据 开放' & '开放 平台'"), Match(WORDS, "('数据' <2> '开放' <2> '平台')"))))
     assert parsed.condition() == AllOf((
         Match(WORDS, "'数据' & !'苏州'"),
+        Match(PAIRS, "!'数据 开放 平台'"),  # an excluded phrase of three pieces is one lexeme too
         AnyOf((Match(PAIRS, "'公共 数据'"), Match(WORDS, "'个人信息'"))),
-        excluded,
     ))
     assert parsed.condition(with_excluded=False) == AllOf((
         Match(WORDS, "'数据'"), AnyOf((Match(PAIRS, "'公共 数据'"), Match(WORDS, "'个人信息'")))

@@ -89,9 +89,10 @@ def test_a_longer_phrase_needs_its_pairs_in_order_and_together(make_policy):
 
 
 def test_a_phrase_deep_in_a_long_policy_is_found(make_policy):
-    # Positions stop at 16,383; the pair lexeme needs none to say the pieces abut.
-    long = make_policy("通知", "各地区要抓好落实。" * 2000 + "打造国际一流营商环境。")
+    # Positions stop at 16,383; the pair and triple lexemes need none to say the pieces abut.
+    long = make_policy("通知", "各地区要抓好落实。" * 2000 + "打造国际一流营商环境。推进公共数据开放。")
     assert ids(search_policies(SearchParams(q='"国际一流"'))) == [long.pk]
+    assert ids(search_policies(SearchParams(q='"公共数据开放"'))) == [long.pk]
 
 
 def test_drafts_are_hidden_unless_asked_for(make_policy):

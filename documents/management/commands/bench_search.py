@@ -34,7 +34,7 @@ class Command(BaseCommand):
             return self.research(runs, json, out, say)
         database = database or default_database(docs)
         if bench.use_database(database):
-            say(f"{database} was built without pair lexemes: emptied for a rebuild")
+            say(f"{database} was built without triple lexemes: emptied for a rebuild")
         call_command("migrate", verbosity=0)
         if phrases:
             rows = bench.phrase_counts(runs=runs)
