@@ -42,8 +42,10 @@ JUDGED_6 = BASE / "fixtures" / "targets" / "judged-6.jsonl"
 JUDGED_7 = BASE / "fixtures" / "targets" / "judged-7.jsonl"
 # Held out until the seventh round (then heldout-6: 天津 2026, 徐州 2024); the seventh round's rules were written from its errors.
 JUDGED_8 = BASE / "fixtures" / "targets" / "judged-8.jsonl"
-# Judged and scored before the seventh round changed any rule (广西 2026, 厦门 2024); no rule was written from it.
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-7.jsonl"
+# Held out until the eighth round (then heldout-7: 广西 2026, 厦门 2024); the eighth round's rules were written from its errors.
+JUDGED_9 = BASE / "fixtures" / "targets" / "judged-9.jsonl"
+# Judged and scored before the eighth round changed any rule (内蒙古 2026, 盐城 2024, 泰州 2024); no rule was written from it.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-8.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
