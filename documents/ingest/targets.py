@@ -50,7 +50,7 @@ NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 个
     "%", "％", "个百分点", "倍", "万亿元", "千亿元", "亿元", "万元", "元", "亿美元", "万美元", "万元/人", "元/人", "万人次", "亿人次",
     "万人年", "万人", "人", "万户", "户", "万家", "家", "万个", "个", "亿吨", "万吨", "吨", "万亿斤", "亿斤", "万斤", "万亩",
-    "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标箱", "公里", "万台", "件", "万件", "微克/立方米",
+    "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标箱", "万公里", "公里", "万台", "件", "万件", "微克/立方米",
     "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万PF", "PF", "EF", "万P", "P", "亿吨标准煤", "万吨标准煤", "万次", "万头", "天",
     # counts of things and of years a region reports as levels (智能化煤矿400座, 国际友城67对, 人均预期寿命80岁)
     "万座", "座", "对", "条", "张", "台", "岁", "EB",
@@ -220,7 +220,9 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # Names that carry a digit of their own (PM2.5浓度, 5G基站万人拥有量, 每10万人…): not a figure of the clause.
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
-NAME_DIGITS = re.compile(r"PM2\.5|PM10|5G|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)")
+# (`经济总量超500亿元的县域增至12个`: a threshold naming what is counted)
+NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
+                         r"|(?:超过?|逾)[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
 # `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
@@ -230,6 +232,9 @@ GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳
 GRAIN_OUTPUT = frozenset(("总产", "总产量", "产量"))
 MILESTONE = re.compile(r"[、，,]\s*(?:达到|达)[0-9０-９]")  # a round figure passed, then the figure reached
 RANK = re.compile(r"^[^0-9０-９]{0,6}(?:全国|全省|西部|中部)第[0-9０-９]+位?$")  # `增速全国第3`: a comment on the figure before
+# An indicator ranked, then its figure (`高速公路通车里程全国第四、突破1万公里`): the rank names the figure's subject.
+RANKED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:居|位居|排|位列|跃居|升至)?(?:全国|全省|全区|全市|西部|中部|东部)"
+                    r"第[一二三四五六七八九十]+位?$")
 REMARK = re.compile(r"^目标$|丰收|第[一二三四五六七八九十]|前列|前茅|首位|争取|结果|居|位次|创|历史|新高|最好|连续|成为|高于|快于|领先|可比价")
 
 # --- documents -------------------------------------------------------------------------------------
@@ -254,6 +259,8 @@ PERIOD_OPENERS = ("“十五五”时期是", "“十五五”时期全省", "�
 # A report's passage on the five years past (`这五年，发展质效持续提升。地区生产总值…增长19.8%。`, to the end of
 # its paragraph): a growth there without 年均 is the five years' growth, not the last year's.
 FIVE_YEARS = re.compile(r"(?:^|(?<=[。！？\n]))[^\S\n]*(?:这五年|五年来|过去五年)[，,]", re.M)
+# A change written over the five years in that passage, in any unit (`常住人口城镇化率五年提高3.89个百分点`).
+FIVE_YEAR_CHANGE = re.compile(r"五年(?:累计)?(?=(?:增长|提高|提升|上升|下降|降低|减少)$)")
 
 
 # --- the vocabulary --------------------------------------------------------------------------------
@@ -382,16 +389,25 @@ def report_parts(text: str, year: int | None) -> list[tuple[int, str]]:
     marks = [(0, REVIEW)]
     looking_back = []  # paragraphs of the plan that look back (`过去一年，我们坚持…` in 加强政府自身建设)
     offset = 0
+    period_ahead = False  # in a part headed `“十四五”时期发展成就和“十五五”时期主要目标任务`: its plan not yet begun
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped.startswith(("过去一年", "过去的一年")):
             looking_back.append((offset, offset + len(line)))
         elif stripped.startswith(PERIOD_OPENERS) and year and year > 2025 and marks[-1][1] == REVIEW:
             marks.append((offset, PERIOD_PLAN))  # a part headed only by a slogan (二、一张蓝图绘到底，…) opens so
+            period_ahead = False
         elif len(stripped) <= 50 and (heading := HEADING.fullmatch(stripped)):
-            part = _heading_part(heading.group("title") or heading.group("bare"), year)
+            title = heading.group("title") or heading.group("bare")
+            part = _heading_part(title, year)
+            period_ahead = part == MIXED and bool(PERIOD_WORDS.search(title)) and bool(year and year > 2025)
+            if period_ahead:
+                part = REVIEW  # the five years past come first, then the paragraph that names the period ahead
             if part and part != marks[-1][1]:
                 marks.append((offset, part))
+        elif period_ahead and PERIOD_WORDS.search(stripped):
+            marks.append((offset, PERIOD_PLAN))
+            period_ahead = False
         offset += len(line) + 1
     if all(part != PLAN for _, part in marks[1:]):  # no heading for it: the plan starts at its first sentence
         for m in PLAN_START.finditer(text, marks[-1][0]):
@@ -522,7 +538,8 @@ class _Context:
 
 # The income ratio of town to country, a number without unit: `城乡居民收入比降至2.2`, `收窄至2：1以内`.
 RATIO = re.compile(
-    rf"(?P<name>(?:城乡居民|城乡|居民)?收入(?:比|倍差)|倍差)(?P<verb>降至|下降至|下降到|缩小至|缩小到|缩小为|收窄至|收窄到|为|保持在)?"
+    rf"(?P<name>(?:城乡居民|城乡|居民)?收入(?:比|倍差)|倍差)(?:(?:从|由)(?P<from>{{NUM}})(?:[：:]1)?)?"
+    rf"(?P<verb>降至|下降至|下降到|缩小至|缩小到|缩小为|收窄至|收窄到|为|保持在)?"
     rf"(?P<low>{{NUM}})(?:[：:]1)?(?P<post>以内|左右|以下)?(?=[，,；;。！？、]|$)".replace("{NUM}", NUM))
 
 
@@ -565,11 +582,19 @@ def _ratios(doc: _Document) -> list[Target]:
         kind, year = context.kind_and_year()
         if kind is None or m.group("name") == "倍差" and "收入" not in raw:
             continue  # a bare 倍差 is the income gap only after the incomes it compares
-        low = _number(m.group("low"))
-        found.append(Target(
-            indicator=(canonical(m.group("name")) or ("城乡居民收入比",))[0], indicator_text=m.group("name"), kind=kind, measure="level",
-            year=year, value_low=low, value_high=low, unit="", modifier=modifier_of(m.group("post"), "", "", False),
-            sentence=raw.strip(), position=position, start=m.start(), end=m.end()))
+        if m.group("from") and not m.group("verb"):
+            continue  # `从2.42…` without the verb of what it reached
+        indicator = (canonical(m.group("name")) or ("城乡居民收入比",))[0]
+        figures = [(m.group("low"), kind, year, m.group("post"))]
+        if m.group("from") and doc.in_five_years(position) and doc.year:
+            # `城乡居民收入倍差从2.42缩小至2.12` in the five-years passage: the baseline is the last period's end
+            figures.insert(0, (m.group("from"), "outcome", doc.year - 6, None))
+        for number, figure_kind, figure_year, post in figures:
+            low = _number(number)
+            found.append(Target(
+                indicator=indicator, indicator_text=m.group("name"), kind=figure_kind, measure="level",
+                year=figure_year, value_low=low, value_high=low, unit="", modifier=modifier_of(post, "", "", False),
+                sentence=raw.strip(), position=position, start=m.start(), end=m.end()))
     return found
 
 
@@ -761,6 +786,10 @@ def _read_between(text: str, context: _Context) -> None:
         bare = LEAD.sub("", clause)
         if RANK.match(bare):
             continue
+        if (ranked := RANKED.match(bare)) and (canonical(ranked.group("subject")) or indicator_like(ranked.group("subject"))):
+            context.forget()
+            context.subject = ranked.group("subject")
+            return
         if HAS_DIGIT.search(clause):
             subject = SUBJECT_ONLY.match(bare)
             words = subject.group("subject") if subject else ""
@@ -960,6 +989,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     elif context.subject and (own := _head_word(context.subject)) and len(own) >= 2 and words.startswith(own) \
             and len(words) > len(own) and not canonical(words) and not context.subject.endswith(words):
         words = context.subject[:-len(own)] + words  # `研发经费投入增长25%、投入强度提升至1.4%`: the same 投入
+    over_five_years = False
+    if (span := FIVE_YEAR_CHANGE.search(words)) and doc_in_five_years(context, position):
+        words, over_five_years = words[:span.start()] + words[span.end():], True  # `城镇化率五年提高3.89个百分点`
     known = canonical(words)
     if baseline and baseline_year is None and context.doc.year and doc_in_five_years(context, position):
         baseline_year = context.doc.year - 6  # `这五年，…从1795亿元增加到5260亿元`: the baseline is the last period's end
@@ -973,7 +1005,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
                 and last.unit == value.group("unit") and not verb and 2 <= len(words) <= 8 and not HAS_DIGIT.search(words)
                 and not ACTION.match(words))  # `力争整车产量200万辆、新能源汽车140万辆`: the list's next item
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
-                    clause_start + gone, context, baseline_year, parallel)
+                    clause_start + gone, context, baseline_year, parallel, over_five_years)
     context.forget()
     context.money = target is None and value.group("unit").endswith("元") and NOT_INDICATOR.search(words) is not None
     if target is None and (value.group("unit") in COUNT_UNITS and (action := ACTION.match(words))
@@ -1006,7 +1038,8 @@ def _of_subject(subject: str, head: str) -> str:
 
 
 def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentence, position, start,
-           context: _Context, baseline_year: int | None, parallel: bool = False) -> Target | None:
+           context: _Context, baseline_year: int | None, parallel: bool = False,
+           over_five_years: bool = False) -> Target | None:
     if known and known[0] in money_levels() and "元" not in value.group("unit"):
         known = None  # a money level's name with a count (`出口93万辆`): not the vocabulary's
     if known is None and not (indicator_like(words) or parallel and not NOT_INDICATOR.search(words)
@@ -1037,8 +1070,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     if kind is None:
         return None
     indicator = known[0] if known else INNER_VERB.sub("", words)
-    if measure == "growth" and unit == "%" and context.cue_year is None and baseline_year is None and "年均" not in indicator \
-            and doc_in_five_years(context, position):
+    if measure == "growth" and (over_five_years or unit == "%" and context.cue_year is None and baseline_year is None
+                                and "年均" not in indicator and doc_in_five_years(context, position)):
         indicator = _five_years(indicator)
     return Target(
         indicator=indicator, indicator_text=text_as_written, kind=kind,
