@@ -70,7 +70,7 @@ VALUE = re.compile(
     rf" ?(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
     r" ?(?P<post>左右|以上|以内|以下|之内)?"
     r"(?=[ \t]*(?:\[\d+\])?[ \t]*(?:[，,；;：:、。！？）)\n]|$|安排|目标|和|及|并(?![0-9０-９])|"
-    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)(?:到|至)|增长(?=[0-9０-９])|"  # …a baseline: 由2020年的7.2%提升至7.4%
+    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少|降)(?:到|至)|增长(?=[0-9０-９])|"  # …a baseline: 由2020年的7.2%提升至7.4%
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
@@ -110,7 +110,7 @@ OPENS_SENTENCE = re.compile(r"(?:^|[。！？\n：:])[^\S\n]*(?:力争|争取)?$
 PREMODIFIERS = ("力争达到", "不低于", "不少于", "不超过", "不高于", "力争", "低于", "高于", "超过", "突破", "跨过", "跨越",
                 "跨上", "迈上", "达到", "超", "约", "近", "达")
 VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增加到", "扩大到", "上升到", "上升至", "下降到", "下降至", "降低到",
-         "降低至", "保持在", "稳定在", "控制在", "维持在", "跃升至", "升至", "增加至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
+         "降低至", "降到", "保持在", "稳定在", "控制在", "维持在", "跃升至", "升至", "增加至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
          "完成", "达", "为", "在")
 ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not 均
     "比上年", "较上年", "进一步", "分别", "同比", "累计", "首次", "再次", "持续", "继续", "已经", "预计", "力争", "确保",
@@ -124,7 +124,8 @@ STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  #
 BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "跨过": "突破", "跨越": "突破", "跨上": "突破", "迈上": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
           "低于": "以下", "约": "约", "近": "约"}
 # The baseline of `由2020年的7.2%提升至7.4%`, `从3.68万亿元增长到…`, and the year of what it reaches.
-FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?)?$")
+# (`年末城镇调查失业率从上半年5.5%降到5.3%`: a baseline of part of the year, whose figure is not the year's)
+FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?|(?:上半年|年初|一季度|前三季度)(?:末|的)?)?$")
 REACHED_YEAR = re.compile(r"(?P<y>20\d\d)年(?:底|末)?的?$")
 SECOND_FIGURE = re.compile(r"力争|确保|争取|努力")  # `增长5.5%、力争6%以上`
 LISTED = re.compile(r"分别|(?<![年平人户亩村])均")  # not 年均增长, 人均收入, 亩均税收, 村均收入
@@ -135,10 +136,10 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 
 # --- indicators ------------------------------------------------------------------------------------
 
-GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
+GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初)")
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
-SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|落实率|占有率|满意度)$|占.+$")
+SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|落实率|占有率|满意度|安全感|幸福感|获得感)$|占.+$")
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -150,8 +151,8 @@ HEAD_WORDS = (
     "经费", "电量", "货值", "覆盖面", "天数", "出栏", "销售量",
     # the growth of funds raised (企业债券融资增长28.5%; the sum raised is funding, NOT_INDICATOR)
     "融资",
-    # how satisfied people are, in % or in points (公共服务质量满意度81.6分)
-    "满意度",
+    # how satisfied people are, in % or in points (公共服务质量满意度81.6分), how safe they feel (群众安全感达99.3%)
+    "满意度", "安全感", "幸福感", "获得感",
     # trains run on a line (中欧班列（西安）开行6037列, 中欧班列开行量增长19.3%)
     "开行", "开行量",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
@@ -172,6 +173,9 @@ GENERIC = frozenset((
     "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费",
     # what a line carries (`中欧班列开行370列、贸易额增长32%`)
     "贸易额", "货值"))
+# Generic heads that open a sentence as the region's own (`税收增长3.9%，其中工业税收增长7.3%`): after a subject they
+# are still the subject's (`一般公共预算收入增长8.5%，税收增长45.1%`).
+REGION_HEADS = frozenset(("税收",))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
@@ -212,6 +216,9 @@ REACHED_UNITS = COUNT_UNITS | {"张", "万张", "万标箱", "人次", "万人�
 EXAMPLES = re.compile(r"^[^，]*、[^、]*?等(?!级)(?=.{2})")
 # Land a plan builds in its year (`建成高标准农田1169万亩`) is work done; a stock says 累计 or 达到.
 BUILT_LAND = re.compile(r"^(?:建成|建设)")
+FACILITY = re.compile(rf"{ENTITY.pattern}|床位$|托位$")
+# Costs cut or money saved for someone (`为企业降低用电成本8.4亿元`, `集中带量采购节约支出3.8亿元`).
+SAVED = re.compile(r"(?:节约|节省|降低|减少|减轻)[^，、]{0,10}(?:成本|支出|费用|负担)$")
 PER_HEAD = re.compile(r"人均|村均|劳动生产率")  # money in 万元/元 is the region's only per head (or per village)
 YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
@@ -284,11 +291,12 @@ def money_levels() -> frozenset[str]:
 
 
 KEY_SPACE_AND_BRACKETS = re.compile(r"\s|[（(][^）)]*[）)]")
-KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省市区州]|全社会)+(?:实现|完成|累计实现)?")
+# (also when in the year it is measured: `年末城镇调查失业率`)
+KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省市区州]|全社会|年末|年底)+(?:实现|完成|累计实现)?")
 KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
 KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
 KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
-KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计|可比)(?=增长|增速)")  # 年均 stays: a period's average
+KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计|可比|实际)(?=增长|增速)")  # 年均 stays: a period's average
 KEY_SPEED = re.compile(r"(?:增速|增幅)$")
 
 
@@ -296,7 +304,7 @@ KEY_SPEED = re.compile(r"(?:增速|增幅)$")
 def lookup_key(phrase: str) -> str:
     """What aliases are compared on: no region word, brackets, 的, qualifiers; GDP spelt one way."""
     key = KEY_SPACE_AND_BRACKETS.sub("", phrase) if " " in phrase or "（" in phrase or "(" in phrase else phrase
-    if key.startswith(("全", "本", "我")):
+    if key.startswith(("全", "本", "我", "年末", "年底")):
         key = KEY_SCOPE.sub("", key)
     if "5G" in key:
         key = KEY_BUILT.sub("", key)
@@ -336,7 +344,7 @@ def indicator_like(words: str) -> bool:
     """Whether an out-of-vocabulary phrase names an indicator of the region."""
     base = without_growth(words)
     if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not base.endswith(HEAD_WORDS) \
-            or base in HEAD_WORDS or base in GENERIC:
+            or base in HEAD_WORDS and base not in REGION_HEADS or base in GENERIC and base not in REGION_HEADS:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
     registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
     new_share = base.startswith("新增") and "占" in base  # `新增民营企业贷款占新增企业贷款比重`: a share, no work done
@@ -637,7 +645,7 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
             targets += shared[0]  # `工业投资、民间投资年均增长6%左右`: one figure for each listed name
             read_to = shared[1]
             context.forget()
-        elif _continues_work_done(sentence, clause_start, list_breaks):
+        elif _continues_work_done(sentence, clause_start, value.start(), list_breaks):
             context.forget()
         elif (named := _names_before(sentence, clause_start, breaks)) < clause_start and (
                 i + 1 < len(values) and values[i + 1].start() == value.end() + 1):
@@ -829,11 +837,16 @@ def _names_before(sentence: str, clause_start: int, breaks: list[int]) -> int:
     return start
 
 
-def _continues_work_done(sentence: str, clause_start: int, list_breaks: list[int]) -> bool:
-    """`新增国家级企业11家、省级企业79家`: the items after a 、 share the first one's verb."""
+def _continues_work_done(sentence: str, clause_start: int, value_start: int, list_breaks: list[int]) -> bool:
+    """`新增国家级企业11家、省级企业79家`: the items after a 、 share the first one's verb, unless an item names
+    an indicator with a level verb of its own (`力争新增…智能工厂和数字化车间80家、人形机器人产量突破5000台`)."""
     i = bisect.bisect_left(list_breaks, clause_start) - 1
     run_start = list_breaks[i] + 1 if i >= 0 else 0
     if run_start >= clause_start - 1 or sentence[clause_start - 1] != "、":
+        return False
+    own = split_tail(sentence[clause_start:value_start])  # (`新增高新技术企业超200家、科技型中小企业超300家`: 超 is no level)
+    if (own.verb in REACH or own.pre in REACH) and own.pre not in ("超", "超过") and own.words and not ACTION.match(own.words) \
+            and (canonical(own.words) or indicator_like(own.words)):
         return False
     first = LEAD.sub("", sentence[run_start:sentence.find("、", run_start)])
     if sentence.startswith(("总数", "总量", "累计"), clause_start):
@@ -935,8 +948,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         phrase = phrase[:reached.start()]
     tail = split_tail(phrase)
     words, verb, pre = tail.words, tail.verb, tail.pre
-    if "带动" in words and value.group("unit") == "%":  # `大规模设备更新带动设备工器具购置投资增长14.6%`: what grows
-        words = words[words.rfind("带动") + 2:]
+    if value.group("unit") == "%" and (effect := _last_effect(words)):
+        # `大规模设备更新带动设备工器具购置投资增长14.6%`, `…等新机制推动企业反映问题解决率提高到93%`: what grows
+        words = words[effect:]
         context.lizheng = False
     if words and _growth_after(sentence, value) and value.group("unit") == "%" and not ending(GROWTH, words):
         words += "增长"  # `汽车产量继续保持40%以上增长`
@@ -1026,6 +1040,15 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     return target
 
 
+EFFECT = re.compile(r"带动|推动|助推|促使")
+
+
+def _last_effect(words: str) -> int:
+    """Where what an action makes grow starts, after its last 带动 or 推动 (0 when there is none)."""
+    found = [m.end() for m in EFFECT.finditer(words)]
+    return found[-1] if found and found[-1] < len(words) else 0
+
+
 def _of_subject(subject: str, head: str) -> str:
     """A bare head after a subject: `地区生产总值…，总量达到…` is the subject's level, `规模以上工业总产值…，
     增加值增长…` the subject's qualifier with this head."""
@@ -1045,8 +1068,9 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     if known is None and not (indicator_like(words) or parallel and not NOT_INDICATOR.search(words)
                               or _count_reached(words, value.group("unit"), verb, pre)):
         return None
-    if known is None and BUILT_LAND.match(words) and value.group("unit").endswith("亩"):
-        return None
+    if known is None and BUILT_LAND.match(words) and (value.group("unit").endswith("亩") or value.group("unit") in REACHED_UNITS
+                                                      and FACILITY.search(words) and verb not in REACH and pre not in REACH):
+        return None  # land or facilities built in the year (`建成家庭养老床位900张`): work done, not a stock reached
     if known is None and without_growth(words) == "到位资金" and "招商" not in sentence:
         return None  # a bare 到位资金 is investment attracted only where the sentence is about attracting it
     values = _values(value, ending(FALL, words) is not None)
@@ -1063,6 +1087,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         return None  # a score names what it scores
     if unit in ("万元", "元", "万美元") and not PER_HEAD.search(words):
         return None  # a firm's or a project's money (`研发经费不低于500万元`), not the region's
+    if unit.endswith("元") and SAVED.search(words):
+        return None  # money saved is the effect of a policy (`电力市场交易为用户节约用电成本超100亿元`)
     if baseline_year is not None:
         kind, year = "outcome", baseline_year
     else:
@@ -1147,8 +1173,8 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     lizheng = context.lizheng or OPENS_WITH_LIZHENG.match(sentence[list_start:value.start()].lstrip()) is not None
     phrase, gone = _strip_lead(sentence[list_start:value.start()], context)
     written_list = LISTED.search(phrase) is not None  # (`省级以上智能工厂、数字化车间达到56个` is one count)
-    if (effect := phrase.rfind("带动")) >= 0 and value.group("unit") == "%":
-        phrase, gone = phrase[effect + 2:], gone + effect + 2  # `以旧换新带动限上新能源汽车、节能家电零售额分别增长…`: what grows
+    if value.group("unit") == "%" and (effect := _last_effect(phrase)):
+        phrase, gone = phrase[effect:], gone + effect  # `以旧换新带动限上新能源汽车、节能家电零售额分别增长…`: what grows
     if not LISTED.search(phrase):  # a pair without 分别 (_paired): as if it were written after the names
         tail = split_tail(phrase)
         growth = ending(GROWTH, tail.words)
