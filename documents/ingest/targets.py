@@ -139,7 +139,7 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初)")
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
-SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|落实率|占有率|满意度|安全感|幸福感|获得感)$|占.+$")
+SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|落实率|占有率|满意度|安全感|幸福感|获得感)$|占.+$")
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -149,6 +149,8 @@ HEAD_WORDS = (
     "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
     "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
     "经费", "电量", "货值", "覆盖面", "天数", "出栏", "销售量",
+    # a contribution to growth written without 率 (新产业、新产品对工业增长贡献超50%)
+    "贡献",
     # the growth of funds raised (企业债券融资增长28.5%; the sum raised is funding, NOT_INDICATOR)
     "融资",
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分), how safe they feel (群众安全感达99.3%)
@@ -760,13 +762,17 @@ def _shares_figure(sentence: str, clause_start: int, values: list[re.Match]) -> 
     if HAS_DIGIT.search(NAME_DIGITS.sub("", names)) or GROUP.search(names) or LISTED.search(names):
         return False
     # each name before the last says what it measures (`工业投资`), else the names are one group's
-    # (`新能源汽车、光伏产品、锂电池“新三样”出口`) or a scene (`中译英、英译中场景下…`)
-    if not all(_head_word(LEAD.sub("", item)) for item in names.split("、")[:-1]):
+    # (`新能源汽车、光伏产品、锂电池“新三样”出口`) or a scene (`中译英、英译中场景下…`); water bodies share a rate of
+    # water quality (`集中式饮用水水源地、主要流域国省控断面水质达标率`)
+    items = names.split("、")
+    if not all(_head_word(LEAD.sub("", item)) for item in items[:-1]) \
+            and not _water_bodies([LEAD.sub("", item) for item in items[:-1]] + [split_tail(items[-1]).words]):
         return False
     return ACTION.match(YEAR_LEAD.sub("", LEAD.sub("", names))) is None
 
 
 GROUP = re.compile(r"[两二三四五六七八九十百千]+(?:大|个|项|类|种)|等")
+WATER_RATE = re.compile(r".水质[^、，]{0,8}(?:率|比例)$")
 
 
 def _read_between(text: str, context: _Context) -> None:
@@ -1151,7 +1157,7 @@ SECTOR_NAMES = re.compile(
 # Where the rest the listed names share starts in the last of them: `城镇居民、农村居民人均可支配收入`.
 SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|开票销售收入|销售收入|营业收入|营收|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
 # How a name before the last ends where the last's own name ends too: a sector (工业、服务业…), a place (…经开区、…高新区…).
-PARALLEL_ENDS = "业区县市港"
+PARALLEL_ENDS = "业区县市港控考"  # (… a level of control: `国考、省考断面水质优良比例`)
 LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计|按可比口径|按可比价格?(?:计算)?)$")  # `存款、贷款余额同比分别增长`
 STRIVING = re.compile(r"(?:力争|争取|确保)$")
 SECTOR_DIGITS = re.compile(r"[一二三]")
@@ -1186,6 +1192,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
         return [], value.end()
     tail = split_tail(phrase[2:] if again else m.group("rest"))
     growth_words, verb, pre = tail.words, tail.verb, tail.pre
+    lizheng = lizheng or "力争" in tail.adverbs  # `国控、省控断面水质优良率力争保持100%`
     if growth_words and not (GROWTH.fullmatch(growth_words) or growth_words == "占比"):
         return [], value.end()
     names_text = "" if again else m.group("names")
@@ -1273,6 +1280,8 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     和生活污水治理率`); a bare head after a name takes its qualifier (`技术合同登记数、成交额`)."""
     if len(items) < 2:
         return items
+    if water := _water_bodies(items):
+        return water
     rest = SHARED_REST.search(items[-1], 1)
     if rest and (parallel := _parallel_end(items[0], items[-1], rest.start())) and parallel < rest.start():
         shared = items[-1][parallel:]  # `徐州经开区、徐州高新区工业开票销售收入`, `炼铁、炼钢先进产能占比`: the rest after the last's name
@@ -1305,6 +1314,27 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     if first_head and len(first_head) < len(items[0]):
         named = [named[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) else items[0][:-len(first_head)] + i for i in named[1:]]
     return named
+
+
+def _water_bodies(items: list[str]) -> list[str]:
+    """`集中式饮用水水源地、主要流域国省控断面水质达标率`, `地表水、近岸海域水质优良比例`: water bodies before a rate of
+    water quality each take it (`国、省考断面…`: a one-character level takes what follows the last one's); [] when the
+    names before the last say what they measure or are cut short (`地表水国、省控面…`)."""
+    last = items[-1]
+    if not WATER_RATE.search(last) or any(_head_word(item) for item in items[:-1]):
+        return []
+    if all(len(item) == 1 for item in items[:-1]):
+        # (but `市、县两级饮用水水源水质达标率` is one rate of both)
+        return [] if re.match(r".[两各]级", last) else [item + last[1:] for item in items[:-1]] + [last]
+    named = []
+    for item in items[:-1]:
+        if item[-1] in "控考" and (level := last.find(item[-1], 1, last.index("水质", 1))) > 0:
+            named.append(item + last[level + 1:])  # `国控、省控断面水质优良率`: what follows the level is each one's
+        elif len(item) < 3 or item[-1] in "国省市县区控考":
+            return []
+        else:
+            named.append(item + last[last.index("水质", 1):])
+    return named + [last]
 
 
 def _parallel_end(first: str, last: str, rest: int) -> int | None:

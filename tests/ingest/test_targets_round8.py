@@ -113,6 +113,28 @@ def test_facilities_built_in_the_year_are_work_done_but_a_stock_built_is_a_level
         ("5G基站", "outcome", "level", 2023, 1.4, "万个", "")]
 
 
+# --- judged-9.jsonl's misses: lists of water bodies, a contribution ------------------------------------
+
+def test_water_bodies_before_a_rate_of_water_quality_each_take_the_rate():
+    assert figures(in_sentence(targets_of(city("厦门")), "集中式饮用水水源地、主要流域国省控断面水质达标率保持100%")) == [
+        ("集中式饮用水水源地水质达标率", "outcome", "share", 2023, 100, "%", ""),
+        ("主要流域国省控断面水质达标率", "outcome", "share", 2023, 100, "%", "")]
+    assert ("地表水水质优良比例", "outcome", "share", 2025, 96.9, "%", "达到") in figures(
+        in_sentence(targets_of(REPORTS / "provinces-2026" / "2026_海南省_政府工作报告.csv"), "地表水、近岸海域水质优良比例"))
+    # a level of control before the last one's: what follows it is each one's; 力争 after the names is on each
+    assert figures(in_sentence(targets_of(city("马鞍山")), "国控、省控断面水质优良率力争保持100%")) == [
+        ("国控断面水质优良率", "target", "share", 2024, 100, "%", "力争"),
+        ("省控断面水质优良率", "target", "share", 2024, 100, "%", "力争")]
+    # `市、县两级` is one rate of both levels
+    assert figures(in_sentence(targets_of(city("南宁")), "市、县两级饮用水水源水质达标率保持100%"))[-1] == (
+        "市、县两级饮用水水源水质达标率", "outcome", "share", 2023, 100, "%", "")
+
+
+def test_a_contribution_to_growth_without_its_rate_word_is_a_share():
+    assert ("新产业、新产品对工业增长贡献", "outcome", "share", 2025, 50, "%", "超过") in figures(
+        in_sentence(targets_of(GUANGXI_2026), "新产业、新产品对工业增长贡献超50%"))
+
+
 # --- the figures of every judged set (docs/targets.md, 'Eighth round') --------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the eighth round
@@ -124,7 +146,7 @@ FIGURES = {  # complete targets: (precision, recall) after the eighth round
     evaluation.JUDGED_6: (1.0, 1.0),
     evaluation.JUDGED_7: (1.0, 1.0),
     evaluation.JUDGED_8: (1.0, 0.983),
-    evaluation.JUDGED_9: (0.991, 0.964),
+    evaluation.JUDGED_9: (0.991, 0.982),
 }
 
 
