@@ -7,10 +7,11 @@ phrase spans two fields. PostgreSQL caps positions at 16383.
 
 Besides the tokens, every two tokens that abut in the text (the second starts where the
 first ends) are indexed as one pair lexeme, 'a b', and every three as one triple, 'a b c', in a
-second, position-free vector (the policy's phrase_vector). A phrase of two or three pieces is then
-one lexeme its GIN index answers exactly, without reading any vector; PostgreSQL's own phrase
-operator must decompress every vector that holds all the pieces (migration 0024 added the triples). Kept apart, the pairs leave the positional vector — the one
-ranking decompresses — short (docs/performance.md, design 9). A space never occurs inside a token.
+second, position-free vector (the policy's phrase_vector; migration 0024 added the triples). A phrase
+of two or three pieces is then one lexeme its GIN index answers exactly, without reading any vector;
+PostgreSQL's own phrase operator must decompress every vector that holds all the pieces. Kept apart,
+the pairs leave the positional vector — the one ranking decompresses — short (docs/performance.md,
+design 9). A space never occurs inside a token.
 """
 
 from typing import NamedTuple
