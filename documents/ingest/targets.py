@@ -50,7 +50,7 @@ NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 个
     "%", "％", "个百分点", "倍", "万亿元", "千亿元", "亿元", "万元", "元", "亿美元", "万美元", "万元/人", "元/人", "万人次", "亿人次",
     "万人年", "万人", "人", "万户", "户", "万家", "家", "万个", "个", "亿吨", "万吨", "吨", "万亿斤", "亿斤", "万斤", "万亩",
-    "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标箱", "万公里", "公里", "万台", "件", "万件", "微克/立方米",
+    "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "万辆", "万标准箱", "万标箱", "万公里", "公里", "万台", "件", "万件", "微克/立方米",
     "EFLOPS", "EFlops", "PFLOPS", "PFlops", "万PF", "PF", "EF", "万P", "P", "亿吨标准煤", "万吨标准煤", "万次", "万头", "天",
     # counts of things and of years a region reports as levels (智能化煤矿400座, 国际友城67对, 人均预期寿命80岁)
     "万座", "座", "对", "条", "张", "台", "岁", "EB",
@@ -166,8 +166,9 @@ HEAD_WORDS = (
     "业务量", "周转量", "注册量", "企业数", "企业入库", "企业评价入库", "授权量",
     # sales invoiced (江苏's 工业开票销售), energy used and emissions per unit of output
     "开票销售", "能耗", "排放", "交易量",
-    # investment attracted (到位资金增长10%以上; other 资金 is a fund, NOT_INDICATOR)
-    "资金",
+    # investment attracted (到位资金增长10%以上; other 资金 is a fund, NOT_INDICATOR), from Taiwan or Hong Kong too, and
+    # the growth of the projects attracted (新批台资项目数、实际使用台资分别增长64%和408.3%; their count is no target)
+    "资金", "台资", "港资", "项目数",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -181,7 +182,7 @@ REGION_HEADS = frozenset(("税收",))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目(?!到位资金(?:增长|增速|增幅))|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
+    r"项目(?!到位资金(?:增长|增速|增幅)|数(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
@@ -1000,7 +1001,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         text_as_written = context.subject
     elif OPENS_WITH_LIZHENG.match(before.strip()):
         context.lizheng = True  # `力争整车产量200万辆、新能源汽车140万辆`: 力争 on each
-    if words.startswith("占") and context.subject:  # `A增长8.8%，占地区生产总值比重提高到41.9%`: A's share
+    if (words.startswith("占") or CONTRIBUTION.match(words)) and context.subject:
+        # `A增长8.8%，占地区生产总值比重提高到41.9%`: A's share; `…增长6.3%，对全省经济增长贡献率达13%`: A's contribution
         words = text_as_written = context.subject + words
     elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
         words = "粮食产量"
@@ -1047,6 +1049,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
 
 
 EFFECT = re.compile(r"带动|推动|助推|促使")
+CONTRIBUTION = re.compile(r"^对[^，、]{1,12}增长的?贡献率?$")
 
 
 def _last_effect(words: str) -> int:

@@ -135,6 +135,25 @@ def test_a_contribution_to_growth_without_its_rate_word_is_a_share():
         in_sentence(targets_of(GUANGXI_2026), "新产业、新产品对工业增长贡献超50%"))
 
 
+def test_the_growth_of_investment_and_projects_from_taiwan_is_a_target_but_a_count_of_projects_is_not():
+    assert figures(in_sentence(targets_of(city("厦门")), "新批台资项目数、实际使用台资分别增长64%和408.3%")) == [
+        ("新批台资项目数增长", "outcome", "growth", 2023, 64, "%", ""),
+        ("实际使用台资增长", "outcome", "growth", 2023, 408.3, "%", "")]
+    assert find_targets("新批台资项目数120个。", year=2024, report=True) == []
+
+
+# --- other work reports: figures the reader missed -----------------------------------------------------
+
+def test_containers_counted_in_standard_boxes_written_out():
+    assert ("集装箱吞吐量", "outcome", "level", 2023, 2218, "万标准箱", "达到") in figures(
+        in_sentence(targets_of(city("天津")), "集装箱吞吐量达到2218万标准箱"))
+
+
+def test_a_contribution_to_growth_after_a_figure_is_the_figures_subjects():
+    assert ("非烟非能工业增加值对规模以上工业增长贡献率", "outcome", "share", 2025, 72.9, "%", "达到") in figures(
+        in_sentence(targets_of(REPORTS / "provinces-2026" / "2026_云南省_政府工作报告.csv"), "对规模以上工业增长贡献率达72.9%"))
+
+
 # --- the figures of every judged set (docs/targets.md, 'Eighth round') --------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the eighth round
@@ -146,7 +165,7 @@ FIGURES = {  # complete targets: (precision, recall) after the eighth round
     evaluation.JUDGED_6: (1.0, 1.0),
     evaluation.JUDGED_7: (1.0, 1.0),
     evaluation.JUDGED_8: (1.0, 0.983),
-    evaluation.JUDGED_9: (0.991, 0.982),
+    evaluation.JUDGED_9: (0.991, 1.0),
 }
 
 
