@@ -973,6 +973,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = context.counted  # `新增全国重点实验室15家、总数达23家`: the stock of what was added
     if words.startswith("每年") and canonical(words[2:]):
         words = words[2:]  # `每年城镇新增就业40万人以上`: the year's figure of a known indicator
+    if (goal := ending(GOAL, words)) and goal.start() and canonical(words[:goal.start()]):
+        words = words[:goal.start()]  # `经济增长预期目标为5%左右`: the known indicator's target
     written = words
     if "预计" in words:  # `数字经济核心产业增加值预计增长10%`: an estimate, the same indicator
         words = EXPECTED.sub("", words)
@@ -1030,11 +1032,13 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
                     clause_start + gone, context, baseline_year, parallel, over_five_years)
     context.forget()
     context.money = target is None and value.group("unit").endswith("元") and NOT_INDICATOR.search(words) is not None
-    if target is None and (value.group("unit") in COUNT_UNITS and (action := ACTION.match(words))
-                           or value.group("unit").endswith("亩") and (action := BUILT_LAND.match(words))) \
-            and indicator_like(counted := words[action.end():]):
-        # `净增高新技术企业超2000家，总量达1.45万家`, `建设…高标准农田1040万亩，累计建成近1.2亿亩`: work done, then the stock
-        context.counted, context.counted_unit = counted, value.group("unit")
+    done = SCOPE.sub("", words)  # (`全市新增登记市场主体3.67万户，总数达22.6万户`)
+    if target is None and (value.group("unit") in COUNT_UNITS and (action := ACTION.match(done))
+                           or value.group("unit").endswith("亩") and (action := BUILT_LAND.match(done))) \
+            and (indicator_like(counted := done[action.end():]) or _count_reached(counted, value.group("unit"), "达到", "")):
+        # `净增高新技术企业超2000家，总量达1.45万家`, `建设…高标准农田1040万亩，累计建成近1.2亿亩`: work done, then the
+        # stock (of whatever was counted: `新增上市公司22家、总数达302家`)
+        context.counted, context.counted_unit = counted.removeprefix("登记"), value.group("unit")  # (新增登记市场主体)
         return None
     if target is None and (growth := ending(INCREASE, words)) and growth.start() \
             and value.group("unit") not in PERCENT_UNITS and (canonical(base := words[:growth.start()]) or indicator_like(base)):
@@ -1049,6 +1053,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
 
 
 EFFECT = re.compile(r"带动|推动|助推|促使")
+SCOPE = re.compile(r"^(?:全[省市区州盟县]|本[省市区]|我[省市区州])")
+GOAL = re.compile(r"的?(?:预期)?目标$")
 CONTRIBUTION = re.compile(r"^对[^，、]{1,12}增长的?贡献率?$")
 
 

@@ -154,6 +154,18 @@ def test_a_contribution_to_growth_after_a_figure_is_the_figures_subjects():
         in_sentence(targets_of(REPORTS / "provinces-2026" / "2026_云南省_政府工作报告.csv"), "对规模以上工业增长贡献率达72.9%"))
 
 
+def test_a_known_indicators_expected_target_is_its_target():
+    assert figures(in_sentence(targets_of(city("台州")), "经济增长预期目标为5%左右")) == [
+        ("地区生产总值增长", "target", "growth", 2024, 5, "%", "左右")]
+
+
+def test_after_a_count_of_work_done_the_total_is_the_stock_of_whatever_was_counted():
+    assert figures(in_sentence(targets_of(city("杭州")), "新增上市公司22家、总数达302家"))[-1] == (
+        "上市公司", "outcome", "level", 2023, 302, "家", "达到")
+    assert figures(in_sentence(targets_of(city("北海")), "全市新增登记市场主体3.67万户，总数达22.6万户")) == [
+        ("市场主体", "outcome", "level", 2023, 22.6, "万户", "达到"), ("市场主体增长", "outcome", "growth", 2023, 9.7, "%", "")]
+
+
 # --- the figures of every judged set (docs/targets.md, 'Eighth round') --------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the eighth round
