@@ -136,8 +136,8 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 
 # --- indicators ------------------------------------------------------------------------------------
 
-GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
-GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初)")
+GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际|同口径)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
+GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|落实率|占有率|满意度|安全感|幸福感|获得感)$|占.+$")
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
@@ -164,6 +164,8 @@ HEAD_WORDS = (
     # volumes of a service or of freight, registries and the firms on them (快递业务量, 货物周转量, 标识注册量,
     # 接入企业数, 科技型中小企业评价入库)
     "业务量", "周转量", "注册量", "企业数", "企业入库", "企业评价入库", "授权量",
+    # (旅客发送量, 原油加工量, 有效发明专利量)
+    "发送量", "加工量", "专利量",
     # sales invoiced (江苏's 工业开票销售), energy used and emissions per unit of output
     "开票销售", "能耗", "排放", "交易量",
     # investment attracted (到位资金增长10%以上; other 资金 is a fund, NOT_INDICATOR), from Taiwan or Hong Kong too, and
@@ -176,9 +178,9 @@ GENERIC = frozenset((
     "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费",
     # what a line carries (`中欧班列开行370列、贸易额增长32%`)
     "贸易额", "货值"))
-# Generic heads that open a sentence as the region's own (`税收增长3.9%，其中工业税收增长7.3%`): after a subject they
-# are still the subject's (`一般公共预算收入增长8.5%，税收增长45.1%`).
-REGION_HEADS = frozenset(("税收",))
+# Heads that name the region's own figure standing alone (`税收增长3.9%，其中工业税收增长7.3%`, `电力装机容量达9700万千瓦，
+# 发电量达2700亿千瓦时`); a generic one after a subject is still the subject's (`一般公共预算收入增长8.5%，税收增长45.1%`).
+REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
@@ -299,7 +301,7 @@ KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省�
 KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
 KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
 KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
-KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计|可比|实际)(?=增长|增速)")  # 年均 stays: a period's average
+KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计|可比|实际|同口径)(?=增长|增速)")  # 年均 stays: a period's average
 KEY_SPEED = re.compile(r"(?:增速|增幅)$")
 
 
@@ -1313,7 +1315,7 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     named = list(items)
     for k, item in enumerate(items[:-1]):
         following = items[k + 1]
-        if item.endswith(HEAD_WORDS):
+        if item.endswith(HEAD_WORDS) or item.endswith("量"):  # (`原油加工量、天然气产量、发电量`: a quantity already)
             continue
         if 3 <= len(item) <= 4 and following[0] == item[0] and len(following) > len(item) + 1 and following.endswith("率"):
             named[k] = item + following[len(item):]  # `高中阶段和高等教育毛入学率`: what follows the parallel name
@@ -1321,7 +1323,8 @@ def _with_shared_rest(items: list[str]) -> list[str]:
             named[k] = item + head
     first_head = _head_word(items[0])
     if first_head and len(first_head) < len(items[0]):
-        named = [named[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) else items[0][:-len(first_head)] + i for i in named[1:]]
+        named = [named[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) or i in REGION_HEADS else items[0][:-len(first_head)] + i
+                              for i in named[1:]]
     return named
 
 

@@ -166,6 +166,20 @@ def test_after_a_count_of_work_done_the_total_is_the_stock_of_whatever_was_count
         ("市场主体", "outcome", "level", 2023, 22.6, "万户", "达到"), ("市场主体增长", "outcome", "growth", 2023, 9.7, "%", "")]
 
 
+def test_a_growth_on_a_like_for_like_basis_after_a_level_is_the_levels_growth():
+    assert ("一般公共预算收入增长", "outcome", "growth", 2023, 13.6, "%", "") in figures(
+        in_sentence(targets_of(city("德阳")), "一般公共预算收入183.6亿元，同口径增长13.6%"))
+
+
+def test_electricity_generated_standing_alone_is_the_regions_and_quantities_sent_or_processed_are_heads():
+    assert figures(in_sentence(targets_of(city("阳泉")), "全年发电量276.9亿千瓦时")) == [
+        ("发电量", "outcome", "level", 2023, 276.9, "亿千瓦时", ""), ("发电量增长", "outcome", "growth", 2023, 5.5, "%", ""),
+        ("外送电量", "outcome", "level", 2023, 175.3, "亿千瓦时", ""), ("外送电量增长", "outcome", "growth", 2023, 7.3, "%", "")]
+    names = [f[0] for f in figures(in_sentence(targets_of(REPORTS / "provinces-2025" / "2025年陕西省政府工作报告.docx"),
+                                               "原油加工量、天然气产量、发电量"))]
+    assert {"原油加工量增长", "天然气产量增长", "发电量增长"} <= set(names)
+
+
 # --- the figures of every judged set (docs/targets.md, 'Eighth round') --------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the eighth round
