@@ -180,6 +180,13 @@ def test_electricity_generated_standing_alone_is_the_regions_and_quantities_sent
     assert {"原油加工量增长", "天然气产量增长", "发电量增长"} <= set(names)
 
 
+def test_a_scenic_grade_is_part_of_a_name_and_new_foreign_firms_grow():
+    assert figures(in_sentence(targets_of(REPORTS / "provinces-2026" / "2026_重庆市_政府工作报告.csv"),
+                               "国家5A级旅游景区增至12家"))[:1] == [("国家5A级旅游景区", "outcome", "level", 2025, 12, "家", "")]
+    assert ("新设外资企业数量增长", "outcome", "growth", 2025, 19.5, "%", "") in figures(
+        in_sentence(targets_of(BEIJING_2026), "新设外资企业数量增长19.5%"))
+
+
 # --- the figures of every judged set (docs/targets.md, 'Eighth round') --------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the eighth round
