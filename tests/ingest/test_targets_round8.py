@@ -187,6 +187,11 @@ def test_a_scenic_grade_is_part_of_a_name_and_new_foreign_firms_grow():
         in_sentence(targets_of(BEIJING_2026), "新设外资企业数量增长19.5%"))
 
 
+def test_energy_intensity_is_energy_used_per_unit_of_output():
+    assert figures(in_sentence(targets_of(city("长治")), "能耗强度下降1.8%以上")) == [
+        ("单位地区生产总值能耗下降", "target", "growth", 2024, -1.8, "%", "以上")]
+
+
 # --- the figures of every judged set (docs/targets.md, 'Eighth round') --------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the eighth round
