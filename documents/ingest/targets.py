@@ -139,7 +139,7 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际|同口径)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
-SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|落实率|占有率|满意度|安全感|幸福感|获得感)$|占.+$")
+SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感)$|占.+$")
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -149,8 +149,8 @@ HEAD_WORDS = (
     "算力", "存储总量", "机架数", "用户", "人数", "数量", "保有量", "拥有量", "吞吐量", "发电量", "用电量", "人次", "指数", "涨幅",
     "价格", "经济", "业", "节点", "浓度", "机构", "投入", "贸易", "零售额", "余额", "劳动力", "务工", "生产能力",
     "经费", "电量", "货值", "覆盖面", "天数", "出栏", "销售量",
-    # a contribution to growth written without 率 (新产业、新产品对工业增长贡献超50%)
-    "贡献",
+    # a contribution to growth written without 率 (新产业、新产品对工业增长贡献超50%), how far farming is mechanised
+    "贡献", "机械化水平",
     # the growth of funds raised (企业债券融资增长28.5%; the sum raised is funding, NOT_INDICATOR)
     "融资",
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分), how safe they feel (群众安全感达99.3%)

@@ -192,6 +192,11 @@ def test_energy_intensity_is_energy_used_per_unit_of_output():
         ("单位地区生产总值能耗下降", "target", "growth", 2024, -1.8, "%", "以上")]
 
 
+def test_how_far_farming_is_mechanised_is_a_share():
+    assert figures(in_sentence(targets_of(city("永州")), "水稻综合机械化水平达到84%")) == [
+        ("水稻综合机械化水平", "target", "share", 2024, 84, "%", "达到")]
+
+
 # --- the figures of every judged set (docs/targets.md, 'Eighth round') --------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the eighth round
