@@ -224,8 +224,14 @@ def test_each_tuned_set_scores_its_documented_figures(path):
     assert (round(result["complete"]["precision"], 3), round(result["complete"]["recall"], 3)) == FIGURES[path]
 
 
-def test_the_heldout_set_is_the_eighth_rounds():
-    """heldout-8.jsonl (内蒙古 2026, 盐城 2024, 泰州 2024) was scored before this round (0.894 / 0.802) and is scored once
-    more at its end; no rule is written from it, so its figure is not pinned while the round's rules change."""
+HELDOUT_AFTER = (0.894, 0.802)  # complete targets, scored once at the end of the round (before it: 0.894 / 0.802)
+
+
+def test_the_heldout_set_scores_its_documented_figure():
+    """heldout-8.jsonl (内蒙古 2026, 盐城 2024, 泰州 2024) was scored before this round (0.894 / 0.802) and once after
+    it; no rule was written from it. A change to the reader that moves this figure is to be documented, not tuned
+    away."""
+    result = scored(evaluation.HELDOUT)
     assert evaluation.HELDOUT.name == "heldout-8.jsonl"
-    assert sum(len(entry["targets"]) for entry in evaluation.load_judged(evaluation.HELDOUT)) == 116
+    assert result["counts"]["judged"] == 116
+    assert (round(result["complete"]["precision"], 3), round(result["complete"]["recall"], 3)) == HELDOUT_AFTER
