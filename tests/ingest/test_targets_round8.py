@@ -1,7 +1,7 @@
 """The eighth round of target-reading rules, each on the real sentence it was written from: the misses of
-fixtures/targets/judged-9.jsonl (held out until this round as heldout-7.jsonl: 广西 2026, 厦门 2024) and the other
-judged sets' misses. No rule and no sentence here comes from heldout-8.jsonl (内蒙古 2026, 盐城 2024, 泰州 2024).
-The figures every judged set scores are pinned at the end."""
+fixtures/targets/judged-9.jsonl (held out until this round as heldout-7.jsonl: 广西 2026, 厦门 2024) and figures the
+reader missed or misread in other work reports that no judged set uses. No rule and no sentence here comes from
+heldout-8.jsonl (内蒙古 2026, 盐城 2024, 泰州 2024). The figures every judged set scores are pinned at the end."""
 
 import pytest
 
