@@ -35,6 +35,7 @@ from django.db import connections, router, transaction
 from pyroaring import BitMap
 
 from documents.models import Policy
+from documents.search.planner import index_scans
 from documents.search.query import PAIRS, WORDS, AllOf, AnyOf, Lexeme, Match, Not, Sequence
 from documents.search.vector import quote_lexeme
 
@@ -157,7 +158,9 @@ def fetch(wanted: set[tuple[str, str, str]]) -> tuple[dict, str | None]:
             params.append(quote_lexeme(lexeme))
         else:
             columns.append("ARRAY(SELECT policy_id FROM search_changes WHERE published)")
-    with connections[router.db_for_read(Policy)].cursor() as cursor:
+    # The log is small in pages (its vectors are TOASTed), so the planner would scan it and decompress every
+    # row's vector for each lexeme: 72 ms against 0.3 ms by its GIN index with 1,000 rows (design 25).
+    with index_scans(), connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute(
             f"""
             SELECT (SELECT size FROM search_term_postings WHERE vector = %s AND lexeme = '' AND field = 'any'),

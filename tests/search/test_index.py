@@ -3,7 +3,7 @@
 
 import numpy as np
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from documents.search import index, service
@@ -138,6 +138,25 @@ def test_a_changed_policy_waiting_for_its_vector_sends_queries_to_sql(counted_se
     assert index.Matches(parse("数字经济"), include_unpublished=False).ids() is not None
     Policy.objects.filter(pk=counted_seeds["001"].pk).update(search_vector=None)
     assert index.Matches(parse("数字经济"), include_unpublished=False).ids() is None
+
+
+@pytest.mark.django_db
+def test_the_log_is_read_through_its_gin_indexes(counted_seeds):
+    # Small in pages, the log would be scanned, every row's vectors decompressed for each lexeme.
+    from documents.models import Policy
+
+    Policy.objects.get(pk=counted_seeds["001"].pk).save()  # one logged row
+    with CaptureQueriesContext(connection) as captured:
+        bitmaps, why = index.fetch({(PAIRS, "数字 经济", "any"), (WORDS, "数据", "a")})
+    assert why is None and bitmaps
+    statements = [query["sql"] for query in captured.captured_queries]
+    read = next(k for k, sql in enumerate(statements) if "FROM search_changes WHERE published AND" in sql)
+    assert "SET LOCAL enable_seqscan = off" in statements[:read]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + statements[read])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "on search_changes_pairs" in plan and "on search_changes_title" in plan, plan
 
 
 @pytest.mark.django_db
