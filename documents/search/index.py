@@ -4,8 +4,8 @@ Listing the matches of a common word from its GIN index visits every matching ro
 finding the newest of them for the candidate pools. The index holds, for every lexeme found in at
 least SHARE of the published policies and MIN_LEXEME_DOCS of them (up to LEXEMES, most frequent
 first), one bit per policy id: the policies whose vector holds the lexeme anywhere, in the title
-(weight A) and in the title or a heading (A, B); and for such pair lexemes (phrases of two pieces)
-anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is evaluated in memory.
+(weight A) and in the title or a heading (A, B); and for such pair and triple lexemes (phrases of two
+and three pieces) anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is evaluated in memory.
 
 **Base and change log** (migration 0023). `rebuild()` writes the bitmaps (the base).
 Every later write of a policy — save, publish, withdraw, delete, import, a change of its issuer links —
@@ -159,7 +159,7 @@ def fetch(wanted: set[tuple[str, str, str]]) -> tuple[dict, str | None]:
         else:
             columns.append("ARRAY(SELECT policy_id FROM search_changes WHERE published)")
     # The log is small in pages (its vectors are TOASTed), so the planner would scan it and decompress every
-    # row's vector for each lexeme: 72 ms against 0.3 ms by its GIN index with 1,000 rows (design 25).
+    # row's vectors for each lexeme instead of asking its GIN indexes (docs/performance.md, design 25).
     with index_scans(), connections[router.db_for_read(Policy)].cursor() as cursor:
         cursor.execute(
             f"""
