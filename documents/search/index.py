@@ -5,7 +5,9 @@ finding the newest of them for the candidate pools. The index holds, for every l
 least SHARE of the published policies and MIN_LEXEME_DOCS of them (up to LEXEMES, most frequent
 first), one bit per policy id: the policies whose vector holds the lexeme anywhere, in the title
 (weight A) and in the title or a heading (A, B); and for such pair and triple lexemes (phrases of two
-and three pieces) anywhere. A query made only of such lexemes — ANDed, ORed, excluded — is evaluated in memory.
+and three pieces) anywhere. A rarer lexeme's few matches are listed from the policies' GIN indexes in the
+statement that reads the base, so any query without positions — lexemes ANDed, ORed, excluded — is
+evaluated in memory, its counts, pools and tiers alike.
 
 **Base and change log** (migration 0023). `rebuild()` writes the bitmaps (the base).
 Every later write of a policy — save, publish, withdraw, delete, import, a change of its issuer links —
@@ -49,7 +51,9 @@ FIELDS = {"": "any", "A": "a", "AB": "ab"}  # a lexeme's weights → the bitmap 
 EVERY = (WORDS, "", "any")  # every published policy: browsing, and what an excluded word is taken from
 # Where the log holds each bitmap's lexemes (migration 0023), and the policy's own expression for the base.
 LOGGED = {(WORDS, "any"): "words", (WORDS, "a"): "title", (WORDS, "ab"): "headings", (PAIRS, "any"): "pairs"}
-FIELD_VECTORS = {"any": WORDS, "a": "ts_filter(search_vector, '{a}')", "ab": "ts_filter(search_vector, '{a,b}')"}
+# Each bitmap's expression over the policy's own vectors (GIN-indexed): for the base, and for a lexeme it lacks.
+EXPRESSIONS = {(WORDS, "any"): WORDS, (WORDS, "a"): "ts_filter(search_vector, '{a}')",
+               (WORDS, "ab"): "ts_filter(search_vector, '{a,b}')", (PAIRS, "any"): PAIRS}
 
 
 # --- Evaluating conditions over bitmaps (pure) ----------------------------------------------
@@ -141,23 +145,30 @@ def apply_changes(base: np.ndarray, changed: np.ndarray, matching: np.ndarray, s
 
 # --- Reading the index --------------------------------------------------------------------
 
-def fetch(wanted: set[tuple[str, str, str]]) -> tuple[dict, str | None]:
-    """The current bitmaps of those keys the base holds, from the database the page reads, in one
-    statement: each base bitmap with every logged change applied. ({}, why) without a base, or while a
-    changed published policy still waits for its vectors (`!x` and SQL would disagree on it)."""
+def fetch(wanted: set[tuple[str, str, str]]) -> tuple[dict, set, str | None]:
+    """(bitmaps, listed, why): the current bitmaps of the keys, from the database the page reads, in one
+    statement — each base bitmap with every logged change applied, and each key the base lacks (a lexeme too
+    rare for it; in `listed`) from the policies' own GIN indexes, in the same snapshot. ({}, set(), why)
+    without a base, with a base built without lexemes, or while a changed published policy still waits for its
+    vectors (`!x` and SQL would disagree on such a policy)."""
     if not wanted:
-        return {}, None
+        return {}, set(), None
     wanted = sorted(wanted)
     columns, params = [], []
     for vector, lexeme, field in wanted:
-        columns.append("(SELECT bits FROM search_term_postings WHERE vector = %s AND lexeme = %s AND field = %s)")
+        stored = "SELECT bits FROM search_term_postings WHERE vector = %s AND lexeme = %s AND field = %s"
+        columns.append(f"({stored})")
         params += [vector, lexeme, field]
         if lexeme:
             columns.append(f"ARRAY(SELECT policy_id FROM search_changes WHERE published "
                            f"AND {LOGGED[(vector, field)]} @@ %s::tsquery)")
-            params.append(quote_lexeme(lexeme))
+            columns.append(f"CASE WHEN lexemes > 0 AND NOT EXISTS ({stored}) THEN coalesce(("
+                           f"SELECT string_agg(id::text, ',') FROM documents_policy WHERE status = 'published' "
+                           f"AND {EXPRESSIONS[(vector, field)]} @@ %s::tsquery), '') END")
+            params += [quote_lexeme(lexeme), vector, lexeme, field, quote_lexeme(lexeme)]
         else:
             columns.append("ARRAY(SELECT policy_id FROM search_changes WHERE published)")
+            columns.append("NULL")
     # The log is small in pages (its vectors are TOASTed), so the planner would scan it and decompress every
     # row's vectors for each lexeme instead of asking its GIN indexes (docs/performance.md, design 25).
     with index_scans(), connections[router.db_for_read(Policy)].cursor() as cursor:
@@ -173,19 +184,28 @@ def fetch(wanted: set[tuple[str, str, str]]) -> tuple[dict, str | None]:
         )
         row = cursor.fetchone()
     if row is None or row[0] is None:
-        return {}, (f"no index built yet: imports build one for {MIN_ARCHIVE} published policies or more, "
-                    "refresh_search_stats for any archive")
+        return {}, set(), (f"no index built yet: imports build one for {MIN_ARCHIVE} published policies or more, "
+                           "refresh_search_stats for any archive")
     if row[2]:
-        return {}, "a changed published policy waits for its search vector"
+        return {}, set(), "a changed published policy waits for its search vector"
     base_size, changed, _, *found = row
+    if any(bits is None and ids is None for bits, ids in zip(found[::3], found[2::3])):
+        return {}, set(), ("the base holds no lexemes (a published policy had no search vector when it was built): "
+                           "text is matched in SQL until a reindex")
     changed = np.array(changed, dtype=np.int64)
-    size = max(base_size, int(changed.max()) + 1 if changed.size else 0)
+    listed = {key: np.array(ids.split(",") if ids else [], dtype=np.int64)
+              for key, ids in zip(wanted, found[2::3]) if ids is not None}
+    size = max(base_size, int(changed.max()) + 1 if changed.size else 0,
+               *(int(ids.max()) + 1 for ids in listed.values() if ids.size))
     bitmaps = {}
-    for key, bits, matching in zip(wanted, found[::2], found[1::2]):
+    for key, bits, matching in zip(wanted, found[::3], found[1::3]):
         if bits is not None:
             bitmaps[key] = apply_changes(decode(bytes(bits), base_size), changed,
                                          np.array(matching, dtype=np.int64), size)
-    return bitmaps, None
+        elif key in listed:
+            bitmaps[key] = np.zeros(size, dtype=bool)
+            bitmaps[key][listed[key]] = True
+    return bitmaps, set(listed), None
 
 
 def state(using: str | None = None) -> dict | None:
@@ -212,6 +232,7 @@ class Matches:
         self.parsed = parsed
         self.usable = not include_unpublished  # the index holds published policies only
         self._bitmaps: dict | None = None
+        self._listed: set = set()
         self._unanswered: str | None = None
 
     def _needed(self, condition, field="any"):
@@ -222,8 +243,13 @@ class Matches:
             needed = self._condition_keys()
             parts = (needed, *self._pool_keys(), *self._tier_keys())
             wanted = set().union(*[part for part in parts if part is not None])
-            self._bitmaps, self._unanswered = fetch(wanted) if needed is not None else ({}, None)
+            self._bitmaps, self._listed, self._unanswered = fetch(wanted) if needed is not None else ({}, set(), None)
         return self._bitmaps
+
+    def listed(self) -> list[str]:
+        """The query's lexemes the base has no bitmap for (listed from the GIN indexes), for the plan."""
+        self._fetch()
+        return sorted({lexeme for _, lexeme, _ in self._listed})
 
     def why_not(self) -> str | None:
         """Why the index cannot list this query's matches (None: it can), for the plan."""
@@ -232,14 +258,8 @@ class Matches:
         needed = self._condition_keys()
         if needed is None:
             return "the query needs positions (a phrase of four or more pieces, or pieces apart)"
-        bitmaps = self._fetch()
-        if self._unanswered:
-            return self._unanswered
-        missing = sorted(lexeme for _, lexeme, _ in needed - bitmaps.keys())
-        if missing:
-            return (f"no bitmap for {'、'.join(missing[:5])}: too rare for the index (the GIN index lists it quickly), "
-                    "or absent when the base was built")
-        return None
+        self._fetch()
+        return self._unanswered
 
     def _condition_keys(self):
         """The bitmaps the matches need: every published policy for no query words (browsing)."""
@@ -389,10 +409,12 @@ def _posting_rows(cursor, published: int, threshold: int):
                    ["SELECT search_vector FROM documents_policy WHERE status = 'published'", threshold, LEXEMES])
     words = [word for (word,) in cursor.fetchall()]
     pairs = most_common(cursor, PAIRS, published, threshold, LEXEMES)  # ANALYZE keeps 4,000 (migration 0024)
-    for vector, fields, lexemes in ((WORDS, FIELD_VECTORS, words), (PAIRS, {"any": PAIRS}, pairs)):
+    for vector, lexemes in ((WORDS, words), (PAIRS, pairs)):
         for chunk in range(0, len(lexemes), CHUNK):
             part = lexemes[chunk : chunk + CHUNK]
-            for field, expression in fields.items():
+            for (of, field), expression in EXPRESSIONS.items():
+                if of != vector:
+                    continue
                 cursor.execute(f"""
                     SELECT w.word, (SELECT string_agg(id::text, ',') FROM documents_policy
                                      WHERE {expression} @@ w.q AND status = 'published')

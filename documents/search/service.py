@@ -141,7 +141,10 @@ def decide(parsed: ParsedQuery, matches: Matches) -> Plan:
         return Plan("sql", "a 文号: its policies by the doc_number index, whatever their text says")
     why = matches.why_not()
     if why is None:
-        return Plan("index", "every part of the query has a bitmap: the base with the logged changes applied")
+        listed = matches.listed()
+        return Plan("index", "every part of the query from the index: the base's bitmaps with the logged changes "
+                    "applied" + (f", and {'、'.join(listed[:5])} (too rare for a bitmap) listed by the GIN indexes "
+                                 "in the same statement" if listed else ""))
     return Plan("sql", why)
 
 

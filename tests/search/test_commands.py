@@ -53,14 +53,15 @@ def test_the_plan_says_the_index_answers_once_it_is_built(make_policy):
 
     make_policy("数字经济方案", "推进数字经济发展。", region="440100", year=2024)
     make_policy("数字经济条例", "数字经济。", region="440300", year=2023)
-    index.rebuild(min_docs=1, min_share=0.0)
+    index.rebuild(min_docs=2, min_share=0.0)  # bitmaps for the lexemes of both policies
     page = search_policies(SearchParams(q="数字经济"))
-    assert page.plan.matches == "index" and page.count == 2
+    assert page.plan.matches == "index" and page.count == 2 and "listed" not in page.plan.reason
     assert "ranking: every one of the 2 matches, by the index's tiers" in page.plan.steps[-1]
     phrase = search_policies(SearchParams(q='"推进数字经济发展"'))
     assert phrase.plan.matches == "sql" and "positions" in phrase.plan.reason
-    rare = search_policies(SearchParams(q="粤菜"))
-    assert rare.plan.matches == "sql" and rare.count == 0
+    rare = search_policies(SearchParams(q="推进 数字经济"))  # 推进: one policy, too rare for a bitmap
+    assert rare.plan.matches == "index" and rare.count == 1 and "推进 (too rare for a bitmap) listed" in rare.plan.reason
+    assert search_policies(SearchParams(q="粤菜")).count == 0
     lines = run("search_policies", "数字经济", "--explain").splitlines()
     assert lines[0].startswith("matches: index") and lines[1].startswith("index: base of ")
 

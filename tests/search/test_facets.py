@@ -89,9 +89,9 @@ def test_browsing_and_text_queries_list_ids_through_the_right_indexes(spread):
     assert counts(page.facets["year"]) == {2023: 2, 2022: 1}
     assert counts(page.facets["type"]) == {"方案": 1, "意见": 1}
     # One counter for both: the ids PostgreSQL lists (no index in so small an archive), counted in memory.
-    listed = next(sql for sql in browse if "string_agg" in sql)
+    listed = next(sql for sql in browse if "string_agg" in sql and "search_stats_state" not in sql)  # not the index's
     assert "IS TRUE" not in listed  # without a text match the filters' btree indexes answer
     page, text = statements(SearchParams(q="数字经济", province="440000", year=2023))
     assert page.count == 2 and counts(page.facets["year"]) == {2023: 2, 2022: 1}
-    listed = next(sql for sql in text if "string_agg" in sql)  # text matches: only their ids are read
+    listed = next(sql for sql in text if "string_agg" in sql and "search_stats_state" not in sql)  # text matches: only their ids are read
     assert "IS TRUE" in listed  # the text match's GIN index is the way in

@@ -177,3 +177,34 @@ def test_every_kind_of_write_leaves_the_index_exact_without_a_rebuild(archive, m
     assert not gone & set(index.Matches(parse(""), include_unpublished=False).ids().tolist())
     assert drafts[0].pk in index.Matches(parse(""), include_unpublished=False).ids()
     assert not {policy.pk for policy in drafts[1:]} & set(index.Matches(parse(""), include_unpublished=False).ids())
+
+
+@pytest.mark.django_db
+def test_lexemes_too_rare_for_the_base_are_listed_and_answer_like_sql(archive, monkeypatch,
+                                                                     django_capture_on_commit_callbacks):
+    """A base holding only the lexemes of at least 8 policies: the rarer ones a query needs are listed from the GIN
+    indexes in the statement that reads the base, and the pages, pools and facet counts still equal SQL's —
+    after a write too, which the listing sees at once (it reads the policies themselves)."""
+    monkeypatch.setattr(service, "EXACT_LIMIT", 3)
+    monkeypatch.setattr(service, "CANDIDATES", 4)
+    made = queries(40)  # drawn from the whole base: many of their lexemes are in fewer than 8 policies
+    index.rebuild(min_docs=8, min_share=0.0)
+    edited = Policy.objects.get(pk=archive[6].pk)  # the fixture's instance may carry another test's changes
+    edited.clean_text = edited.simplified_text = "粤菜与地理标志产品。" + edited.simplified_text
+    with django_capture_on_commit_callbacks(execute=True):  # the signals' vector rebuild
+        edited.save()
+    listed = 0
+    for params in [*made, SearchParams(q="粤菜"), SearchParams(q="地理标志 -粤菜")]:
+        monkeypatch.setattr(service, "Matches", NoBitmaps)
+        cache.clear()
+        from_sql = search_policies(params)
+        monkeypatch.setattr(service, "Matches", index.Matches)
+        cache.clear()
+        matches = index.Matches(parse(params.q), include_unpublished=False)
+        listed += bool(matches.ids() is not None and matches.listed())
+        from_index = search_policies(params)
+        assert page_key(from_index) == page_key(from_sql), params
+        assert shown_counts(from_index) == shown_counts(from_sql), params
+    assert listed >= 20
+    assert edited.pk in index.Matches(parse("粤菜"), include_unpublished=False).ids()
+    assert "粤菜 (too rare for a bitmap) listed" in search_policies(SearchParams(q="粤菜")).plan.reason
