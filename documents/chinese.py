@@ -4,6 +4,7 @@ Each converter and each segmenter is loaded once per process, here; ingest, sear
 all take them from this module, and forked import workers share what the parent loaded.
 """
 
+import gc
 import logging
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +42,7 @@ def tokenizer() -> jieba.Tokenizer:
     instance = jieba.Tokenizer()
     instance.initialize()
     instance.load_userdict(str(VOCABULARY))
-    return instance
+    return _kept_for_good(instance)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,15 @@ def plain_tokenizer() -> jieba.Tokenizer:
     """jieba's own dictionary alone: whether bytes read as Chinese (decoding, mojibake) must not depend on
     the archive's vocabulary."""
     jieba.initialize()
-    return jieba.dt
+    return _kept_for_good(jieba.dt)
+
+
+def _kept_for_good(loaded):
+    """Move everything the process holds so far — the dictionaries above all — out of the garbage collector's
+    sight: they live as long as the process, and each full collection would walk them again, pausing whatever
+    request it falls in (docs/performance.md, design 26)."""
+    gc.freeze()
+    return loaded
 
 
 def dictionary_words(text: str):

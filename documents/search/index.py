@@ -287,11 +287,16 @@ class Matches:
 
     def ids(self) -> np.ndarray | None:
         """The matching ids, or None when the index cannot say."""
+        exact = self.exact()
+        return None if exact is None else np.flatnonzero(exact)
+
+    def exact(self) -> np.ndarray | None:
+        """A bool array of the matching ids, or None when the index cannot say."""
         if not self._has(self._condition_keys()):
             return None
         if self.parsed.is_empty:
-            return np.flatnonzero(self._fetch()[EVERY])
-        return np.flatnonzero(evaluate(self.parsed.condition(), self._fetch()))
+            return self._fetch()[EVERY]
+        return evaluate(self.parsed.condition(), self._fetch())
 
     def pools(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """Bool arrays of the relaxed matches anywhere, in titles, and in titles or headings."""

@@ -381,7 +381,8 @@ def _ranked_page(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     The candidate pools use the relaxed query (phrases as their pair lexemes, or in titles and
     headings their pieces ANDed), which GIN indexes answer without reading vectors (or, for
     frequent lexemes, `matches`' bitmaps with the `active` filters, in memory); the exact query
-    then filters the candidates while ranking them.
+    then filters the candidates while ranking them — or, where the bitmaps know the exact matches,
+    the candidates are cut to those in memory and SQL only ranks them.
     When that leaves too few for the page, every match is ranked; so are a 文号 query's (_doc_number).
     The documents a query names by title (_exact_title) come first, ranked among themselves; the
     rest of the page is the ranking without them. Each choice is noted in `plan`'s steps.
@@ -413,22 +414,24 @@ def _pooled_rows(filtered: QuerySet, unmatched: QuerySet, parsed: ParsedQuery, c
     memory = MemoryPools.of(matches, active or {}, exclude) if matches and (small or bounded) else None
     where = "the index, in memory" if memory else "PostgreSQL's GIN indexes"
     tiers = "the index's tiers" if memory and memory.tiers is not None else "SQL's tiers"
+    exact = memory.exact_ids if memory and memory.exact is not None else None
     if bounded:
         for limit in (CANDIDATES, CANDIDATES * WIDER):
             candidate_ids = memory.pool(limit) if memory else _sql_pools(unmatched, parsed, count, limit)
             rows = memory and memory.rank(candidate_ids, _cover_density(parsed), start, size)
             if rows is None:
-                rows = _rank_rows(filtered.filter(pk__in=candidate_ids), parsed, start, size)
+                rows = _rank_rows(unmatched.filter(pk__in=exact(candidate_ids)) if exact
+                                  else filtered.filter(pk__in=candidate_ids), parsed, start, size)
             if len(rows) == size or len(candidate_ids) < limit:
                 steps.append(f"ranking: {len(candidate_ids)} candidates (the newest {limit} of each pool: anywhere, "
                              f"titles, titles or headings) from {where}, ranked by {tiers} and cover density")
                 return rows
     elif memory and memory.tiers is not None:  # few matches: every one ranked, each vector read once
-        rows = memory.rank(memory.exact_ids(), _cover_density(parsed), start, size)
+        rows = memory.rank(exact(), _cover_density(parsed), start, size)
         steps.append(f"ranking: every one of the {count} matches, by the index's tiers and cover density")
         return rows
     steps.append(f"ranking: every one of the {count} matches, in SQL (tiers and cover density)")
-    return _rank_rows(filtered, parsed, start, size)
+    return _rank_rows(unmatched.filter(pk__in=exact()) if exact else filtered, parsed, start, size)
 
 
 def _sql_pools(unmatched: QuerySet, parsed: ParsedQuery, count: int, limit: int) -> set[int]:

@@ -19,3 +19,14 @@ def test_text_without_han_counts_as_simplified():
 def test_word_coverage_separates_prose_from_mojibake():
     assert word_coverage("中共中央关于进一步全面深化改革") > 0.8
     assert word_coverage("吨泄仓醒腙") < 0.2
+
+
+def test_the_segmenters_are_kept_out_of_the_garbage_collectors_sight():
+    # They live as long as the process; each full collection would walk them again, pausing a request.
+    import gc
+
+    from documents.chinese import plain_tokenizer, tokenizer
+
+    loaded = [tokenizer(), plain_tokenizer()]
+    assert all(gc.is_tracked(segmenter) for segmenter in loaded)
+    assert not [o for o in gc.get_objects() if any(o is segmenter for segmenter in loaded)]

@@ -90,6 +90,20 @@ def test_frequent_words_are_counted_pooled_and_tiered_without_a_text_match_in_sq
     assert page.count == search_policies(params, include_unpublished=True).count
 
 
+@pytest.mark.django_db
+def test_a_phrase_from_the_index_is_ranked_without_testing_its_match_again(counted_seeds, monkeypatch):
+    monkeypatch.setattr(service, "EXACT_LIMIT", 1)  # pools, as for a phrase in thousands of policies
+    params = SearchParams(q='"数字经济"', sort="relevance")
+    with CaptureQueriesContext(connection) as captured:
+        page = search_policies(params)
+    ranking = [query["sql"] for query in captured.captured_queries if "ts_rank_cd" in query["sql"]]
+    assert page.plan.matches == "index" and "SQL's tiers" in page.plan.steps[-1] and len(ranking) == 1
+    # The candidates are cut to the exact matches in memory: no phrase vector is decompressed to test them.
+    assert "phrase_vector" not in ranking[0]
+    from_sql = search_policies(params, include_unpublished=True)  # drafts included: no index, the SQL path
+    assert [(hit.policy.pk, hit.rank) for hit in page.hits] == [(hit.policy.pk, hit.rank) for hit in from_sql.hits]
+
+
 def test_a_base_bitmap_is_brought_up_to_date_by_the_changes():
     base = decode(encode(np.array([1, 2, 5]), 6), 6)
     # 2 changed and no longer matches, 5 changed and still does, 7 is new and matches.
