@@ -45,6 +45,8 @@ MIN_ARCHIVE = 5000  # imports and reindex build a base only for an archive of at
 SHARE = 0.05  # bitmaps for lexemes found in at least this share of the published policies
 MIN_LEXEME_DOCS = 1000  # … and in at least this many (the GIN index lists fewer in a few milliseconds)
 LEXEMES = 6000  # at most, most frequent first (three bitmaps each: anywhere, titles, titles or headings)
+PAIR_LEXEMES = 20_000  # pairs and triples at most (one bitmap each)
+PAIR_SAMPLE = 2000  # policies whose pairs and triples are counted to choose them
 CHUNK = 200
 
 FIELDS = {"": "any", "A": "a", "AB": "ab"}  # a lexeme's weights → the bitmap that answers it
@@ -400,9 +402,9 @@ def _posting_rows(cursor, published: int, threshold: int):
     indexes), and such pair lexemes anywhere.
 
     The lexemes come from ts_stat's exact document counts, most frequent first: in a large archive
-    ANALYZE's 1,000 most common elements are all in about half of the policies. The pairs, ten times
-    as many, come from ANALYZE (ts_stat over them is too slow; docs/performance.md, design 20), so
-    only the most common have bitmaps. Lexemes are listed CHUNK at a time, one statement a chunk and field.
+    ANALYZE's 1,000 most common elements are all in about half of the policies. The pairs and triples,
+    ten times as many, from ts_stat over a sample (frequent_pairs), each then kept only if its listing
+    holds `threshold` policies. Lexemes are listed CHUNK at a time, one statement a chunk and field.
     """
     cursor.execute("SELECT string_agg(id::text, ',') FROM documents_policy WHERE status = 'published'")
     yield WORDS, "", "any", cursor.fetchone()[0]
@@ -413,7 +415,7 @@ def _posting_rows(cursor, published: int, threshold: int):
     cursor.execute("SELECT word FROM ts_stat(%s) WHERE ndoc >= %s ORDER BY ndoc DESC, word LIMIT %s",
                    ["SELECT search_vector FROM documents_policy WHERE status = 'published'", threshold, LEXEMES])
     words = [word for (word,) in cursor.fetchall()]
-    pairs = most_common(cursor, PAIRS, published, threshold, LEXEMES)  # ANALYZE keeps 4,000 (migration 0024)
+    pairs = frequent_pairs(cursor, published, threshold)
     for vector, lexemes in ((WORDS, words), (PAIRS, pairs)):
         for chunk in range(0, len(lexemes), CHUNK):
             part = lexemes[chunk : chunk + CHUNK]
@@ -430,17 +432,17 @@ def _posting_rows(cursor, published: int, threshold: int):
                         yield vector, word, field, ids
 
 
-def most_common(cursor, column: str, published: int, threshold: int, top: int) -> list[str]:
-    """The `top` lexemes of a vector column that ANALYZE estimates in about `threshold` policies or more."""
-    query = ("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-             "WHERE tablename = 'documents_policy' AND attname = %s")
-    cursor.execute(query, [column])
-    row = cursor.fetchone()
-    if row is None or row[0] is None:
-        cursor.execute(f"ANALYZE documents_policy ({column})")
-        cursor.execute(query, [column])
-        row = cursor.fetchone()
-    if row is None or row[0] is None:
-        return []
-    pairs = sorted(zip(row[0], row[1]), key=lambda pair: -pair[1])
-    return [word for word, share in pairs if share * published >= threshold * 0.8][:top]
+def frequent_pairs(cursor, published: int, threshold: int) -> list[str]:
+    """The pair and triple lexemes estimated in about `threshold` published policies or more, most frequent
+    first (store() keeps those that are): ts_stat over a fixed sample of PAIR_SAMPLE of them. Over every policy
+    it takes minutes at 100,000, and ANALYZE's most common elements stop at 4,000 of the ~15,000 such lexemes
+    there (docs/performance.md, design 27)."""
+    share = min(1.0, PAIR_SAMPLE / max(published, 1))
+    tablesample = f" TABLESAMPLE BERNOULLI ({100 * share:.6f}) REPEATABLE (0)" if share < 1 else ""
+    source = f"FROM documents_policy{tablesample} WHERE status = 'published'"
+    cursor.execute(f"SELECT count(*) {source}")
+    sampled = max(cursor.fetchone()[0], 1)
+    # Estimated in at least 80% of `threshold` policies: store() drops those its exact listing finds below it.
+    cursor.execute("SELECT word FROM ts_stat(%s) WHERE ndoc * %s >= %s * 0.8 ORDER BY ndoc DESC, word LIMIT %s",
+                   [f"SELECT {PAIRS} {source}", published, threshold * sampled, PAIR_LEXEMES])
+    return [word for (word,) in cursor.fetchall()]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from documents.importing import import_document
 from documents.models import Issuer, Policy
@@ -208,3 +209,24 @@ def test_lexemes_too_rare_for_the_base_are_listed_and_answer_like_sql(archive, m
     assert listed >= 20
     assert edited.pk in index.Matches(parse("粤菜"), include_unpublished=False).ids()
     assert "粤菜 (too rare for a bitmap) listed" in search_policies(SearchParams(q="粤菜")).plan.reason
+
+
+@pytest.mark.django_db
+def test_the_bases_pairs_and_triples_are_chosen_from_a_fixed_sample(archive, monkeypatch):
+    monkeypatch.setattr(index, "PAIR_SAMPLE", 20)  # of 45 policies: the sampled path, as at 100,000
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM documents_policy WHERE status = 'published'")
+        published = cursor.fetchone()[0]
+        cursor.execute("SELECT word, ndoc FROM ts_stat('SELECT phrase_vector FROM documents_policy "
+                       "WHERE status = ''published''')")
+        exact = dict(cursor.fetchall())
+        most = max(exact.values())
+        threshold = most // 2
+        with CaptureQueriesContext(connection) as captured:
+            chosen = index.frequent_pairs(cursor, published, threshold)
+        assert all("TABLESAMPLE BERNOULLI" in query["sql"] for query in captured.captured_queries)
+        assert index.frequent_pairs(cursor, published, threshold) == chosen  # the same sample every time
+    commonest = {word for word, ndoc in exact.items() if ndoc >= 0.9 * most}
+    assert threshold >= 5 and commonest and commonest <= set(chosen)
+    assert len(chosen) < sum(ndoc >= threshold / 4 for ndoc in exact.values())  # estimates, not every pair
+    assert all(" " in word for word in chosen)
