@@ -308,14 +308,14 @@ class Matches:
         anywhere, words = self._relaxed()
         return evaluate(anywhere, bitmaps), evaluate(words, bitmaps, "a"), evaluate(words, bitmaps, "ab")
 
-    def tiers(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """Bool arrays of the exact matches, those matched in titles, and in titles or headings (the
-        ranking's tiers), when the index can tell: not for phrases, whose tiers need positions."""
+    def tiers(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Bool arrays of the policies matched in titles, and in titles or headings (the ranking's tiers,
+        beside exact()), when the index can tell: not for phrases, whose tiers need positions."""
         if not self._has(*self._tier_keys()):
             return None
         bitmaps = self._fetch()
         title, headings = self._tiers()
-        return evaluate(self.parsed.condition(), bitmaps), evaluate(title, bitmaps), evaluate(headings, bitmaps)
+        return evaluate(title, bitmaps), evaluate(headings, bitmaps)
 
 
 # --- Building the base ------------------------------------------------------------------------

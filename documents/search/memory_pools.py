@@ -28,14 +28,13 @@ class MemoryPools:
             kept[exclude] = False  # a policy's related policies leave it out
         self.pools = [kept & facet_arrays.fit(rows, arrays.size) for rows in pools]
         self.exact = None if exact is None else kept & facet_arrays.fit(exact, arrays.size)  # passing the filters
-        self.tiers = None if tiers is None else [facet_arrays.fit(rows, arrays.size) for rows in tiers[1:]]
+        self.tiers = None if tiers is None else [facet_arrays.fit(rows, arrays.size) for rows in tiers]
 
     @classmethod
     def of(cls, matches, active: dict, exclude: int | None = None) -> MemoryPools | None:
-        pools, tiers = matches.pools(), matches.tiers()
+        pools, exact, tiers = matches.pools(), matches.exact(), matches.tiers()
         if pools is None:
             return None
-        exact = tiers[0] if tiers is not None else matches.exact()
         # Reloaded if any bitmap holds a policy newer than the arrays (a title match of a phrase's
         # pieces need not be among its pair's matches).
         present = [*pools, *(tiers or ()), *([] if exact is None else [exact])]
