@@ -202,6 +202,9 @@ AXES_CLIENT_IP_CALLABLE = "documents.middleware.client_address"
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)  # any request body, uploads included
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# A policy's admin page posts ~16 fields for each of its targets inline, and a province's work report has up to
+# ~150: Django's default of 1,000 fields refused the save of any report with more than ~60.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = envint("DATA_UPLOAD_MAX_NUMBER_FIELDS", 10_000)
 EXPORT_MAX_ROWS = envint("EXPORT_MAX_ROWS", 5000)
 # Exports and feeds per client and window (documents/middleware.py); off by default in DEBUG.
 EXPENSIVE_RATE_LIMIT = envint("EXPENSIVE_RATE_LIMIT", 0 if DEBUG else 30)

@@ -62,6 +62,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "万名", "名", "分",
     # trains run (中欧班列（西安）开行6037列), gas (天然气产量9.1亿立方米)
     "万列", "列", "亿立方米", "万立方米",
+    # electricity in 度 (kWh: 新能源发电量超3000亿度), floor and land area (人均体育场地面积4.5平方米), vehicles, ships
+    "亿度", "万度", "万平方米", "平方米", "平方公里", "万公顷", "公顷", "辆", "艘",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 VALUE = re.compile(
@@ -74,7 +76,7 @@ VALUE = re.compile(
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -114,7 +116,9 @@ VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增�
          "完成", "达", "为", "在")
 ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not 均
     "比上年", "较上年", "进一步", "分别", "同比", "累计", "首次", "再次", "持续", "继续", "已经", "预计", "力争", "确保",
-    "努力", "争取", "基本", "均", "已", "将", "要", "平均值", "平均", "每年"), key=len, reverse=True))
+    "努力", "争取", "基本", "均", "已", "将", "要", "平均值", "平均", "每年",
+    # (`一般公共预算收入…，稳步达到3000亿元以上`, `进出口总值翻番达到2206亿元`)
+    "稳步", "翻番", "翻一番", "再"), key=len, reverse=True))
 
 
 INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
@@ -122,7 +126,7 @@ INCREASE = re.compile(r"(?:同比|比上年|较上年|比年初)?(?:增加|增�
 EXPECTED = re.compile(r"预计(?=(?:同比|比上年|年均)?(?:增长|增速|增幅|提高|提升|下降)$)")
 STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  # `满意率连续5年保持97%以上`
 BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "跨过": "突破", "跨越": "突破", "跨上": "突破", "迈上": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
-          "低于": "以下", "约": "约", "近": "约"}
+          "低于": "以下", "高于": "超过", "不高于": "不超过", "约": "约", "近": "约"}
 # The baseline of `由2020年的7.2%提升至7.4%`, `从3.68万亿元增长到…`, and the year of what it reaches.
 # (`年末城镇调查失业率从上半年5.5%降到5.3%`: a baseline of part of the year, whose figure is not the year's)
 FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?|(?:上半年|年初|一季度|前三季度)(?:末|的)?)?$")
@@ -137,9 +141,12 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 # --- indicators ------------------------------------------------------------------------------------
 
 GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际|同口径)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
+# An adverb between a name and its change is no part of the name (`地区生产总值持续增长5%`, `达成率再提高3个百分点`).
+GROWTH_ADVERB = re.compile(r"(?<=.)(?:持续|继续|稳步|稳定|平稳|快速|较快|大幅|进一步|再|又)(?=(?:增长|提高|提升|上升|下降|降低|减少|回落)$)")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
-SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感)$|占.+$")
+SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感|"
+                   r"[盖合中存放跃标成晓可与誉名任利明献和熟]度)$|占.+$")  # (盖度, 契合度, 集中度, 依存度, 开放度, 知晓度…)
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -155,6 +162,8 @@ HEAD_WORDS = (
     "融资",
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分), how safe they feel (群众安全感达99.3%)
     "满意度", "安全感", "幸福感", "获得感",
+    # rates written as a degree (草原综合植被盖度, 学校专业设置与地方产业契合度, 群众知晓度), lengths (输电线路总长)
+    *(c + "度" for c in "盖合中存放跃标成晓可与誉名任利明献和熟"), "总长", "长度",
     # trains run on a line (中欧班列（西安）开行6037列, 中欧班列开行量增长19.3%)
     "开行", "开行量",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
@@ -176,15 +185,15 @@ HEAD_WORDS = (
 GENERIC = frozenset((
     "营业收入", "主营业务收入", "销售收入", "总收入", "总产值", "产值", "增加值", "总投资", "投资额", "利润", "税收", "企业",
     "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费",
-    # what a line carries (`中欧班列开行370列、贸易额增长32%`)
-    "贸易额", "货值"))
+    # what a line carries (`中欧班列开行370列、贸易额增长32%`), what facilities hold (`养老机构和设施达到9341个、床位10.5万张`)
+    "贸易额", "货值", "床位", "托位"))
 # Heads that name the region's own figure standing alone (`税收增长3.9%，其中工业税收增长7.3%`, `电力装机容量达9700万千瓦，
 # 发电量达2700亿千瓦时`); a generic one after a subject is still the subject's (`一般公共预算收入增长8.5%，税收增长45.1%`).
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目(?!到位资金(?:增长|增速|增幅)|数(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定|条件|门槛|注册资本|每一|第\d|"
+    r"项目(?!到位资金(?:增长|增速|增幅)|数(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定(?!率)|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
@@ -199,8 +208,8 @@ ACTION = re.compile(
     r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建(?!商品房)|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
-    r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
-    r"减少|节约|节省)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
+    r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
+    r"减少|节约|节省|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放)"  # (`治理互花米草面积11.8万亩`, `落地京企超500家`)  # (`减少二氧化碳排放985万吨`: an effect achieved)
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
@@ -210,8 +219,10 @@ ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园
 # A labour flow counted every year, like 城镇新增就业 (`新增大学生留汉就业创业30万人以上`): no work done.
 # Registrations are a flow the region counts too: their growth is a target (`新登记经营主体增长8.2%`).
 REGISTERED = re.compile(r"^新(?:登记|注册|设|批)")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`)
+SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")  # (`支持成功自主创业2.2万人` is 自主创业, a labour flow)
+FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
 LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
-STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^有(?!效)")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
+STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^有(?!效)|^通过[^，、]{0,8}评价")  # (`通过国家评价的科技型中小企业5500家`)  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
 STOCK_HEADS = frozenset(("总数", "总量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
@@ -233,7 +244,7 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
 # (`经济总量超500亿元的县域增至12个`: a threshold naming what is counted)
-NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
+NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
                          r"|(?:超过?|逾)[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
@@ -270,9 +281,10 @@ REVIEW, PLAN, PERIOD_PLAN, MIXED = "review", "plan", "period", "mixed"
 PERIOD_OPENERS = ("“十五五”时期是", "“十五五”时期全省", "“十五五”时期全市")
 # A report's passage on the five years past (`这五年，发展质效持续提升。地区生产总值…增长19.8%。`, to the end of
 # its paragraph): a growth there without 年均 is the five years' growth, not the last year's.
-FIVE_YEARS = re.compile(r"(?:^|(?<=[。！？\n]))[^\S\n]*(?:这五年|五年来|过去五年)[，,]", re.M)
+# (also a paragraph opening with a dash and a summary: `——这五年综合经济实力大幅提升。`)
+FIVE_YEARS = re.compile(r"(?:^|(?<=[。！？\n]))[^\S\n]*(?:(?:这五年|五年来|过去五年)[，,]|——(?:这五年|五年来))", re.M)
 # A change written over the five years in that passage, in any unit (`常住人口城镇化率五年提高3.89个百分点`).
-FIVE_YEAR_CHANGE = re.compile(r"五年(?:累计)?(?=(?:增长|提高|提升|上升|下降|降低|减少)$)")
+FIVE_YEAR_CHANGE = re.compile(r"(?:五年(?:累计)?|累计)(?=(?:增长|提高|提升|上升|下降|降低|减少)$)")
 
 
 # --- the vocabulary --------------------------------------------------------------------------------
@@ -353,7 +365,8 @@ def indicator_like(words: str) -> bool:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
     registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
     new_share = base.startswith("新增") and "占" in base  # `新增民营企业贷款占新增企业贷款比重`: a share, no work done
-    if ACTION.match(base) and not (LABOUR_FLOW.match(base) or registrations_grow or new_share) \
+    certified_stock = base.startswith("认证") and base.endswith(("总数", "总量"))  # (`认证绿色食品…农产品总数突破4000个`)
+    if ACTION.match(base) and not (LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock) \
             or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     if SATISFACTION.search(base):
@@ -670,6 +683,9 @@ def _bounds_both(sentence: str, values: list[re.Match], i: int, value: re.Match,
         return False
     if i + 1 < len(values) and sentence[value.end():values[i + 1].start()].startswith("、"):
         return False  # a longer list: whose bound is whose is not told
+    own = split_tail(sentence[values[i - 1].end() + 1:value.start()])
+    if own.verb or own.pre:
+        return False  # `粮食面积稳定在1480万亩、总产保持在140亿斤以上`: each figure has its own verb, the bound is the second's
     first = targets[-1]
     return (first.end == target.position + values[i - 1].end() and not first.modifier and first.measure == target.measure == "level"
             and first.kind == target.kind and len(target.indicator_text) <= 4 and "、" not in sentence[first.start - first.position:values[i - 1].start()])
@@ -858,6 +874,11 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
             and (canonical(own.words) or indicator_like(own.words)):
         return False
     first = LEAD.sub("", sentence[run_start:sentence.find("、", run_start)])
+    if (own.verb in REACH or own.pre in REACH) and (done := VALUE.search(sentence, run_start, sentence.find("、", run_start) + 1)) \
+            and done.group("unit")[-1] != (unit := sentence_unit(sentence, value_start))[-1:] and unit not in REACHED_UNITS \
+            and own.words and not ACTION.match(own.words) \
+            and (canonical(own.words) or indicator_like(own.words)):
+        return False  # `确保新增新能源装机3000万千瓦、新能源发电量超3000亿度`: another measure, not more of the work
     if sentence.startswith(("总数", "总量", "累计"), clause_start):
         return False  # `新增全国重点实验室15家、总数达23家`: the stock, read by _clause_target
     first = YEAR_LEAD.sub("", first)
@@ -865,6 +886,11 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
             and not LEVEL_VERB.search(name):
         return True  # `建成智慧种养基地30个、保供基地300个以上`: facilities built, not a stock reached
     return ACTION.match(first) is not None
+
+
+def sentence_unit(sentence: str, value_start: int) -> str:
+    value = VALUE.match(sentence, value_start)
+    return value.group("unit") if value else ""
 
 
 def _strip_lead(before: str, context: _Context) -> tuple[str, int]:
@@ -956,7 +982,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
         phrase = phrase[:reached.start()]
     tail = split_tail(phrase)
-    words, verb, pre = tail.words, tail.verb, tail.pre
+    words, verb, pre = GROWTH_ADVERB.sub("", SUPPORTED.sub("", tail.words)), tail.verb, tail.pre
     if value.group("unit") == "%" and (effect := _last_effect(words)):
         # `大规模设备更新带动设备工器具购置投资增长14.6%`, `…等新机制推动企业反映问题解决率提高到93%`: what grows
         words = words[effect:]
@@ -980,8 +1006,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     written = words
     if "预计" in words:  # `数字经济核心产业增加值预计增长10%`: an estimate, the same indicator
         words = EXPECTED.sub("", words)
-    if pre in ("高于", "不高于") or "分别" in tail.adverbs:
-        context.forget()  # a gap to another place, or a list read elsewhere
+    if pre in ("高于", "不高于") and value.group("unit") == "个百分点" or "分别" in tail.adverbs:
+        context.forget()  # a gap to another place, or a list read elsewhere (`千人口托位数高于4个` is a bound)
         return None
     growth_word = ending(GROWTH, words)
     inherited = not words or bool(growth_word and growth_word.start() == 0)
@@ -1012,6 +1038,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = "粮食产量"
     elif context.subject and (head := without_growth(words)) in GENERIC:
         words = _of_subject(context.subject, head) + words[len(head):]
+        if not (verb or pre) and sentence[clause_start - 1:clause_start] == "、" and context.last is not None \
+                and context.last.modifier == "达到" and value.group("unit") not in PERCENT_UNITS:
+            verb = "达到"  # `养老机构和设施达到9341个、床位10.5万张`: the verb of both
     elif context.subject and (own := _head_word(context.subject)) and len(own) >= 2 and words.startswith(own) \
             and len(words) > len(own) and not canonical(words) and not context.subject.endswith(words):
         words = context.subject[:-len(own)] + words  # `研发经费投入增长25%、投入强度提升至1.4%`: the same 投入
@@ -1032,6 +1061,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
                 and not ACTION.match(words))  # `力争整车产量200万辆、新能源汽车140万辆`: the list's next item
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
                     clause_start + gone, context, baseline_year, parallel, over_five_years)
+    if target is not None and target.measure == "level" and "累计" in tail.adverbs and FLOW.search(target.indicator) \
+            and doc_in_five_years(context, position):
+        target.indicator += "五年累计"  # `城镇新增就业累计106万人` in the five years past: their sum, not a year's flow
     context.forget()
     context.money = target is None and value.group("unit").endswith("元") and NOT_INDICATOR.search(words) is not None
     done = SCOPE.sub("", words)  # (`全市新增登记市场主体3.67万户，总数达22.6万户`)
@@ -1074,7 +1106,17 @@ def _of_subject(subject: str, head: str) -> str:
     if head in ("总量", "规模", "总规模", "总额"):
         return subject
     own = max((w for w in (*HEAD_WORDS, *GENERIC) if subject.endswith(w) and len(w) < len(subject)), key=len, default="")
-    return subject[:len(subject) - len(own)] + head if own else head
+    if head in HOLDERS.get(own, ()):
+        return VISITS.sub("", subject) + head  # `接待游客3亿人次、总花费…`: the visitors' 总花费; `新设企业…，总数…`
+    if not own:
+        return subject + head if head in ("床位", "托位") else head  # `养老机构和设施达到9341个、床位10.5万张`
+    return subject[:len(subject) - len(own)] + head
+
+
+# Heads that name who or what has the figure after them, not a measure of their own.
+HOLDERS = {"游客": ("总花费", "花费"), "旅客": ("总花费", "花费"), "企业": ("总数", "总产值", "营业收入"), "主体": ("总数",),
+           "机构": ("总数", "床位", "托位")}
+VISITS = re.compile(r"^(?:全年)?(?:累计)?接待")
 
 
 def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentence, position, start,
@@ -1088,6 +1130,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     if known is None and BUILT_LAND.match(words) and (value.group("unit").endswith("亩") or value.group("unit") in REACHED_UNITS
                                                       and FACILITY.search(words) and verb not in REACH and pre not in REACH):
         return None  # land or facilities built in the year (`建成家庭养老床位900张`): work done, not a stock reached
+    if known is None and WORKED_AREA.search(words) and not STOCK.search(words):
+        return None  # land treated, restored or greened (`水土流失综合治理面积90平方公里`): work done, not a stock
     if known is None and without_growth(words) == "到位资金" and "招商" not in sentence:
         return None  # a bare 到位资金 is investment attracted only where the sentence is about attracting it
     values = _values(value, ending(FALL, words) is not None)
@@ -1095,10 +1139,11 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         return None
     low, high, unit = values
     if known is None and unit in COUNT_UNITS and ENTITY.search(words) and not STOCK.search(words) \
-            and not (value.group("post") or LEVEL_VERB.search(verb + pre) or sentence.startswith("目标", value.end())):
-        return None  # `引进金融机构225家`, `省级重点实验室5个`: work done, unless a level is stated
+            and not (value.group("post") or LEVEL_VERB.search(verb + pre) or sentence.startswith("目标", value.end())
+                     or baseline_year is not None):
+        return None  # `引进金融机构225家`, `省级重点实验室5个`: work done, unless a level is stated (or a baseline's)
     measure = measure_of(words, known, unit)
-    if measure is None or (unit in ("P", "万P", "PF", "万PF", "EF") and "算力" not in words):
+    if measure is None or (unit in ("P", "万P", "PF", "万PF", "EF") and not COMPUTING.search(words)):
         return None
     if unit == "分" and not SCORED.search(words):
         return None  # a score names what it scores
@@ -1122,6 +1167,10 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         year=year, value_low=low, value_high=high, unit=unit,
         modifier=modifier_of(value.group("post"), verb, pre, own_lizheng or context.lizheng),
         sentence=sentence, position=position, start=position + start, end=position + value.end())
+
+
+WORKED_AREA = re.compile(r"(?:新增|治理|修复|改造|改善|提升|整治|造林|绿化)[^，、]{0,8}面积$")
+COMPUTING = re.compile(r"算力|智算|超算")  # what a figure in P (PFLOPS) can be (`智算规模22万P`)
 
 
 def _count_reached(words: str, unit: str, verb: str, pre: str) -> bool:

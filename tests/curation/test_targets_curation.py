@@ -14,6 +14,7 @@ from tests.importing.test_import_command import run_import
 
 pytestmark = pytest.mark.django_db
 SHANGHAI_2026 = Path("fixtures/corpus/workreports/provinces-2026/2026_上海市_政府工作报告.csv")
+SHAANXI_2026 = Path("fixtures/corpus/workreports/provinces-2026/2026_陕西省_政府工作报告.csv")
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +95,20 @@ def test_an_editor_cannot_touch_the_targets_of_a_published_policy(editor_client,
     editor_client.post(url, {**data, "targets-0-value_low": "1"})
     target.refresh_from_db()
     assert target.value_low == 5 and not target.curated
+
+
+def test_the_report_with_the_most_targets_saves_from_its_admin_page(publisher_client):
+    """陕西's 2026 report has the corpus's most targets, each ~16 fields inline: Django's default of 1,000 fields
+    refused its save with a 400."""
+    out, err, failed = run_import(SHAANXI_2026)
+    assert not failed, err
+    policy = Policy.objects.get(title__contains="陕西")
+    targets = policy.targets.count()
+    assert targets >= 120
+    url, page, data = change_page(publisher_client, policy)
+    index = inline_index(page, policy.targets.first())
+    data[f"targets-{index}-value_low"] = data[f"targets-{index}-value_high"] = "9.9"
+    assert len(data) > 1000
+    response = publisher_client.post(url, data)
+    assert response.status_code == 302, response.context and [f.formset.errors for f in response.context["inline_admin_formsets"]]
+    assert policy.targets.count() == targets and policy.targets.filter(value_low=9.9, curated=True).count() == 1
