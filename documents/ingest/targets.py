@@ -146,7 +146,7 @@ GROWTH_ADVERB = re.compile(r"(?<=.)(?:持续|继续|稳步|稳定|平稳|快速|
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感|"
-                   r"[盖合中存放跃标成晓可与誉名任利明献和熟]度)$|占.+$")  # (盖度, 契合度, 集中度, 依存度, 开放度, 知晓度…)
+                   r"[盖合中存放跃标成晓可与誉名任利明献和熟配聚程]度)$|占.+$")  # (盖度, 契合度, 集中度, 匹配度, 组织化程度…)
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -163,7 +163,7 @@ HEAD_WORDS = (
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分), how safe they feel (群众安全感达99.3%)
     "满意度", "安全感", "幸福感", "获得感",
     # rates written as a degree (草原综合植被盖度, 学校专业设置与地方产业契合度, 群众知晓度), lengths (输电线路总长)
-    *(c + "度" for c in "盖合中存放跃标成晓可与誉名任利明献和熟"), "总长", "长度",
+    *(c + "度" for c in "盖合中存放跃标成晓可与誉名任利明献和熟配聚程"), "总长", "长度",
     # trains run on a line (中欧班列（西安）开行6037列, 中欧班列开行量增长19.3%)
     "开行", "开行量",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
@@ -192,9 +192,9 @@ GENERIC = frozenset((
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!增长|增速|增幅)|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目(?!到位资金(?:增长|增速|增幅)|数(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定(?!率)|条件|门槛|注册资本|每一|第\d|"
-    r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比与]全|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
+    r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
 SATISFACTION = re.compile(r"满意[率度]$")
@@ -219,6 +219,7 @@ ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园
 # A labour flow counted every year, like 城镇新增就业 (`新增大学生留汉就业创业30万人以上`): no work done.
 # Registrations are a flow the region counts too: their growth is a target (`新登记经营主体增长8.2%`).
 REGISTERED = re.compile(r"^新(?:登记|注册|设|批)")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`)
+NOTE = re.compile(r"(?<=.)[（(][A-Za-z]{2,6}[）)]$")  # an abbreviation after a name (`实际利用外资（FDI）`)
 SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")  # (`支持成功自主创业2.2万人` is 自主创业, a labour flow)
 FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
 LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
@@ -236,6 +237,7 @@ FACILITY = re.compile(rf"{ENTITY.pattern}|床位$|托位$")
 # Costs cut or money saved for someone (`为企业降低用电成本8.4亿元`, `集中带量采购节约支出3.8亿元`).
 SAVED = re.compile(r"(?:节约|节省|降低|减少|减轻)[^，、]{0,10}(?:成本|支出|费用|负担)$")
 PER_HEAD = re.compile(r"人均|村均|劳动生产率")  # money in 万元/元 is the region's only per head (or per village)
+FOREIGN_CAPITAL = re.compile(r"外资|外商直接投资|FDI")  # …or foreign capital a city counts in 万美元 (`实际利用外资1539万美元`)
 YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
 SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别|连续)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
@@ -244,10 +246,11 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
 # (`经济总量超500亿元的县域增至12个`: a threshold naming what is counted)
-NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
+NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
                          r"|(?:超过?|逾)[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
+PASSED_FIGURE = re.compile(r"^(?:首次|再次|一举)?(?:突破|跨过|跨越|跨上|迈上|站上)[0-9０-９.]+[万亿千]*元?(?:大关|台阶)$")
 # `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
 RECORD = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:再|又|屡)?创(?:历史)?新高$")
 GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳定|平稳|较快|正)增长$")
@@ -360,7 +363,8 @@ def canonical(phrase: str) -> tuple[str, str] | None:
 def indicator_like(words: str) -> bool:
     """Whether an out-of-vocabulary phrase names an indicator of the region."""
     base = without_growth(words)
-    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not base.endswith(HEAD_WORDS) \
+    volume_grows = len(base) >= 3 and base.endswith("量") and len(base) < len(words)  # (`农产品出岛量增长64.7%`, `集装箱量`)
+    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows) \
             or base in HEAD_WORDS and base not in REGION_HEADS or base in GENERIC and base not in REGION_HEADS:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
     registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
@@ -712,7 +716,7 @@ def _paired(before: str, sentence: str, values: list[re.Match]) -> bool:
     return pair and (len(values) == 2 or sentence[values[1].end():values[2].start()] != "、")
 
 
-RESPECTIVE_GROWTH = re.compile(r"分别(?:同比|比上年|较上年)?(?P<growth>增长|提高|下降)")
+RESPECTIVE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?分别(?:同比|比上年|较上年)?(?P<growth>增长|提高|下降)")  # (also `同比分别增长`)
 
 
 def _growths_of_levels(before: str, sentence: str, position: int, values: list[re.Match], i: int, targets: list[Target],
@@ -817,8 +821,8 @@ def _read_between(text: str, context: _Context) -> None:
         if not clause:
             continue
         bare = LEAD.sub("", clause)
-        if RANK.match(bare):
-            continue
+        if RANK.match(bare) or PASSED_FIGURE.match(bare):
+            continue  # (`GDP总量实现1035.61亿元，首次突破1000亿元大关，增长8.6%`: the milestone keeps the subject)
         if (ranked := RANKED.match(bare)) and (canonical(ranked.group("subject")) or indicator_like(ranked.group("subject"))):
             context.forget()
             context.subject = ranked.group("subject")
@@ -982,7 +986,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
         phrase = phrase[:reached.start()]
     tail = split_tail(phrase)
-    words, verb, pre = GROWTH_ADVERB.sub("", SUPPORTED.sub("", tail.words)), tail.verb, tail.pre
+    words, verb, pre = GROWTH_ADVERB.sub("", SUPPORTED.sub("", NOTE.sub("", tail.words))), tail.verb, tail.pre
     if value.group("unit") == "%" and (effect := _last_effect(words)):
         # `大规模设备更新带动设备工器具购置投资增长14.6%`, `…等新机制推动企业反映问题解决率提高到93%`: what grows
         words = words[effect:]
@@ -1147,7 +1151,7 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         return None
     if unit == "分" and not SCORED.search(words):
         return None  # a score names what it scores
-    if unit in ("万元", "元", "万美元") and not PER_HEAD.search(words):
+    if unit in ("万元", "元", "万美元") and not PER_HEAD.search(words) and not (unit == "万美元" and FOREIGN_CAPITAL.search(words)):
         return None  # a firm's or a project's money (`研发经费不低于500万元`), not the region's
     if unit.endswith("元") and SAVED.search(words):
         return None  # money saved is the effect of a policy (`电力市场交易为用户节约用电成本超100亿元`)
@@ -1215,7 +1219,7 @@ PARALLEL = ("城镇", "农村", "城市", "乡村", "出口", "进口")  # words
 SECTOR_NAMES = re.compile(
     r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?|[一二三]{2,3}产业?(?:增加值)?)")
 # Where the rest the listed names share starts in the last of them: `城镇居民、农村居民人均可支配收入`.
-SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|开票销售收入|销售收入|营业收入|营收|余额|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
+SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|开票销售收入|销售收入|营业收入|营收|余额|(?<=产业)贷款|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
 # How a name before the last ends where the last's own name ends too: a sector (工业、服务业…), a place (…经开区、…高新区…).
 PARALLEL_ENDS = "业区县市港控考"  # (… a level of control: `国考、省考断面水质优良比例`)
 LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计|按可比口径|按可比价格?(?:计算)?)$")  # `存款、贷款余额同比分别增长`
@@ -1342,6 +1346,8 @@ def _with_shared_rest(items: list[str]) -> list[str]:
         return items
     if water := _water_bodies(items):
         return water
+    if items[-1] in GENERIC and (holder := HOLDER_PREFIX.match(items[0])):
+        return items[:-1] + [holder.group() + items[-1]]  # `市属国企资产总额、营业收入`: the firms' 营业收入
     rest = SHARED_REST.search(items[-1], 1)
     if rest and (parallel := _parallel_end(items[0], items[-1], rest.start())) and parallel < rest.start():
         shared = items[-1][parallel:]  # `徐州经开区、徐州高新区工业开票销售收入`, `炼铁、炼钢先进产能占比`: the rest after the last's name
@@ -1375,6 +1381,9 @@ def _with_shared_rest(items: list[str]) -> list[str]:
         named = [named[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) or i in REGION_HEADS else items[0][:-len(first_head)] + i
                               for i in named[1:]]
     return named
+
+
+HOLDER_PREFIX = re.compile(r"^[^、，]+?(?:国企|国有企业|企业|公司|集团)(?=..)")
 
 
 def _water_bodies(items: list[str]) -> list[str]:

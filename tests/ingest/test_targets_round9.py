@@ -126,6 +126,63 @@ def test_the_five_years_sum_of_a_yearly_flow_needs_the_five_years_passage():
     assert [(t.indicator, t.year) for t in find_targets(text, year=2026, report=True)] == [("城镇新增就业", 2026)]
 
 
+# --- from other work reports ------------------------------------------------------------------------
+
+HAINAN_2025 = REPORTS / "provinces-2025" / "2025年海南省政府工作报告.docx"
+GUANGXI_2025 = REPORTS / "provinces-2025" / "2025年广西政府工作报告.docx"
+CHONGQING_2026 = REPORTS / "provinces-2026" / "2026_重庆市_政府工作报告.csv"
+
+
+def test_a_respective_growth_after_levels_may_put_tongbi_before_fenbie():
+    found = figures(in_sentence(targets_of(city("呼和浩特")), "同比分别增长261.6％、390.6％"))
+    assert ("接待国内游客增长", "outcome", "growth", 2023, 261.6, "%", "") in found
+    assert ("国内旅游收入增长", "outcome", "growth", 2023, 390.6, "%", "") in found
+
+
+def test_a_bare_head_listed_after_a_firms_figure_is_the_firms():
+    assert figures(in_sentence(targets_of(city("巴中")), "市属国企资产总额、营业收入分别增长6%、8%以上")) == [
+        ("市属国企资产总额增长", "target", "growth", 2024, 6, "%", "以上"),
+        ("市属国企营业收入增长", "target", "growth", 2024, 8, "%", "以上")]
+
+
+def test_sector_loans_listed_before_one_loan_word_and_a_financing_volume_grow():
+    found = figures(in_sentence(targets_of(GUANGXI_2025), "制造业、战略性新兴产业贷款分别增长12.7%、27.2%"))
+    assert ("制造业贷款增长", "outcome", "growth", 2024, 12.7, "%", "") in found
+    assert ("战略性新兴产业贷款增长", "outcome", "growth", 2024, 27.2, "%", "") in found
+    assert ("企业直接融资规模增长", "outcome", "growth", 2024, 23.4, "%", "") in found
+
+
+def test_a_match_with_the_regions_industries_is_a_share_not_a_gap_to_the_region():
+    assert ("职教专业与全市重点产业匹配度", "outcome", "share", 2025, 89, "%", "达到") in figures(
+        in_sentence(targets_of(CHONGQING_2026), "职教专业与全市重点产业匹配度达到89%"))
+
+
+def test_foreign_capital_in_wan_dollars_is_the_citys_and_an_abbreviation_is_no_part_of_its_name():
+    assert figures(in_sentence(targets_of(city("咸宁")), "预计实际利用外资8930万美元")) == [
+        ("实际利用外资", "outcome", "level", 2023, 8930, "万美元", ""),
+        ("实际利用外资增长", "outcome", "growth", 2023, 46.5, "%", "")]
+    assert ("实际利用外资增长", "outcome", "growth", 2022, 159.5, "%", "") in figures(
+        in_sentence(targets_of(city("池州")), "实际利用外资（FDI）1539万美元"))
+
+
+def test_a_quoted_group_of_digits_is_part_of_a_name():
+    assert figures(in_sentence(targets_of(city("巴中")), "“1+3”主导产业贷款余额增长15%以上")) == [
+        ("“1+3”主导产业贷款余额增长", "target", "growth", 2024, 15, "%", "以上")]
+
+
+def test_a_milestone_passed_between_a_level_and_its_growth_keeps_the_subject():
+    assert figures(in_sentence(targets_of(city("防城港")), "GDP总量实现1035.61亿元"))[:2] == [
+        ("地区生产总值", "outcome", "level", 2023, 1035.61, "亿元", ""),
+        ("地区生产总值增长", "outcome", "growth", 2023, 8.6, "%", "")]
+
+
+def test_a_growing_volume_names_an_indicator():
+    assert figures(in_sentence(targets_of(HAINAN_2025), "农产品出岛量增长64.7%")) == [
+        ("农产品出岛量增长", "outcome", "growth", 2024, 64.7, "%", "")]
+    assert figures(in_sentence(targets_of(city("连云港")), "港口吞吐量、集装箱量分别增长6%、8%")) == [
+        ("港口吞吐量增长", "target", "growth", 2024, 6, "%", ""), ("集装箱量增长", "target", "growth", 2024, 8, "%", "")]
+
+
 # --- the figures of every judged set (docs/targets.md, 'Ninth round') ---------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the ninth round
