@@ -122,7 +122,7 @@ ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not
 
 
 INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
-INCREASE = re.compile(r"(?:同比|比上年|较上年|比年初)?(?:增加|增长|提高|净增)$")  # a change of a level in its own unit
+INCREASE = re.compile(r"(?:同比|比上年|较上年|比年初)?(?:增加|增长|提高|净增|新增)$")  # a change of a level in its own unit
 EXPECTED = re.compile(r"预计(?=(?:同比|比上年|年均)?(?:增长|增速|增幅|提高|提升|下降)$)")
 STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  # `满意率连续5年保持97%以上`
 BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "跨过": "突破", "跨越": "突破", "跨上": "突破", "迈上": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
@@ -205,7 +205,7 @@ PETITIONS = re.compile(r"(?:建议|提案|议案|诉求|信访|投诉)$")
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
 # Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
 ACTION = re.compile(
-    r"^(?:新增|净增|新晋|新入规|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建(?!商品房)|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
+    r"^(?:新增|净增|新晋|新入规|新入库|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建(?!商品房)|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
@@ -883,8 +883,8 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
             and own.words and not ACTION.match(own.words) \
             and (canonical(own.words) or indicator_like(own.words)):
         return False  # `确保新增新能源装机3000万千瓦、新能源发电量超3000亿度`: another measure, not more of the work
-    if sentence.startswith(("总数", "总量", "累计"), clause_start):
-        return False  # `新增全国重点实验室15家、总数达23家`: the stock, read by _clause_target
+    if sentence.startswith(("总数", "总量", "累计"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
+        return False  # `新增全国重点实验室15家、总数达23家`, `新增特色产业集群4个、达到17个`: the stock, read by _clause_target
     first = YEAR_LEAD.sub("", first)
     if BUILT_LAND.match(first) and first.endswith(tuple(COUNT_UNITS)) and ENTITY.search(name := HAS_DIGIT.split(first, 1)[0]) \
             and not LEVEL_VERB.search(name):
@@ -1079,7 +1079,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.counted, context.counted_unit = counted.removeprefix("登记"), value.group("unit")  # (新增登记市场主体)
         return None
     if target is None and (growth := ending(INCREASE, words)) and growth.start() \
-            and value.group("unit") not in PERCENT_UNITS and (canonical(base := words[:growth.start()]) or indicator_like(base)):
+            and value.group("unit") not in PERCENT_UNITS and (canonical(base := words[:growth.start()]) or indicator_like(base)
+                                                              or len(base) >= 4 and "年" not in base
+                                                              and _count_reached(base, value.group("unit"), "达到", "")):
         context.subject = base  # `装机同比增加1829万千瓦、达到9048万千瓦`: an increase, then the level
         return None
     if target is not None and target.modifier == "突破" and MILESTONE.match(sentence, value.end()):

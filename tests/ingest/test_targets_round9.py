@@ -183,6 +183,26 @@ def test_a_growing_volume_names_an_indicator():
         ("港口吞吐量增长", "target", "growth", 2024, 6, "%", ""), ("集装箱量增长", "target", "growth", 2024, 8, "%", "")]
 
 
+SHANDONG_2026 = REPORTS / "provinces-2026" / "2026_山东省_政府工作报告.csv"
+
+
+def test_a_count_added_then_the_count_reached_gives_the_stock():
+    assert figures(in_sentence(targets_of(city("承德")), "新增特色产业集群4个、达到17个")) == [
+        ("特色产业集群", "target", "level", 2024, 17, "个", "达到")]
+    assert figures(in_sentence(targets_of(SHANDONG_2026), "通用机场增加11个、达到25个")) == [
+        ("通用机场", "outcome", "level", 2025, 25, "个", "达到")]
+    assert ("全盟新能源装机", "outcome", "level", 2023, 1968, "万千瓦", "达到") in figures(
+        in_sentence(targets_of(city("锡林郭勒")), "全盟新能源装机新增623万千瓦、达到1968万千瓦"))
+    # (a period's count added names no stock: `三年新增25.52万户，总量达到56.2万户`)
+    assert not [f for f in figures(in_sentence(targets_of(city("荆州")), "三年新增25.52万户")) if f[0] == "三年"]
+
+
+def test_firms_newly_registered_are_work_done_and_the_total_after_them_the_stock():
+    assert figures(in_sentence(targets_of(city("阜阳")), "新入库限上单位423家")) == [
+        ("限上单位", "outcome", "level", 2023, 1779, "家", "达到")]
+    assert in_sentence(targets_of(city("资阳")), "新入库资质企业10户以上") == []
+
+
 # --- the figures of every judged set (docs/targets.md, 'Ninth round') ---------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the ninth round
