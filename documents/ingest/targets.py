@@ -363,7 +363,8 @@ def canonical(phrase: str) -> tuple[str, str] | None:
 def indicator_like(words: str) -> bool:
     """Whether an out-of-vocabulary phrase names an indicator of the region."""
     base = without_growth(words)
-    volume_grows = len(base) >= 3 and base.endswith("量") and len(base) < len(words)  # (`农产品出岛量增长64.7%`, `集装箱量`)
+    volume_grows = len(base) >= 3 and base.endswith(("量", "数")) and len(base) < len(words) \
+        and not INCIDENTS.search(base)  # (`农产品出岛量增长64.7%`, `过夜游客数`; not `生产安全事故起数`)
     if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows) \
             or base in HEAD_WORDS and base not in REGION_HEADS or base in GENERIC and base not in REGION_HEADS:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
@@ -376,6 +377,10 @@ def indicator_like(words: str) -> bool:
     if SATISFACTION.search(base):
         words = PROJECT_WORDS.split(words)[-1]  # the project it rates names no money
     return not (NOT_INDICATOR.search(words) or TWO_INDICATORS.search(base))
+
+
+# Counts of incidents, cases and errands (the judged sets leave accident and crime figures out).
+INCIDENTS = re.compile(r"事故|案|警情|火灾|纠纷|信访|诈|死亡|亡人|次数|损失")
 
 
 def without_growth(words: str) -> str:
@@ -886,6 +891,8 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
     if sentence.startswith(("总数", "总量", "累计"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
         return False  # `新增全国重点实验室15家、总数达23家`, `新增特色产业集群4个、达到17个`: the stock, read by _clause_target
     first = YEAR_LEAD.sub("", first)
+    if REGISTERED.match(SCOPE.sub("", first)) and GROWTH.fullmatch(own.words):
+        return False  # `新设外资企业6629家、增长92.6%`: the registrations' growth
     if BUILT_LAND.match(first) and first.endswith(tuple(COUNT_UNITS)) and ENTITY.search(name := HAS_DIGIT.split(first, 1)[0]) \
             and not LEVEL_VERB.search(name):
         return True  # `建成智慧种养基地30个、保供基地300个以上`: facilities built, not a stock reached
@@ -1071,6 +1078,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     context.forget()
     context.money = target is None and value.group("unit").endswith("元") and NOT_INDICATOR.search(words) is not None
     done = SCOPE.sub("", words)  # (`全市新增登记市场主体3.67万户，总数达22.6万户`)
+    if target is None and REGISTERED.match(done) and value.group("unit") in COUNT_UNITS:
+        context.subject = done  # `新设外资企业6629家、增长92.6%`: the count is no target, its growth is
     if target is None and (value.group("unit") in COUNT_UNITS and (action := ACTION.match(done))
                            or value.group("unit").endswith("亩") and (action := BUILT_LAND.match(done))) \
             and (indicator_like(counted := done[action.end():]) or _count_reached(counted, value.group("unit"), "达到", "")):
@@ -1369,6 +1378,9 @@ def _with_shared_rest(items: list[str]) -> list[str]:
         if items[-1].endswith("产业" + shared):  # `氢能、生物制造、…低空经济产业营业收入`: each one's 产业
             return [i if _has_head(i) else i + ("" if i.endswith("业") else "产业") + shared for i in items[:-1]] + [items[-1]]
         return [i if _has_head(i) else i + shared for i in items[:-1]] + [items[-1]]
+    last = items[-1]
+    if last.endswith("率") and all(_parallel_rate(item, last) for item in items[:-1]):
+        return [item + last[len(item):] for item in items[:-1]] + [last]  # `食品、药品抽检合格率`: 食品抽检合格率
     named = list(items)
     for k, item in enumerate(items[:-1]):
         following = items[k + 1]
@@ -1376,8 +1388,8 @@ def _with_shared_rest(items: list[str]) -> list[str]:
             continue
         if 3 <= len(item) <= 4 and following[0] == item[0] and len(following) > len(item) + 1 and following.endswith("率"):
             named[k] = item + following[len(item):]  # `高中阶段和高等教育毛入学率`: what follows the parallel name
-        elif len(head := _head_word(following)) >= 2:  # (a bare 率 is not what `受污染耕地和污染地块安全利用率` share)
-            named[k] = item + head
+        elif len(head := _head_word(following)) >= 2 or len(head := _head_word(last)) >= 2 and SHARE.search(head):
+            named[k] = item + head  # (a bare 率 is not what `受污染耕地和污染地块安全利用率` share; `卫生厕所、垃圾收转运、…覆盖率`)
     first_head = _head_word(items[0])
     if first_head and len(first_head) < len(items[0]):
         named = [named[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) or i in REGION_HEADS else items[0][:-len(first_head)] + i
@@ -1421,6 +1433,13 @@ def _parallel_end(first: str, last: str, rest: int) -> int | None:
     if len(first) <= 3 and last[0] == first[0] and len(last) > len(first) + 1 and SHARE.search(last):
         return len(first)  # (only a share: in `高铁、高速公路通车里程` the parallel name is longer than the first)
     return None
+
+
+def _parallel_rate(item: str, last: str) -> bool:
+    """`食品` before `药品抽检合格率`, `基本养老保险` before `基本医疗保险参保率`: a name without a head, as long as the
+    name the rate opens with and ending with the same character."""
+    return (len(item) >= 2 and not _has_head(item) and len(last) > len(item) + 1 and last[len(item) - 1] == item[-1]
+            and not HAS_DIGIT.search(item))
 
 
 def _head_word(name: str) -> str:

@@ -203,6 +203,40 @@ def test_firms_newly_registered_are_work_done_and_the_total_after_them_the_stock
     assert in_sentence(targets_of(city("资阳")), "新入库资质企业10户以上") == []
 
 
+GANSU_2026 = REPORTS / "provinces-2026" / "2026_甘肃省_政府工作报告.csv"
+FUJIAN_2026 = REPORTS / "provinces-2026" / "2026_福建省_政府工作报告.csv"
+GUANGDONG_2026 = REPORTS / "provinces-2026" / "2026_广东省_政府工作报告.csv"
+
+
+def test_a_headless_name_as_long_as_the_rates_own_takes_its_rest():
+    assert figures(in_sentence(targets_of(GANSU_2026), "基本养老保险、基本医疗保险参保率均稳定在98%以上")) == [
+        ("基本养老保险参保率", "outcome", "share", 2025, 98, "%", "以上"),
+        ("基本医疗保险参保率", "outcome", "share", 2025, 98, "%", "以上")]
+    assert figures(in_sentence(targets_of(FUJIAN_2026), "食品、药品抽检合格率分别达99.62%、99.71%")) == [
+        ("食品抽检合格率", "outcome", "share", 2025, 99.62, "%", "达到"),
+        ("药品抽检合格率", "outcome", "share", 2025, 99.71, "%", "达到")]
+
+
+def test_headless_names_before_a_rate_take_its_head():
+    assert [f[0] for f in figures(in_sentence(targets_of(city("阿坝")), "卫生厕所、垃圾收转运、生活污水处理覆盖率"))] == [
+        "卫生厕所覆盖率", "垃圾收转运覆盖率", "生活污水处理覆盖率"]
+
+
+def test_registrations_counted_are_no_target_and_their_growth_is():
+    assert figures(in_sentence(targets_of(GUANGDONG_2026), "新设外资企业3.6万家、增长38.7%")) == [
+        ("实际使用外资", "outcome", "level", 2025, 1126.6, "亿元", ""),
+        ("实际使用外资增长", "outcome", "growth", 2025, 11.3, "%", ""),
+        ("新设外资企业增长", "outcome", "growth", 2025, 38.7, "%", "")]
+    assert figures(in_sentence(targets_of(city("鄂州")), "新登记经营主体2.37万户，增长8.1%")) == [
+        ("新登记经营主体增长", "outcome", "growth", 2023, 8.1, "%", ""), ("经营主体", "outcome", "level", 2023, 15.8, "万户", "达到")]
+
+
+def test_a_growing_count_of_incidents_is_left_to_the_curator():
+    assert in_sentence(targets_of(city("济宁")), "生产安全事故起数同比下降25%") == []
+    assert ("过夜游客数增长", "target", "growth", 2024, 10, "%", "") in figures(
+        in_sentence(targets_of(city("衢州")), "过夜游客数增长10%"))
+
+
 # --- the figures of every judged set (docs/targets.md, 'Ninth round') ---------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the ninth round
