@@ -142,11 +142,11 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 
 GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际|同口径)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 # An adverb between a name and its change is no part of the name (`地区生产总值持续增长5%`, `达成率再提高3个百分点`).
-GROWTH_ADVERB = re.compile(r"(?<=.)(?:持续|继续|稳步|稳定|平稳|快速|较快|大幅|进一步|再|又)(?=(?:增长|提高|提升|上升|下降|降低|减少|回落)$)")
+GROWTH_ADVERB = re.compile(r"(?<=.)(?:持续|继续|稳步|稳定|平稳|快速|较快|大幅|进一步|再|又|今年要|今年|要)(?=(?:增长|提高|提升|上升|下降|降低|减少|回落)$)")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感|"
-                   r"[盖合中存放跃标成晓可与誉名任利明献和熟配聚程]度)$|占.+$")  # (盖度, 契合度, 集中度, 匹配度, 组织化程度…)
+                   r"[盖合中存放跃标成晓可与誉名任利明献和熟配聚程]度|之比)$|占.+$")  # (盖度, 契合度, 集中度, 匹配度, 组织化程度…)
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -163,7 +163,7 @@ HEAD_WORDS = (
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分), how safe they feel (群众安全感达99.3%)
     "满意度", "安全感", "幸福感", "获得感",
     # rates written as a degree (草原综合植被盖度, 学校专业设置与地方产业契合度, 群众知晓度), lengths (输电线路总长)
-    *(c + "度" for c in "盖合中存放跃标成晓可与誉名任利明献和熟配聚程"), "总长", "长度",
+    *(c + "度" for c in "盖合中存放跃标成晓可与誉名任利明献和熟配聚程"), "总长", "长度", "之比",
     # trains run on a line (中欧班列（西安）开行6037列, 中欧班列开行量增长19.3%)
     "开行", "开行量",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
@@ -192,7 +192,7 @@ GENERIC = frozenset((
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目(?!到位资金(?:增长|增速|增幅)|数(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定(?!率)|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
@@ -246,7 +246,7 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
 # (`经济总量超500亿元的县域增至12个`: a threshold naming what is counted)
-NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
+NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家)(?=[^0-9以])|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
                          r"|(?:超过?|逾)[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
@@ -371,13 +371,18 @@ def indicator_like(words: str) -> bool:
     registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
     new_share = base.startswith("新增") and "占" in base  # `新增民营企业贷款占新增企业贷款比重`: a share, no work done
     certified_stock = base.startswith("认证") and base.endswith(("总数", "总量"))  # (`认证绿色食品…农产品总数突破4000个`)
-    if ACTION.match(base) and not (LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock) \
+    if COUNTED_GROUP.match(base) and GROUP_WORK.search(base):
+        return False  # `64个县市新增城镇常住人口`, `8个重点县建设…基地`: work done in the places counted
+    if ACTION.match(COUNTED_GROUP.sub("", base)) and not (LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock) \
             or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     if SATISFACTION.search(base):
         words = PROJECT_WORDS.split(words)[-1]  # the project it rates names no money
     return not (NOT_INDICATOR.search(words) or TWO_INDICATORS.search(base))
 
+
+COUNTED_GROUP = re.compile(r"^[0-9]{1,3}(?:个|条|家)")  # `18个特色产业产值`: the group counted opens the name
+GROUP_WORK = re.compile(r"新增|新建|建设|培育|引进|打造|改造")
 
 # Counts of incidents, cases and errands (the judged sets leave accident and crime figures out).
 INCIDENTS = re.compile(r"事故|案|警情|火灾|纠纷|信访|诈|死亡|亡人|次数|损失")

@@ -237,11 +237,40 @@ def test_a_growing_count_of_incidents_is_left_to_the_curator():
         in_sentence(targets_of(city("衢州")), "过夜游客数增长10%"))
 
 
+ZHEJIANG_2026 = REPORTS / "provinces-2026" / "2026_浙江省_政府工作报告.csv"
+NEIMENGGU_2025 = REPORTS / "provinces-2025" / "2025年内蒙古自治区政府工作报告.docx"
+HUBEI_2025 = REPORTS / "provinces-2025" / "2025年湖北省政府工作报告.docx"
+
+
+def test_a_ratio_of_two_sums_is_a_share():
+    assert ("规上工业企业研发费用与营收之比", "target", "share", 2026, 3.25, "%", "左右") in figures(
+        in_sentence(targets_of(ZHEJIANG_2026), "规上工业企业研发费用与营收之比达到3.25%左右"))
+
+
+def test_minutes_households_and_the_group_counted_are_part_of_a_name():
+    assert figures(in_sentence(targets_of(city("毕节")), "15分钟便民生活服务圈覆盖率提高到70%")) == [
+        ("15分钟便民生活服务圈覆盖率", "target", "share", 2024, 70, "%", "")]
+    assert ("18个特色产业产值增长", "outcome", "growth", 2023, 15, "%", "") in figures(
+        in_sentence(targets_of(city("临沂")), "18个特色产业产值增长15%"))
+    # but not work done in the places counted
+    assert not [f for f in figures(in_sentence(targets_of(HUBEI_2025), "64个县市新增城镇常住人口")) if "64个" in f[0]]
+
+
+def test_this_year_before_a_change_is_no_part_of_the_name():
+    assert ("固定资产投资增长", "target", "growth", 2025, 10, "%", "左右") in figures(
+        in_sentence(targets_of(NEIMENGGU_2025), "固定资产投资今年要增长10%左右"))
+
+
+def test_a_bad_loan_ratio_is_a_share_not_a_sum_lent():
+    assert figures(in_sentence(targets_of(city("舟山")), "不良贷款率降至0.72%")) == [
+        ("不良贷款率", "outcome", "share", 2023, 0.72, "%", "")]
+
+
 # --- the figures of every judged set (docs/targets.md, 'Ninth round') ---------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the ninth round
     evaluation.JUDGED: (1.0, 0.98),
-    evaluation.JUDGED_2: (1.0, 0.972),
+    evaluation.JUDGED_2: (1.0, 0.979),
     evaluation.JUDGED_3: (1.0, 1.0),
     evaluation.JUDGED_4: (1.0, 0.971),
     evaluation.JUDGED_5: (1.0, 0.982),
