@@ -775,8 +775,8 @@ def _enumerated(sentence: str, clause_start: int, values: list[re.Match]) -> boo
     if len(values) < 2 or not clause_start or sentence[clause_start - 1] != "、":
         return False
     count = 1
-    while count < len(values) and sentence[values[count - 1].end():values[count].start()] == "、":
-        count += 1
+    while count < len(values) and sentence[values[count - 1].end():values[count].start()] in ("、", "和"):
+        count += 1  # (`基本养老、基本医疗保险参保率稳定在98%和95%以上`)
     list_start = max(sentence.rfind(c, 0, values[0].start()) for c in "，,；;：:。") + 1
     names = sentence[list_start:values[0].start()]
     if count < 2 or names.count("、") != count - 1 or HAS_DIGIT.search(NAME_DIGITS.sub("", names)):
@@ -1443,8 +1443,10 @@ def _parallel_end(first: str, last: str, rest: int) -> int | None:
 def _parallel_rate(item: str, last: str) -> bool:
     """`食品` before `药品抽检合格率`, `基本养老保险` before `基本医疗保险参保率`: a name without a head, as long as the
     name the rate opens with and ending with the same character."""
-    return (len(item) >= 2 and not _has_head(item) and len(last) > len(item) + 1 and last[len(item) - 1] == item[-1]
-            and not HAS_DIGIT.search(item))
+    if len(item) < 2 or _has_head(item) or len(last) <= len(item) + 1 or HAS_DIGIT.search(item):
+        return False
+    # (or both open with the same words: `基本养老`, `基本医疗保险参保率`)
+    return last[len(item) - 1] == item[-1] or len(item) >= 4 and last[:2] == item[:2] and item[2:] not in last
 
 
 def _head_word(name: str) -> str:

@@ -266,6 +266,18 @@ def test_a_bad_loan_ratio_is_a_share_not_a_sum_lent():
         ("不良贷款率", "outcome", "share", 2023, 0.72, "%", "")]
 
 
+GANSU_2025 = REPORTS / "provinces-2025" / "2025年甘肃省政府工作报告.docx"
+
+
+def test_names_joined_by_a_comma_take_figures_joined_by_he_in_turn():
+    assert figures(in_sentence(targets_of(GANSU_2025), "基本养老、基本医疗保险参保率稳定在98%和95%以上")) == [
+        ("基本养老保险参保率", "outcome", "share", 2024, 98, "%", "以上"),
+        ("基本医疗保险参保率", "outcome", "share", 2024, 95, "%", "以上")]
+    found = figures(in_sentence(targets_of(city("牡丹江")), "机电、高新技术产品出口增长96.5%和205.4%"))
+    assert ("机电出口增长", "outcome", "growth", 2023, 96.5, "%", "") in found
+    assert ("高新技术产品出口增长", "outcome", "growth", 2023, 205.4, "%", "") in found
+
+
 # --- the figures of every judged set (docs/targets.md, 'Ninth round') ---------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the ninth round
