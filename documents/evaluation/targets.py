@@ -44,9 +44,9 @@ JUDGED_7 = BASE / "fixtures" / "targets" / "judged-7.jsonl"
 JUDGED_8 = BASE / "fixtures" / "targets" / "judged-8.jsonl"
 # Held out until the eighth round (then heldout-7: 广西 2026, 厦门 2024); the eighth round's rules were written from its errors.
 JUDGED_9 = BASE / "fixtures" / "targets" / "judged-9.jsonl"
-# Held out until the ninth round (then heldout-8: 内蒙古 2026, 盐城 2024, 泰州 2024); the ninth round's rules were written from its errors.
+# Held out until the tenth round (then heldout-8: 内蒙古 2026, 盐城 2024, 泰州 2024); the tenth round's rules were written from its errors.
 JUDGED_10 = BASE / "fixtures" / "targets" / "judged-10.jsonl"
-# Judged and scored before the ninth round changed any rule (宁夏 2026, 淮安 2024); no rule was written from it.
+# Judged and scored before the tenth round changed any rule (宁夏 2026, 淮安 2024); no rule was written from it.
 HELDOUT = BASE / "fixtures" / "targets" / "heldout-9.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)

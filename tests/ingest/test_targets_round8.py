@@ -2,7 +2,7 @@
 fixtures/targets/judged-9.jsonl (held out until this round as heldout-7.jsonl: 广西 2026, 厦门 2024) and figures the
 reader missed or misread in other work reports that no judged set uses. No rule and no sentence here comes from
 heldout-8.jsonl (内蒙古 2026, 盐城 2024, 泰州 2024). The figures every judged set scores are pinned in
-test_targets_round9.py."""
+test_targets_round10.py."""
 
 from documents.ingest.targets import find_targets
 from tests.ingest.test_targets import REPORTS, city, in_sentence, targets_of
