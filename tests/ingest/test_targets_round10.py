@@ -1,8 +1,8 @@
 """The tenth round of target-reading rules (the ninth tried a learned reader and wrote none), each on the real
-sentence it was written from: the misses of fixtures/targets/judged-10.jsonl (held out until this round as heldout-8.jsonl: 内蒙古 2026, 盐城 2024, 泰州 2024) and
-what the rules read in other work reports no judged set uses. No rule and no sentence here comes from heldout-9.jsonl
-(宁夏 2026, 淮安 2024) or heldout-10.jsonl (十堰 2024, 德州 2024). The figures every judged set scores are pinned at
-the end."""
+sentence it was written from: the misses of fixtures/targets/judged-10.jsonl (held out until this round as
+heldout-8.jsonl: 内蒙古 2026, 盐城 2024, 泰州 2024) and what the rules read in other work reports no judged set uses.
+No rule and no sentence here comes from heldout-9.jsonl (宁夏 2026, 淮安 2024) or heldout-10.jsonl (十堰 2024,
+德州 2024). The figures every judged set scores are pinned at the end."""
 
 import pytest
 
