@@ -209,7 +209,8 @@ ACTION = re.compile(
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
-    r"减少|节约|节省|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放)"  # (`治理互花米草面积11.8万亩`, `落地京企超500家`)  # (`减少二氧化碳排放985万吨`: an effect achieved)
+    # (`治理互花米草面积11.8万亩`, `落地京企超500家`)
+    r"减少|节约|节省|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
@@ -223,7 +224,8 @@ NOTE = re.compile(r"(?<=.)[（(][A-Za-z]{2,6}[）)]$")  # an abbreviation after 
 SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")  # (`支持成功自主创业2.2万人` is 自主创业, a labour flow)
 FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
 LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
-STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^有(?!效)|^通过[^，、]{0,8}评价")  # (`通过国家评价的科技型中小企业5500家`)  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
+# (`通过国家评价的科技型中小企业5500家`)
+STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^有(?!效)|^通过[^，、]{0,8}评价")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
 STOCK_HEADS = frozenset(("总数", "总量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
@@ -246,7 +248,8 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
 # (`经济总量超500亿元的县域增至12个`: a threshold naming what is counted)
-NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家)(?=[^0-9以])|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
+NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家)(?=[^0-9以])"
+                         r"|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
                          r"|(?:超过?|逾)[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
@@ -373,7 +376,8 @@ def indicator_like(words: str) -> bool:
     certified_stock = base.startswith("认证") and base.endswith(("总数", "总量"))  # (`认证绿色食品…农产品总数突破4000个`)
     if COUNTED_GROUP.match(base) and GROUP_WORK.search(base):
         return False  # `64个县市新增城镇常住人口`, `8个重点县建设…基地`: work done in the places counted
-    if ACTION.match(COUNTED_GROUP.sub("", base)) and not (LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock) \
+    exempt = LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock
+    if ACTION.match(COUNTED_GROUP.sub("", base)) and not exempt \
             or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     if SATISFACTION.search(base):
