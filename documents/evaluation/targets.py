@@ -48,6 +48,8 @@ JUDGED_9 = BASE / "fixtures" / "targets" / "judged-9.jsonl"
 JUDGED_10 = BASE / "fixtures" / "targets" / "judged-10.jsonl"
 # Judged and scored before the tenth round changed any rule (宁夏 2026, 淮安 2024); no rule was written from it.
 HELDOUT = BASE / "fixtures" / "targets" / "heldout-9.jsonl"
+# A second held-out set, judged during the tenth round from documents its rules never read (十堰 2024, 德州 2024).
+HELDOUT_10 = BASE / "fixtures" / "targets" / "heldout-10.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
