@@ -205,9 +205,8 @@ class Policy(models.Model):
             ("withdraw_policy", "可以撤回政策"),
         ]
         indexes = [
-            # No pending list (migration 0025): a save's thousands of keys go in at once, never a flush of seconds.
-            GinIndex(fields=["search_vector"], name="policy_search_gin", fastupdate=False),
-            GinIndex(fields=["phrase_vector"], name="policy_phrase_gin", fastupdate=False),
+            GinIndex(fields=["search_vector"], name="policy_search_gin"),
+            GinIndex(fields=["phrase_vector"], name="policy_phrase_gin"),
             GinIndex(fields=["title_short_keys"], name="policy_title_short_keys_gin"),
             GinIndex(fields=["amended_keys"], name="policy_amended_keys_gin"),
             # Every facet key in the index: counting a province's policies (or any filter's) for the

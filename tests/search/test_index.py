@@ -213,23 +213,3 @@ def test_migration_0024_gives_phrase_vectors_their_triples(seeded):
         importlib.import_module("documents.migrations.0024_phrase_triples").add_triples(apps, editor)
     assert dict(Policy.objects.values_list("pk", "phrase_vector")) == written
     assert index.state() is None  # the base predates the triples: it is rebuilt, not trusted
-
-
-SEARCH_GIN_INDEXES = ("policy_search_gin", "policy_phrase_gin", "policy_search_title_gin", "policy_search_heading_gin")
-
-
-@pytest.mark.django_db
-def test_a_save_puts_its_keys_into_the_search_indexes_at_once():
-    """No pending list (migration 0025): a list of keys merged later is merged by whichever save finds it full,
-    which then waits seconds. gin_clean_pending_list merges what is pending and counts its pages."""
-    from .conftest import create_policy
-
-    with connection.cursor() as cursor:
-        for name in SEARCH_GIN_INDEXES:
-            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
-        create_policy("数据要素市场化配置改革方案", "推进公共数据授权运营，培育数据要素市场。", year=2024)
-        pending = {}
-        for name in SEARCH_GIN_INDEXES:
-            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
-            pending[name] = cursor.fetchone()[0]
-    assert pending == dict.fromkeys(SEARCH_GIN_INDEXES, 0)
