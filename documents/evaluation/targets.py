@@ -46,10 +46,12 @@ JUDGED_8 = BASE / "fixtures" / "targets" / "judged-8.jsonl"
 JUDGED_9 = BASE / "fixtures" / "targets" / "judged-9.jsonl"
 # Held out until the tenth round (then heldout-8: 内蒙古 2026, 盐城 2024, 泰州 2024); the tenth round's rules were written from its errors.
 JUDGED_10 = BASE / "fixtures" / "targets" / "judged-10.jsonl"
-# Judged and scored before the tenth round changed any rule (宁夏 2026, 淮安 2024); no rule was written from it.
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-9.jsonl"
-# A second held-out set, judged during the tenth round from documents its rules never read (十堰 2024, 德州 2024).
-HELDOUT_10 = BASE / "fixtures" / "targets" / "heldout-10.jsonl"
+# Held out until the eleventh round (then heldout-9: 宁夏 2026, 淮安 2024, and heldout-10: 十堰 2024, 德州 2024);
+# the eleventh round's rules were written from their errors.
+JUDGED_11 = BASE / "fixtures" / "targets" / "judged-11.jsonl"
+JUDGED_12 = BASE / "fixtures" / "targets" / "judged-12.jsonl"
+# Judged blind and scored before the eleventh round changed any rule (晋城, 淮北, 达州 2024); no rule was written from it.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-11.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

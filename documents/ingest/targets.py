@@ -64,19 +64,23 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "万列", "列", "亿立方米", "万立方米",
     # electricity in 度 (kWh: 新能源发电量超3000亿度), floor and land area (人均体育场地面积4.5平方米), vehicles, ships
     "亿度", "万度", "万平方米", "平方米", "平方公里", "万公顷", "公顷", "辆", "艘",
+    # gas in 方 (天然气产能达到22亿方), schools (体育设施开放学校达到400所), years (of schooling only: YEARS_OF)
+    "亿方", "万方", "所", "年",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
+_RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
 VALUE = re.compile(
-    rf"(?<![0-9０-９.．A-Za-z])(?P<low>{NUM}) ?(?P<unit1>[%％])?"
-    rf"(?: ?(?:—{{1,2}}|–|-|－|～|~|至|到) ?(?P<high>{NUM}))?"
+    rf"(?<![0-9０-９.．A-Za-z])(?![0-9０-９]{{3,}}(?:[.．][0-9０-９]+)? ?(?:{_RANGE} ?{NUM} ?)?年|{NUM} ?{_RANGE} ?[0-9０-９]{{3,}} ?年)"  # (2020—2025年 is no value)
+    rf"(?P<low>{NUM}) ?(?P<unit1>[%％])?"
+    rf"(?: ?{_RANGE} ?(?P<high>{NUM}))?"
     rf" ?(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
     r" ?(?P<post>左右|以上|以内|以下|之内)?"
-    r"(?=[ \t]*(?:\[\d+\])?[ \t]*(?:[，,；;：:、。！？）)\n]|$|安排|目标|和|及|并(?![0-9０-９])|"
-    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少|降)(?:到|至)|增长(?=[0-9０-９])|"  # …a baseline: 由2020年的7.2%提升至7.4%
+    r"(?=[ \t]*(?:\[\d+\])?[ \t]*(?:[，,；;：:、。！？）)\n]|$|安排|目标|和|及(?!以上)|并(?![0-9０-９])|"
+    r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少|降|增|升)(?:到|至)|增长(?=[0-9０-９])|"  # …a baseline: 由2020年的7.2%提升至7.4%
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
-# Where a value may start: a number followed by what can begin a unit or a range (not 年, 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘—–\-－～~至到]")
+# Where a value may start: a number followed by what can begin a unit or a range (not 月, 日…).
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -118,7 +122,9 @@ ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not
     "比上年", "较上年", "进一步", "分别", "同比", "累计", "首次", "再次", "持续", "继续", "已经", "预计", "力争", "确保",
     "努力", "争取", "基本", "均", "已", "将", "要", "平均值", "平均", "每年",
     # (`一般公共预算收入…，稳步达到3000亿元以上`, `进出口总值翻番达到2206亿元`)
-    "稳步", "翻番", "翻一番", "再"), key=len, reverse=True))
+    "稳步", "翻番", "翻一番", "再",
+    # (`粮食总产量稳定保持在76亿斤以上`)
+    "稳定"), key=len, reverse=True))
 
 
 INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
@@ -129,7 +135,7 @@ BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "跨过": "�
           "低于": "以下", "高于": "超过", "不高于": "不超过", "约": "约", "近": "约"}
 # The baseline of `由2020年的7.2%提升至7.4%`, `从3.68万亿元增长到…`, and the year of what it reaches.
 # (`年末城镇调查失业率从上半年5.5%降到5.3%`: a baseline of part of the year, whose figure is not the year's)
-FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?|(?:上半年|年初|一季度|前三季度)(?:末|的)?)?$")
+FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?|(?P<previous>上年)(?:底|末)?的?|(?:上半年|年初|一季度|前三季度)(?:末|的)?)?$")
 REACHED_YEAR = re.compile(r"(?P<y>20\d\d)年(?:底|末)?的?$")
 SECOND_FIGURE = re.compile(r"力争|确保|争取|努力")  # `增长5.5%、力争6%以上`
 LISTED = re.compile(r"分别|(?<![年平人户亩村])均")  # not 年均增长, 人均收入, 亩均税收, 村均收入
@@ -142,7 +148,7 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 
 GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际|同口径)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 # An adverb between a name and its change is no part of the name (`地区生产总值持续增长5%`, `达成率再提高3个百分点`).
-GROWTH_ADVERB = re.compile(r"(?<=.)(?:持续|继续|稳步|稳定|平稳|快速|较快|大幅|进一步|再|又|今年要|今年|要)(?=(?:增长|提高|提升|上升|下降|降低|减少|回落)$)")
+GROWTH_ADVERB = re.compile(r"(?<=.)(?:持续|继续|稳步|稳定|平稳|快速|较快|大幅|进一步|再|又|今年要|今年|要|(?<!年)平均)(?=(?:增长|提高|提升|上升|下降|降低|减少|回落)$)")
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感|"
@@ -180,6 +186,10 @@ HEAD_WORDS = (
     # investment attracted (到位资金增长10%以上; other 资金 is a fund, NOT_INDICATOR), from Taiwan or Hong Kong too, and
     # the growth of the projects attracted (新批台资项目数、实际使用台资分别增长64%和408.3%; their count is no target)
     "资金", "台资", "港资", "项目数",
+    # capacities a region reaches (煤化工总产能超过4000万吨, 新型储能超过760万千瓦), years of schooling (人均受教育年限11.7年)
+    "产能", "储能", "年限", "送电能力", "输电能力",
+    # foreign capital paid in (注册外资实际到账增长10%以上)
+    "到账",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -192,7 +202,7 @@ GENERIC = frozenset((
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|再贷款|点击量|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目(?!到位资金(?:增长|增速|增幅)|数(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定(?!率)|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
@@ -200,6 +210,7 @@ NOT_INDICATOR = re.compile(
 SATISFACTION = re.compile(r"满意[率度]$")
 PROJECT_WORDS = re.compile(r"项目|工程")
 SCORED = re.compile(r"满意度$|得分$|评分$")  # what a figure in 分 can be
+YEARS_OF = re.compile(r"年限$")  # what a figure in 年 can be (人均受教育年限)
 # Proposals, petitions and complaints handled (`办理群众诉求3.1万件、建议超5000条`): counts of work, never a stock.
 PETITIONS = re.compile(r"(?:建议|提案|议案|诉求|信访|投诉)$")
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
@@ -208,14 +219,14 @@ ACTION = re.compile(
     r"^(?:新增|净增|新晋|新入规|新入库|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建(?!商品房)|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
-    r"扩大|扩容|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
+    r"扩大|扩容|升级|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
     # (`治理互花米草面积11.8万亩`, `落地京企超500家`)
     r"减少|节约|节省|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
 COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "亿个", "户", "万户", "件", "万件", "亿件", "人", "万人", "座", "万座", "对", "条",
-                         "台", "万台", "栋", "名", "万名"))
+                         "台", "万台", "栋", "名", "万名", "所"))
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
 # A labour flow counted every year, like 城镇新增就业 (`新增大学生留汉就业创业30万人以上`): no work done.
 # Registrations are a flow the region counts too: their growth is a target (`新登记经营主体增长8.2%`).
@@ -248,11 +259,12 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
 # (`经济总量超500亿元的县域增至12个`: a threshold naming what is counted)
-NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家)(?=[^0-9以])"
-                         r"|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:以下|以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
+NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家|所)(?=[^0-9以])"
+                         r"|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:及?以下|及?以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
                          r"|(?:超过?|逾)[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
-PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:连续)?(?:跨过|跨越|迈上|突破|连跨)[^0-9０-９]*(?:大关|台阶)$")
+PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:首次|再次)?(?:连续)?(?:跨过|跨越|迈上|突破|连跨)"
+                    r"(?:[^0-9０-９]*(?:大关|台阶)|[十百千万亿]+元?)$")  # (`规上工业投资首次突破千亿、达1148亿元`)
 PASSED_FIGURE = re.compile(r"^(?:首次|再次|一举)?(?:突破|跨过|跨越|跨上|迈上|站上)[0-9０-９.]+[万亿千]*元?(?:大关|台阶)$")
 # `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
 RECORD = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:再|又|屡)?创(?:历史)?新高$")
@@ -376,20 +388,27 @@ def indicator_like(words: str) -> bool:
     certified_stock = base.startswith("认证") and base.endswith(("总数", "总量"))  # (`认证绿色食品…农产品总数突破4000个`)
     if COUNTED_GROUP.match(base) and GROUP_WORK.search(base):
         return False  # `64个县市新增城镇常住人口`, `8个重点县建设…基地`: work done in the places counted
-    exempt = LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock
+    new_rate = base.endswith("率") and base.startswith("新建")  # `新建居住区养老设施配建率`: a rate, no work done
+    exempt = LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock or new_rate
     if ACTION.match(COUNTED_GROUP.sub("", base)) and not exempt \
             or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     if SATISFACTION.search(base):
         words = PROJECT_WORDS.split(words)[-1]  # the project it rates names no money
-    return not (NOT_INDICATOR.search(words) or TWO_INDICATORS.search(base))
+    # (a digit in a name is no period: `PM2.5年均浓度` is not `3年`)
+    return not (NOT_INDICATOR.search(_masked(words)) or TWO_INDICATORS.search(base))
 
 
-COUNTED_GROUP = re.compile(r"^[0-9]{1,3}(?:个|条|家)")  # `18个特色产业产值`: the group counted opens the name
+COUNTED_GROUP = re.compile(r"^[0-9]{1,3}(?:个|条|家|所)")  # `18个特色产业产值`: the group counted opens the name
 GROUP_WORK = re.compile(r"新增|新建|建设|培育|引进|打造|改造")
 
 # Counts of incidents, cases and errands (the judged sets leave accident and crime figures out).
 INCIDENTS = re.compile(r"事故|案|警情|火灾|纠纷|信访|诈|死亡|亡人|次数|损失")
+
+
+def _masked(text: str) -> str:
+    """text with the digits of names (PM2.5, 5G, 65岁及以上…) masked, as long as it was."""
+    return NAME_DIGITS.sub(lambda d: "名" * len(d.group()), text)
 
 
 def without_growth(words: str) -> str:
@@ -827,6 +846,8 @@ def _read_between(text: str, context: _Context) -> None:
             if cue and cue.end():
                 context.take_cue(cue)
                 context.lizheng = context.lizheng or opened
+            elif opened and not HAS_DIGIT.search(clause):
+                context.lizheng = True  # `力争人均预期寿命接近全国平均水平，人均受教育年限达到11.7年`: on what follows too
             elif THIS_YEAR.search(clause) and context.doc.year:
                 context.cue_year, context.cue_kind = context.doc.year, "target"
     if ("；" in text or ";" in text) and not context.opened_lizheng:
@@ -897,9 +918,11 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
             and own.words and not ACTION.match(own.words) \
             and (canonical(own.words) or indicator_like(own.words)):
         return False  # `确保新增新能源装机3000万千瓦、新能源发电量超3000亿度`: another measure, not more of the work
-    if sentence.startswith(("总数", "总量", "累计"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
+    if sentence.startswith(("总数", "总量", "累计", "入库"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
         return False  # `新增全国重点实验室15家、总数达23家`, `新增特色产业集群4个、达到17个`: the stock, read by _clause_target
     first = YEAR_LEAD.sub("", first)
+    if canonical(HAS_DIGIT.split(first, 1)[0]):
+        return False  # `新增城镇就业8.55万人、农村劳动力转移就业86万人`: a flow the region counts, no work done
     if REGISTERED.match(SCOPE.sub("", first)) and GROWTH.fullmatch(own.words):
         return False  # `新设外资企业6629家、增长92.6%`: the registrations' growth
     if BUILT_LAND.match(first) and first.endswith(tuple(COUNT_UNITS)) and ENTITY.search(name := HAS_DIGIT.split(first, 1)[0]) \
@@ -996,6 +1019,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         if baseline.group("y"):  # …从2020年的3.68万亿元…，一般公共预算收入从3826.5亿元…: the same baseline year
             context.from_year = int(baseline.group("y"))
         baseline_year = context.from_year
+        if baseline.group("previous") and (year := context.kind_and_year()[1]):
+            baseline_year = year - 1  # `常住人口由上年729万人增加到732万人`: the year before the one reported
     elif reached := REACHED_YEAR.search(phrase):  # …提高到2025年的10.5%
         y = int(reached.group("y"))
         context.cue_year = y
@@ -1162,15 +1187,16 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     if values is None:
         return None
     low, high, unit = values
-    if known is None and unit in COUNT_UNITS and ENTITY.search(words) and not STOCK.search(words) \
-            and not (value.group("post") or LEVEL_VERB.search(verb + pre) or sentence.startswith("目标", value.end())
-                     or baseline_year is not None):
+    if known is None and _work_done(words, unit, value, verb + pre) and not sentence.startswith("目标", value.end()) \
+            and baseline_year is None:
         return None  # `引进金融机构225家`, `省级重点实验室5个`: work done, unless a level is stated (or a baseline's)
     measure = measure_of(words, known, unit)
     if measure is None or (unit in ("P", "万P", "PF", "万PF", "EF") and not COMPUTING.search(words)):
         return None
     if unit == "分" and not SCORED.search(words):
         return None  # a score names what it scores
+    if unit == "年" and not YEARS_OF.search(words):
+        return None  # a figure in years is the schooling's (`连续5年`, `用3年时间` are periods)
     if unit in ("万元", "元", "万美元") and not PER_HEAD.search(words) and not (unit == "万美元" and FOREIGN_CAPITAL.search(words)):
         return None  # a firm's or a project's money (`研发经费不低于500万元`), not the region's
     if unit.endswith("元") and SAVED.search(words):
@@ -1182,8 +1208,7 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     if kind is None:
         return None
     indicator = known[0] if known else INNER_VERB.sub("", words)
-    if measure == "growth" and (over_five_years or unit == "%" and context.cue_year is None and baseline_year is None
-                                and "年均" not in indicator and doc_in_five_years(context, position)):
+    if over_five_years and measure == "growth" or baseline_year is None and _grew_over_five_years(indicator, measure, unit, context, position):
         indicator = _five_years(indicator)
     return Target(
         indicator=indicator, indicator_text=text_as_written, kind=kind,
@@ -1197,6 +1222,12 @@ WORKED_AREA = re.compile(r"(?:新增|治理|修复|改造|改善|提升|整治|�
 COMPUTING = re.compile(r"算力|智算|超算")  # what a figure in P (PFLOPS) can be (`智算规模22万P`)
 
 
+def _work_done(words: str, unit: str, value: re.Match, linked: str) -> bool:
+    """A count of firms, platforms… without a level verb or bound (`引进金融机构225家`): work done in the year."""
+    return unit in COUNT_UNITS and ENTITY.search(words) is not None and not STOCK.search(words) \
+        and not (value.group("post") or LEVEL_VERB.search(linked))
+
+
 def _count_reached(words: str, unit: str, verb: str, pre: str) -> bool:
     """`全国文明城市达到13个`: a count with a verb of reaching names the region's stock, whatever its head."""
     return (unit in REACHED_UNITS and (verb in REACH or pre in REACH) and 2 <= len(words) <= 14 and words not in STOCK_HEADS
@@ -1207,6 +1238,12 @@ def _count_reached(words: str, unit: str, verb: str, pre: str) -> bool:
 
 def doc_in_five_years(context: _Context, position: int) -> bool:
     return bool(context.doc.five_years) and context.doc.in_five_years(position)
+
+
+def _grew_over_five_years(indicator: str, measure: str, unit: str, context: _Context, position: int) -> bool:
+    """A growth in % or 倍 without a year of its own in the five years past is theirs (`游客人次、旅游花费分别增长2.5倍、3倍`)."""
+    return measure == "growth" and unit in ("%", "倍") and context.cue_year is None and "年均" not in indicator \
+        and doc_in_five_years(context, position)
 
 
 def _five_years(indicator: str) -> str:
@@ -1239,11 +1276,12 @@ PARALLEL = ("城镇", "农村", "城市", "乡村", "出口", "进口")  # words
 SECTOR_NAMES = re.compile(
     r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?|[一二三]{2,3}产业?(?:增加值)?)")
 # Where the rest the listed names share starts in the last of them: `城镇居民、农村居民人均可支配收入`.
-SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|开票销售收入|销售收入|营业收入|营收|余额|(?<=产业)贷款|投资|外资|进出口|出口|进口|规模|收入|产值|产量|数量|占")
+SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|开票销售收入|销售收入|营业收入|营收|余额|贷款|投资|外资|进出口|出口|进口|规模(?!以上)|收入|产值|产量|数量|占")
 # How a name before the last ends where the last's own name ends too: a sector (工业、服务业…), a place (…经开区、…高新区…).
 PARALLEL_ENDS = "业区县市港控考"  # (… a level of control: `国考、省考断面水质优良比例`)
 LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计|按可比口径|按可比价格?(?:计算)?)$")  # `存款、贷款余额同比分别增长`
 STRIVING = re.compile(r"(?:力争|争取|确保)$")
+ALL_NAMED = re.compile(r"等(?:主要|核心|重要)?指标$")  # `数字经济营业收入、智算规模等主要指标均增长3倍以上`: the names listed
 SECTOR_DIGITS = re.compile(r"[一二三]")
 # Two names written as one (`城乡居民`, `本外币存贷款`, `实际使用内外资`).
 PAIRS = {"城乡常住居民": ("城镇常住居民", "农村常住居民"), "城乡居民": ("城镇居民", "农村居民"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"), "客货运": ("客运", "货运")}
@@ -1257,7 +1295,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     list's last value ends."""
     value, following_values = values[0], values[1:]
     list_start = max(sentence.rfind(c, 0, value.start()) for c in "，,；;：:。") + 1
-    figures_before = list(HAS_DIGIT.finditer(NAME_DIGITS.sub(lambda d: "名" * len(d.group()), sentence[list_start:value.start()])))
+    figures_before = list(HAS_DIGIT.finditer(_masked(sentence[list_start:value.start()])))
     if figures_before and (cut := sentence.find("、", list_start + figures_before[-1].end(), value.start())) >= 0:
         list_start = cut + 1  # `…一般公共预算收入增长17.5%、城乡居民人均可支配收入分别增长6.0%、8.3%`: the list is the last item
     lizheng = context.lizheng or OPENS_WITH_LIZHENG.match(sentence[list_start:value.start()].lstrip()) is not None
@@ -1279,7 +1317,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     lizheng = lizheng or "力争" in tail.adverbs  # `国控、省控断面水质优良率力争保持100%`
     if growth_words and not (GROWTH.fullmatch(growth_words) or growth_words == "占比"):
         return [], value.end()
-    names_text = "" if again else m.group("names")
+    names_text = "" if again else ALL_NAMED.sub("", m.group("names"))
     if striving := ending(STRIVING, names_text):  # `集成电路与ICT、医药健康规模力争分别达到450亿元和430亿元`
         names_text = names_text[:striving.start()]
         lizheng = lizheng or striving.group() != "确保"
@@ -1292,7 +1330,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     values = [value]
     if not again and m.group("how") == "均":  # one value for all
         names = [LEAD.sub("", n) for n in SHARED_NAMES.split(names_text) if n]
-        names = _with_shared_rest(_pair(names[0]) if len(names) == 1 else names)
+        names = _pair(names[0]) if len(names) == 1 else _with_shared_rest(names)  # (a pair is whole: 本外币存款, 本外币贷款)
     else:
         for following in following_values:
             if not LIST_GAP.fullmatch(sentence[values[-1].end():following.start()]):
@@ -1317,8 +1355,13 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
         if known is None and not (indicator_like(words) or written_list and figures and _count_reached(words, figures[2], verb, pre)) \
                 or measure is None:
             return [], values[-1].end()  # (`国家级制造业单项冠军、专精特新“小巨人”分别达到43家、322家`: counts reached)
+        if known is None and _work_done(words, figures[2], v, verb + pre):
+            return [], values[-1].end()  # (`新增…，有资质的建筑业企业、房地产开发经营企业70家`)
+        indicator = known[0] if known else words
+        if _grew_over_five_years(indicator, measure, figures[2], context, position):
+            indicator = _five_years(indicator)
         targets.append(Target(
-            indicator=known[0] if known else words,
+            indicator=indicator,
             indicator_text=context.listed[1] if again or m.group("how") == "分别" else name,
             kind=kind, measure=measure, year=year, value_low=figures[0], value_high=figures[1], unit=figures[2],
             modifier=modifier_of(v.group("post") or shared_post, verb, pre, lizheng),
@@ -1390,6 +1433,10 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     last = items[-1]
     if last.endswith("率") and all(_parallel_rate(item, last) for item in items[:-1]):
         return [item + last[len(item):] for item in items[:-1]] + [last]  # `食品、药品抽检合格率`: 食品抽检合格率
+    if last.endswith("率") and all(len(i) >= 3 and not _has_head(i) and 0 < last.find(i[-2:], 1) < len(last) - 4
+                                   for i in items[:-1]):
+        # `城市生活垃圾和建筑垃圾利用率`: the word both end with, then the rate of each
+        return [i + last[last.find(i[-2:], 1) + 2:] for i in items[:-1]] + [last]
     named = list(items)
     for k, item in enumerate(items[:-1]):
         following = items[k + 1]
@@ -1460,4 +1507,4 @@ def _head_word(name: str) -> str:
 def _has_head(name: str) -> bool:
     """Whether a listed name says what is measured (`社会消费品零售总额`); a sector (`限上住宿业`,
     `服务贸易`) does not, nor do deposits before `贷款余额` (`本外币存款、贷款余额`)."""
-    return SHARED_REST.search(name) is not None or name.endswith(HEAD_WORDS) and not name.endswith(("业", "贸易", "存款", "贷款"))
+    return SHARED_REST.search(name) is not None or name.endswith(HEAD_WORDS) and not name.endswith(("业", "贸易", "存款", "贷款", "储能"))
