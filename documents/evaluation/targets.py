@@ -52,6 +52,8 @@ JUDGED_11 = BASE / "fixtures" / "targets" / "judged-11.jsonl"
 JUDGED_12 = BASE / "fixtures" / "targets" / "judged-12.jsonl"
 # Judged blind and scored before the eleventh round changed any rule (晋城, 淮北, 达州 2024); no rule was written from it.
 HELDOUT = BASE / "fixtures" / "targets" / "heldout-11.jsonl"
+# A second held-out set, judged blind after the eleventh round's last rule (铜陵 2024); no rule was written from it.
+HELDOUT_12 = BASE / "fixtures" / "targets" / "heldout-12.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

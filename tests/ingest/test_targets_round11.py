@@ -1,8 +1,8 @@
 """The eleventh round of target-reading rules, each on the real sentence it was written from: the misses and
 spurious targets of fixtures/targets/judged-11.jsonl and judged-12.jsonl (held out until this round as heldout-9:
 宁夏 2026, 淮安 2024, and heldout-10: 十堰 2024, 德州 2024), and what the rules read in other work reports no
-judged set uses. No rule and no sentence here comes from heldout-11.jsonl (晋城, 淮北, 达州 2024). The
-figures every judged set scores are pinned at the end."""
+judged set uses. No rule and no sentence here comes from heldout-11.jsonl (晋城, 淮北, 达州 2024) or
+heldout-12.jsonl (铜陵 2024). The figures every judged set scores are pinned at the end."""
 
 import pytest
 
@@ -186,10 +186,17 @@ def test_each_tuned_set_scores_its_documented_figures(path):
     assert (round(result["complete"]["precision"], 3), round(result["complete"]["recall"], 3)) == FIGURES[path]
 
 
-def test_the_heldout_set_scores_its_documented_figure():
-    """heldout-11 was judged blind while this round's rules were written and scored once with the tenth round's reader
-    and once after; its errors were never listed. A change to the reader that moves the figure is to be documented,
-    not tuned away."""
-    result = scored(evaluation.HELDOUT)
-    assert result["counts"]["judged"] == 138
-    assert (round(result["complete"]["precision"], 3), round(result["complete"]["recall"], 3)) == (0.928, 0.841)
+HELDOUT_FIGURES = {  # complete targets; the tenth round's reader scores the same on both (docs/targets.md)
+    evaluation.HELDOUT: (138, (0.928, 0.841)),  # heldout-11 (晋城, 淮北, 达州 2024), judged while this round's rules were written
+    evaluation.HELDOUT_12: (90, (0.927, 0.844)),  # heldout-12 (铜陵 2024), judged after its last rule
+}
+
+
+@pytest.mark.parametrize("path", list(HELDOUT_FIGURES), ids=lambda p: p.stem)
+def test_each_heldout_set_scores_its_documented_figure(path):
+    """No rule was written from these sets and their errors were never listed. A change to the reader that moves a
+    figure is to be documented, not tuned away."""
+    judged, figures = HELDOUT_FIGURES[path]
+    result = scored(path)
+    assert result["counts"]["judged"] == judged
+    assert (round(result["complete"]["precision"], 3), round(result["complete"]["recall"], 3)) == figures
