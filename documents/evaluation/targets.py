@@ -50,10 +50,12 @@ JUDGED_10 = BASE / "fixtures" / "targets" / "judged-10.jsonl"
 # the eleventh round's rules were written from their errors.
 JUDGED_11 = BASE / "fixtures" / "targets" / "judged-11.jsonl"
 JUDGED_12 = BASE / "fixtures" / "targets" / "judged-12.jsonl"
-# Judged blind and scored before the eleventh round changed any rule (晋城, 淮北, 达州 2024); no rule was written from it.
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-11.jsonl"
-# A second held-out set, judged blind after the eleventh round's last rule (铜陵 2024); no rule was written from it.
-HELDOUT_12 = BASE / "fixtures" / "targets" / "heldout-12.jsonl"
+# Held out until the twelfth round (then heldout-11: 晋城, 淮北, 达州 2024, and heldout-12: 铜陵 2024); the twelfth round's
+# rules were written from their errors.
+JUDGED_13 = BASE / "fixtures" / "targets" / "judged-13.jsonl"
+JUDGED_14 = BASE / "fixtures" / "targets" / "judged-14.jsonl"
+# Judged blind while the twelfth round wrote its rules, from reports their author never read (吉安, 荆门, 黄石 2024).
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-13.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

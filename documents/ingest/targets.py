@@ -203,7 +203,7 @@ REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|再贷款|点击量|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目(?!到位资金(?:增长|增速|增幅)|数(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|认定(?!率)|条件|门槛|注册资本|每一|第\d|"
+    r"项目(?!到位资金(?:增长|增速|增幅)|数?(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|(?<!新)认定(?!率)|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
@@ -217,7 +217,7 @@ TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办
 # Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
 ACTION = re.compile(
     r"^(?:新增|净增|新晋|新入规|新入库|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建(?!商品房)|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
-    r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳|安排|"
+    r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳(?!技术)|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|升级|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
     # (`治理互花米草面积11.8万亩`, `落地京企超500家`)
@@ -230,8 +230,9 @@ COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "亿个", "户", "万
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
 # A labour flow counted every year, like 城镇新增就业 (`新增大学生留汉就业创业30万人以上`): no work done.
 # Registrations are a flow the region counts too: their growth is a target (`新登记经营主体增长8.2%`).
-REGISTERED = re.compile(r"^新(?:登记|注册|设|批)")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`)
-NOTE = re.compile(r"(?<=.)[（(][A-Za-z]{2,6}[）)]$")  # an abbreviation after a name (`实际利用外资（FDI）`)
+REGISTERED = re.compile(r"^新(?:登记|注册|设|批|认定|签约)")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`, `新认定…增长88%`)
+# an abbreviation after a name (`实际利用外资（FDI）`), or what it leaves out (`固定资产投资（不含农户）`)
+NOTE = re.compile(r"(?<=.)[（(](?:[A-Za-z]{2,6}|不?含[^（()）]{1,6})[）)]$")
 SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")  # (`支持成功自主创业2.2万人` is 自主创业, a labour flow)
 FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
 LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
@@ -249,7 +250,7 @@ BUILT_LAND = re.compile(r"^(?:建成|建设)")
 FACILITY = re.compile(rf"{ENTITY.pattern}|床位$|托位$")
 # Costs cut or money saved for someone (`为企业降低用电成本8.4亿元`, `集中带量采购节约支出3.8亿元`).
 SAVED = re.compile(r"(?:节约|节省|降低|减少|减轻)[^，、]{0,10}(?:成本|支出|费用|负担)$")
-PER_HEAD = re.compile(r"人均|村均|劳动生产率")  # money in 万元/元 is the region's only per head (or per village)
+PER_HEAD = re.compile(r"人均|村均|亩均|劳动生产率")  # money in 万元/元 is the region's only per head (or per village, per mu)
 FOREIGN_CAPITAL = re.compile(r"外资|外商直接投资|FDI")  # …or foreign capital a city counts in 万美元 (`实际利用外资1539万美元`)
 YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
@@ -380,10 +381,10 @@ def indicator_like(words: str) -> bool:
     base = without_growth(words)
     volume_grows = len(base) >= 3 and base.endswith(("量", "数")) and len(base) < len(words) \
         and not INCIDENTS.search(base)  # (`农产品出岛量增长64.7%`, `过夜游客数`; not `生产安全事故起数`)
-    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows) \
+    registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)  # (whatever is registered)
+    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows or registrations_grow and len(base) >= 5) \
             or base in HEAD_WORDS and base not in REGION_HEADS or base in GENERIC and base not in REGION_HEADS:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
-    registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
     new_share = base.startswith("新增") and "占" in base  # `新增民营企业贷款占新增企业贷款比重`: a share, no work done
     certified_stock = base.startswith("认证") and base.endswith(("总数", "总量"))  # (`认证绿色食品…农产品总数突破4000个`)
     if COUNTED_GROUP.match(base) and GROUP_WORK.search(base):
@@ -1208,6 +1209,9 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     if kind is None:
         return None
     indicator = known[0] if known else INNER_VERB.sub("", words)
+    if known is None and unit in REACHED_UNITS and (stock := ending(STOCK_NAME, indicator)) \
+            and _counted_entity(counted := indicator[:stock.start()]):
+        indicator = counted  # `高新技术企业总数达475家`, `个体工商户总量突破10万户`: the count of 高新技术企业
     if over_five_years and measure == "growth" or baseline_year is None and _grew_over_five_years(indicator, measure, unit, context, position):
         indicator = _five_years(indicator)
     return Target(
@@ -1216,6 +1220,15 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         year=year, value_low=low, value_high=high, unit=unit,
         modifier=modifier_of(value.group("post"), verb, pre, own_lizheng or context.lizheng),
         sentence=sentence, position=position, start=position + start, end=position + value.end())
+
+
+STOCK_NAME = re.compile(r"(?:总数|总量)$")
+
+
+def _counted_entity(name: str) -> bool:
+    """A name of firms or bodies counted, whole without 总数 (not 人才, whose 人才资源总量 is the name)."""
+    return len(name) >= 4 and name not in GENERIC and (ENTITY.search(name) is not None or name.endswith("工商户")) \
+        and not name.endswith("人才")
 
 
 WORKED_AREA = re.compile(r"(?:新增|治理|修复|改造|改善|提升|整治|造林|绿化)[^，、]{0,8}面积$")

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--errors", action="store_true", help="list every missed, spurious and wrong target")
         parser.add_argument("--judged", type=Path, default=evaluation.JUDGED)
         parser.add_argument("--heldout", action="store_const", dest="judged", const=evaluation.HELDOUT,
-                            help="score the held-out set (fixtures/targets/heldout-11.jsonl) instead")
+                            help="score the held-out set (fixtures/targets/heldout-13.jsonl) instead")
         parser.add_argument("--half", choices=["tune", "test"],
                             help="only the judged documents whose rules were tuned on their errors, or only the others")
         parser.add_argument("--root", type=Path, default=evaluation.SHARED, help="folder the judged files are named in")
