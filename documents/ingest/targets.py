@@ -239,6 +239,7 @@ LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业
 # (`通过国家评价的科技型中小企业5500家`)
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^有(?!效)|^通过[^，、]{0,8}评价")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
 STOCK_HEADS = frozenset(("总数", "总量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
+STOCK_NAME = re.compile(r"(?:总数|总量)$")  # the total word a count of firms is named without (`高新技术企业总数`)
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
 REACH = frozenset(("达到", "达", "突破", "超过", "超", "增至", "增加到", "增加至", "跨过"))
@@ -381,8 +382,9 @@ def indicator_like(words: str) -> bool:
     base = without_growth(words)
     volume_grows = len(base) >= 3 and base.endswith(("量", "数")) and len(base) < len(words) \
         and not INCIDENTS.search(base)  # (`农产品出岛量增长64.7%`, `过夜游客数`; not `生产安全事故起数`)
-    registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)  # (whatever is registered)
-    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows or registrations_grow and len(base) >= 5) \
+    registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
+    registered = registrations_grow and len(base) >= 5  # what is registered needs no head word, but a bare 新登记 names nothing
+    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows or registered) \
             or base in HEAD_WORDS and base not in REGION_HEADS or base in GENERIC and base not in REGION_HEADS:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
     new_share = base.startswith("新增") and "占" in base  # `新增民营企业贷款占新增企业贷款比重`: a share, no work done
@@ -1220,9 +1222,6 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         year=year, value_low=low, value_high=high, unit=unit,
         modifier=modifier_of(value.group("post"), verb, pre, own_lizheng or context.lizheng),
         sentence=sentence, position=position, start=position + start, end=position + value.end())
-
-
-STOCK_NAME = re.compile(r"(?:总数|总量)$")
 
 
 def _counted_entity(name: str) -> bool:
