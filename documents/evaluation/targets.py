@@ -54,8 +54,15 @@ JUDGED_12 = BASE / "fixtures" / "targets" / "judged-12.jsonl"
 # rules were written from their errors.
 JUDGED_13 = BASE / "fixtures" / "targets" / "judged-13.jsonl"
 JUDGED_14 = BASE / "fixtures" / "targets" / "judged-14.jsonl"
-# Judged blind while the twelfth round wrote its rules, from reports their author never read (吉安, 荆门, 黄石 2024).
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-13.jsonl"
+# Judged blind while the twelfth round wrote its rules (then heldout-13: 吉安, 荆门, 黄石 2024), and twice over, by two
+# judges apart, while it did (then heldout-14: 孝感, 六安, 泸州 2024); the thirteenth round's rules were written from their errors.
+JUDGED_15 = BASE / "fixtures" / "targets" / "judged-15.jsonl"
+JUDGED_16 = BASE / "fixtures" / "targets" / "judged-16.jsonl"
+# judged-16's two judges' own sets, each judged without the other's (agreement_between).
+AGREEMENT = (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
+             BASE / "fixtures" / "targets" / "agreement" / "heldout-14-B.jsonl")
+# Judged blind while the thirteenth round wrote its rules, from reports their author never read (蚌埠, 钦州 2024).
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-15.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
@@ -354,6 +361,22 @@ def evaluate(entries: list[dict], documents: Mapping[tuple[str, int | None], Doc
     result = score(judgements)
     result["vocabulary"] = len(set(vocabulary.values()))
     result["sentences"] = judgements
+    return result
+
+
+def agreement_between(judged: list[dict], other: list[dict], vocabulary: Mapping[str, str]) -> dict:
+    """A second judge's set scored against judged, like an extractor's targets, on the sentences both judged:
+    how far two people reading the same sentences agree (score()'s figures, "sentences" as evaluate() gives them,
+    and how many sentences each judged alone)."""
+    theirs = {(e["file"], e["row"], e["sentence"]): e["targets"] for e in other}
+    ours = {(e["file"], e["row"], e["sentence"]) for e in judged}
+    judgements = [{"file": e["file"], "row": e["row"], "sentence": e["sentence"],
+                   **judge_sentence(theirs[key], e["targets"], vocabulary)}
+                  for e in judged if (key := (e["file"], e["row"], e["sentence"])) in theirs]
+    result = score(judgements)
+    result["vocabulary"] = len(set(vocabulary.values()))
+    result["sentences"] = judgements
+    result["judged_alone"] = {"judged": len(ours - theirs.keys()), "other": len(theirs.keys() - ours)}
     return result
 
 

@@ -127,7 +127,7 @@ ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not
     "稳定"), key=len, reverse=True))
 
 
-INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
+INNER_VERB = re.compile(r"(?<=.)实现(?=营业收入|营收|增加值|地区生产总值|生产总值|收入|(?:综合)?产值|销售)")  # `休闲农业实现营业收入445亿元`: the indicator is 休闲农业营业收入
 INCREASE = re.compile(r"(?:同比|比上年|较上年|比年初)?(?:增加|增长|提高|净增|新增)$")  # a change of a level in its own unit
 EXPECTED = re.compile(r"预计(?=(?:同比|比上年|年均)?(?:增长|增速|增幅|提高|提升|下降)$)")
 STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  # `满意率连续5年保持97%以上`
@@ -190,6 +190,8 @@ HEAD_WORDS = (
     "产能", "储能", "年限", "送电能力", "输电能力",
     # foreign capital paid in (注册外资实际到账增长10%以上)
     "到账",
+    # online retail sales (电子商务网络零售增长34%), people insured (城镇职工基本养老保险参保96.5万人)
+    "网络零售", "参保",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -202,7 +204,7 @@ GENERIC = frozenset((
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|再贷款|点击量|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|再贷款|点击量|新增?参保|年度投资|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目(?!到位资金(?:增长|增速|增幅)|数?(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|(?<!新)认定(?!率)|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
@@ -221,7 +223,7 @@ ACTION = re.compile(
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|升级|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
     # (`治理互花米草面积11.8万亩`, `落地京企超500家`)
-    r"减少|节约|节省|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
+    r"减少|节约|节省|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放|收储)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
@@ -232,6 +234,8 @@ ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园
 # Registrations are a flow the region counts too: their growth is a target (`新登记经营主体增长8.2%`).
 REGISTERED = re.compile(r"^新(?:登记|注册|设|批|认定|签约)")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`, `新认定…增长88%`)
 # an abbreviation after a name (`实际利用外资（FDI）`), or what it leaves out (`固定资产投资（不含农户）`)
+SLAUGHTERED = re.compile(r"^出栏([^量率数，、]{1,6})$")
+FOOTNOTE = re.compile(r"\[[0-9]{1,3}\]")  # a note's number in the text (`研究与试验发展经费投入强度[26]达1.2%`)
 NOTE = re.compile(r"(?<=.)[（(](?:[A-Za-z]{2,6}|不?含[^（()）]{1,6})[）)]$")
 SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")  # (`支持成功自主创业2.2万人` is 自主创业, a labour flow)
 FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
@@ -251,6 +255,8 @@ BUILT_LAND = re.compile(r"^(?:建成|建设)")
 FACILITY = re.compile(rf"{ENTITY.pattern}|床位$|托位$")
 # Costs cut or money saved for someone (`为企业降低用电成本8.4亿元`, `集中带量采购节约支出3.8亿元`).
 SAVED = re.compile(r"(?:节约|节省|降低|减少|减轻)[^，、]{0,10}(?:成本|支出|费用|负担)$")
+# The budget's spending on a purpose (`财政民生支出527.6亿元、占一般公共预算支出的86.7%`, `一般公共预算教育支出105.1亿元、增长7.9%`).
+PURPOSE_SPENDING = re.compile(r"(?:民生|教育|三保|科技创新)[^，、]{0,6}支出$")
 PER_HEAD = re.compile(r"人均|村均|亩均|劳动生产率")  # money in 万元/元 is the region's only per head (or per village, per mu)
 FOREIGN_CAPITAL = re.compile(r"外资|外商直接投资|FDI")  # …or foreign capital a city counts in 万美元 (`实际利用外资1539万美元`)
 YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
@@ -260,9 +266,9 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # Names that carry a digit of their own (PM2.5浓度, 5G基站万人拥有量, 每10万人…): not a figure of the clause.
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
-# (`经济总量超500亿元的县域增至12个`: a threshold naming what is counted)
+# (`经济总量超500亿元的县域增至12个`, `10亿元企业达25家`: a threshold naming what is counted)
 NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家|所)(?=[^0-9以])"
-                         r"|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:及?以下|及?以上)|[0-9.]+万?元以上(?=[^0-9，、]*占比$)|500万元以上(?=固定资产投资)"
+                         r"|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:及?以下|及?以上)|[0-9.]+万?元以上(?=[^0-9，、]*(?:占比|比例|比重)$)|(?:营收|产值)?[过超]?[0-9.]+亿元(?:以上)?(?=企业$)|500万元以上(?=固定资产投资)"
                          r"|(?:超过?|逾)[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:首次|再次)?(?:连续)?(?:跨过|跨越|迈上|突破|连跨)"
@@ -392,7 +398,8 @@ def indicator_like(words: str) -> bool:
     if COUNTED_GROUP.match(base) and GROUP_WORK.search(base):
         return False  # `64个县市新增城镇常住人口`, `8个重点县建设…基地`: work done in the places counted
     new_rate = base.endswith("率") and base.startswith("新建")  # `新建居住区养老设施配建率`: a rate, no work done
-    exempt = LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock or new_rate
+    members_share = "的" in base and base.endswith(("占比", "比例", "比重"))  # `实施垃圾分类的自然村占比`: a share, no work done
+    exempt = LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock or new_rate or members_share
     if ACTION.match(COUNTED_GROUP.sub("", base)) and not exempt \
             or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
@@ -454,16 +461,15 @@ def report_parts(text: str, year: int | None) -> list[tuple[int, str]]:
     joins a review and a plan. A report opens with its review."""
     marks = [(0, REVIEW)]
     looking_back = []  # paragraphs of the plan that look back (`过去一年，我们坚持…` in 加强政府自身建设)
-    offset = 0
     period_ahead = False  # in a part headed `“十四五”时期发展成就和“十五五”时期主要目标任务`: its plan not yet begun
-    for line in text.split("\n"):
+    for offset, line, head in _paragraphs(text):
         stripped = line.strip()
         if stripped.startswith(("过去一年", "过去的一年")):
             looking_back.append((offset, offset + len(line)))
         elif stripped.startswith(PERIOD_OPENERS) and year and year > 2025 and marks[-1][1] == REVIEW:
             marks.append((offset, PERIOD_PLAN))  # a part headed only by a slogan (二、一张蓝图绘到底，…) opens so
             period_ahead = False
-        elif len(stripped) <= 50 and (heading := HEADING.fullmatch(stripped)):
+        elif len(head) <= 50 and (heading := HEADING.fullmatch(head)):
             title = heading.group("title") or heading.group("bare")
             part = _heading_part(title, year)
             period_ahead = part == MIXED and bool(PERIOD_WORDS.search(title)) and bool(year and year > 2025)
@@ -474,17 +480,36 @@ def report_parts(text: str, year: int | None) -> list[tuple[int, str]]:
         elif period_ahead and PERIOD_WORDS.search(stripped):
             marks.append((offset, PERIOD_PLAN))
             period_ahead = False
-        offset += len(line) + 1
     if all(part != PLAN for _, part in marks[1:]):  # no heading for it: the plan starts at its first sentence
         for m in PLAN_START.finditer(text, marks[-1][0]):
             if m.group("y") is None or year is None or int(m.group("y")) == year:
-                marks.append((text.rfind("\n", 0, m.start()) + 1, PLAN))
+                marks.append((max(text.rfind(end, 0, m.start()) for end in "\n。") + 1, PLAN))
                 break
     for start, end in looking_back:
         i = bisect.bisect_right([at for at, _ in marks], start) - 1
         if marks[i][1] == PLAN:
             marks[i + 1:i + 1] = [(start, REVIEW), (end, PLAN)]
     return marks
+
+
+# A part's heading inside a report run in without line breaks (its docx one paragraph): `…提出意见。一、2023年工作回顾…`,
+# `…加以解决。2024年工作安排建议2024年是…`.
+RUN_IN_HEADING = re.compile(r"(?<=[。！？”\s])[^\S\n]*(?:[一二三四五六七八九十]+、|20\d\d ?年工作(?:回顾|安排))")
+RUN_IN_TITLE = re.compile(r"[^\s。！？]*")
+
+
+def _paragraphs(text: str) -> list[tuple[int, str, str]]:
+    """(offset, paragraph, what may be its heading) of a report's paragraphs; a report run in without line breaks is
+    cut before each heading, which runs to the first space or sentence end."""
+    if "\n" not in text:
+        cuts = [0, *(m.start() for m in RUN_IN_HEADING.finditer(text)), len(text)]
+        return [(a, text[a:b], RUN_IN_TITLE.match(text, a + len(text[a:b]) - len(text[a:b].lstrip())).group())
+                for a, b in zip(cuts, cuts[1:])]
+    paragraphs, offset = [], 0
+    for line in text.split("\n"):
+        paragraphs.append((offset, line, line.strip()))
+        offset += len(line) + 1
+    return paragraphs
 
 
 def _heading_part(title: str, year: int | None) -> str | None:
@@ -921,7 +946,7 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
             and own.words and not ACTION.match(own.words) \
             and (canonical(own.words) or indicator_like(own.words)):
         return False  # `确保新增新能源装机3000万千瓦、新能源发电量超3000亿度`: another measure, not more of the work
-    if sentence.startswith(("总数", "总量", "累计", "入库"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
+    if sentence.startswith(("总数", "总量", "累计", "入库", "评价入库"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
         return False  # `新增全国重点实验室15家、总数达23家`, `新增特色产业集群4个、达到17个`: the stock, read by _clause_target
     first = YEAR_LEAD.sub("", first)
     if canonical(HAS_DIGIT.split(first, 1)[0]):
@@ -931,7 +956,7 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
     if BUILT_LAND.match(first) and first.endswith(tuple(COUNT_UNITS)) and ENTITY.search(name := HAS_DIGIT.split(first, 1)[0]) \
             and not LEVEL_VERB.search(name):
         return True  # `建成智慧种养基地30个、保供基地300个以上`: facilities built, not a stock reached
-    return ACTION.match(first) is not None
+    return ACTION.match(first) is not None or SCOPE.sub("", first).startswith("新增")  # (`全市新增学位3.2万个、医疗床位2200张`)
 
 
 def sentence_unit(sentence: str, value_start: int) -> str:
@@ -1029,8 +1054,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.cue_year = y
         context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
         phrase = phrase[:reached.start()]
-    tail = split_tail(phrase)
+    tail = split_tail(FOOTNOTE.sub("", phrase) if "[" in phrase else phrase)
     words, verb, pre = GROWTH_ADVERB.sub("", SUPPORTED.sub("", NOTE.sub("", tail.words))), tail.verb, tail.pre
+    if livestock := SLAUGHTERED.match(words):
+        words = livestock.group(1) + "出栏"  # `出栏生猪400万头以上`: 生猪出栏
     if value.group("unit") == "%" and (effect := _last_effect(words)):
         # `大规模设备更新带动设备工器具购置投资增长14.6%`, `…等新机制推动企业反映问题解决率提高到93%`: what grows
         words = words[effect:]
@@ -1081,7 +1108,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.lizheng = True  # `力争整车产量200万辆、新能源汽车140万辆`: 力争 on each
     if (words.startswith("占") or CONTRIBUTION.match(words)) and context.subject:
         # `A增长8.8%，占地区生产总值比重提高到41.9%`: A's share; `…增长6.3%，对全省经济增长贡献率达13%`: A's contribution
-        words = text_as_written = context.subject + words
+        words = text_as_written = context.subject + words.removesuffix("的")  # (`、占一般公共预算支出的86.7%`)
     elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
         words = "粮食产量"
     elif context.subject and (head := without_growth(words)) in GENERIC:
@@ -1107,6 +1134,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     parallel = (last is not None and clause_start > 0 and sentence[clause_start - 1] == "、" and last.measure == "level"
                 and last.unit == value.group("unit") and not verb and 2 <= len(words) <= 8 and not HAS_DIGIT.search(words)
                 and not ACTION.match(words))  # `力争整车产量200万辆、新能源汽车140万辆`: the list's next item
+    if parallel and last.indicator.endswith("出栏") and not words.endswith("出栏"):
+        words += "出栏"  # `出栏肉牛14.8万头、生猪130万头`: 生猪出栏
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
                     clause_start + gone, context, baseline_year, parallel, over_five_years)
     if target is not None and target.measure == "level" and "累计" in tail.adverbs and FLOW.search(target.indicator) \
@@ -1115,8 +1144,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     context.forget()
     context.money = target is None and value.group("unit").endswith("元") and NOT_INDICATOR.search(words) is not None
     done = SCOPE.sub("", words)  # (`全市新增登记市场主体3.67万户，总数达22.6万户`)
-    if target is None and REGISTERED.match(done) and value.group("unit") in COUNT_UNITS:
-        context.subject = done  # `新设外资企业6629家、增长92.6%`: the count is no target, its growth is
+    if target is None and (REGISTERED.match(done) and value.group("unit") in COUNT_UNITS
+                           or PURPOSE_SPENDING.search(done) and value.group("unit").endswith("元")):
+        context.subject = done  # `新设外资企业6629家、增长92.6%`, `民生支出351.8亿元、占比85.2%`: the count or sum is no target, its growth is
     if target is None and (value.group("unit") in COUNT_UNITS and (action := ACTION.match(done))
                            or value.group("unit").endswith("亩") and (action := BUILT_LAND.match(done))) \
             and (indicator_like(counted := done[action.end():]) or _count_reached(counted, value.group("unit"), "达到", "")):
@@ -1194,6 +1224,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
             and baseline_year is None:
         return None  # `引进金融机构225家`, `省级重点实验室5个`: work done, unless a level is stated (or a baseline's)
     measure = measure_of(words, known, unit)
+    if unit == "倍" and not ending(GROWTH, words) and (verb or pre):
+        return None  # a ratio to something else (`目录库规模稳定在年度投资规模4倍以上`), no growth
     if measure is None or (unit in ("P", "万P", "PF", "万PF", "EF") and not COMPUTING.search(words)):
         return None
     if unit == "分" and not SCORED.search(words):
@@ -1204,6 +1236,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         return None  # a firm's or a project's money (`研发经费不低于500万元`), not the region's
     if unit.endswith("元") and SAVED.search(words):
         return None  # money saved is the effect of a policy (`电力市场交易为用户节约用电成本超100亿元`)
+    if unit.endswith("元") and measure == "level" and PURPOSE_SPENDING.search(words):
+        return None  # what the budget spent on a purpose is its money; its growth or share is the figure
     if baseline_year is not None:
         kind, year = "outcome", baseline_year
     else:
@@ -1398,8 +1432,12 @@ def _respective_names(text: str, count: int) -> list[str]:
         # `锂电池、太阳能电池等“新三样”出口`: 太阳能电池出口; `…节能环保等产业增加值`: 节能环保产业增加值
         shared = rest.start() - 2 if group[:rest.start()].endswith("产业") else rest.start()
         items[-1] = items[-1].split("等", 1)[0] + group[shared:]
-    if items[0].startswith("粮食"):  # `粮食播种面积和产量`
+    elif "等" in items[-1] and items[-1].endswith("等产业"):
+        items[-1] = items[-1][:-3] + "产业"  # `有色金属、医药化工、食品饮料等产业分别增长`: 食品饮料产业
+    if SCOPE.sub("", items[0]).startswith("粮食"):  # `粮食播种面积和产量`, `全市粮食播面、总产`
         items = [("粮食产量" if i in GRAIN_OUTPUT else i) for i in items]
+        if all(canonical(i) for i in items):
+            return items  # `粮食播面、总产`: 粮食播种面积 and 粮食产量, no shared rest
     last = items[-1]
     shared = next((last[len(w):] for w in PARALLEL if last.startswith(w)), "")
     if shared and all(i in PARALLEL for i in items[:-1]):
@@ -1437,6 +1475,9 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     if "的" in items[-1][1:-1] and _head_word(shared := items[-1][items[-1].rfind("的") + 1:]):
         # `市人大代表建议、政协委员提案的办理满意率`: what follows 的 is every name's
         return [i if i.endswith(HEAD_WORDS) else i + shared for i in items[:-1]] + [items[-1]]
+    if not rest and items[-1].endswith("产业") and len(items[-1]) > 3:
+        # `循环经济、清洁能源、卫浴产业分别增长`: each one an industry (循环经济产业)
+        return [i if i.endswith("业") else i + "产业" for i in items[:-1]] + [items[-1]]
     if rest:
         shared = items[-1][rest.start():]
         if items[-1].endswith("产业" + shared):  # `氢能、生物制造、…低空经济产业营业收入`: each one's 产业

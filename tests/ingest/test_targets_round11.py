@@ -2,7 +2,7 @@
 spurious targets of fixtures/targets/judged-11.jsonl and judged-12.jsonl (held out until this round as heldout-9:
 宁夏 2026, 淮安 2024, and heldout-10: 十堰 2024, 德州 2024), and what the rules read in other work reports no
 judged set uses. No rule and no sentence here comes from heldout-11.jsonl (晋城, 淮北, 达州 2024) or
-heldout-12.jsonl (铜陵 2024), judged-13.jsonl and judged-14.jsonl since. The figures are pinned in test_targets_round12.py."""
+heldout-12.jsonl (铜陵 2024), judged-13.jsonl and judged-14.jsonl since. The figures are pinned in test_targets_round13.py."""
 
 import pytest
 

@@ -83,7 +83,7 @@ def test_each_year_is_no_part_of_the_phrase():
 
 def test_two_names_joined_by_he_and_two_figures_are_a_respective_list():
     found = in_sentence(targets_of(city("泰安")), "粮食种植面积和产量稳定在557万亩、262万吨以上")
-    assert [(f[0], f[5], f[7], f[8]) for f in found] == [("粮食种植面积", 557, "万亩", "以上"), ("粮食产量", 262, "万吨", "以上")]
+    assert [(f[0], f[5], f[7], f[8]) for f in found] == [("粮食播种面积", 557, "万亩", "以上"), ("粮食产量", 262, "万吨", "以上")]
     found = in_sentence(targets_of(PROVINCES_2025 / "2025年福建省政府工作报告.docx"), "粮食播种面积1266.6万亩、产量514.4万吨")
     assert [(f[0], f[5]) for f in found] == [("粮食播种面积", 1266.6), ("粮食产量", 514.4)]
 

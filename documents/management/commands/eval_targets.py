@@ -18,22 +18,30 @@ class Command(BaseCommand):
         parser.add_argument("--errors", action="store_true", help="list every missed, spurious and wrong target")
         parser.add_argument("--judged", type=Path, default=evaluation.JUDGED)
         parser.add_argument("--heldout", action="store_const", dest="judged", const=evaluation.HELDOUT,
-                            help="score the held-out set (fixtures/targets/heldout-13.jsonl) instead")
+                            help="score the held-out set (fixtures/targets/heldout-15.jsonl) instead")
+        parser.add_argument("--against", type=Path,
+                            help="score this second judge's set of the same sentences against --judged, not the reader")
         parser.add_argument("--half", choices=["tune", "test"],
                             help="only the judged documents whose rules were tuned on their errors, or only the others")
         parser.add_argument("--root", type=Path, default=evaluation.SHARED, help="folder the judged files are named in")
 
-    def handle(self, json, errors, judged, root, half, **options):
+    def handle(self, json, errors, judged, root, half, against, **options):
         entries = evaluation.load_judged(judged)
         if half:
             entries = [entry for entry in entries if evaluation.half(entry) == half]
         documents = evaluation.read_documents(entries, root)
         problems = evaluation.validate(entries, documents)
+        other = evaluation.load_judged(against) if against else []
+        if other:
+            problems += [f"--against: {problem}" for problem in evaluation.validate(other, evaluation.read_documents(other, root))]
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
             raise CommandError(f"the judged set has {len(problems)} problems")
-        result = evaluation.evaluate(entries, documents, find_targets, evaluation.load_vocabulary())
+        if against:
+            result = evaluation.agreement_between(entries, other, evaluation.load_vocabulary())
+        else:
+            result = evaluation.evaluate(entries, documents, find_targets, evaluation.load_vocabulary())
         listed = evaluation.errors(result) if errors else []
         if json:
             output = {key: value for key, value in result.items() if key != "sentences"}
@@ -60,4 +68,8 @@ class Command(BaseCommand):
             f"{counts['judged']} judged, {counts['extracted']} extracted, {counts['paired']} paired, "
             f"{counts['missed']} missed, {counts['spurious']} spurious; "
             f"vocabulary of {result['vocabulary']} indicators")
+        if against:
+            alone = result["judged_alone"]
+            self.stdout.write(f"(the second judge's targets stand for the extracted; sentences judged by one only: "
+                              f"{alone['judged']} in --judged, {alone['other']} in --against)")
 
