@@ -55,14 +55,24 @@ JUDGED_12 = BASE / "fixtures" / "targets" / "judged-12.jsonl"
 JUDGED_13 = BASE / "fixtures" / "targets" / "judged-13.jsonl"
 JUDGED_14 = BASE / "fixtures" / "targets" / "judged-14.jsonl"
 # Judged blind while the twelfth round wrote its rules (then heldout-13: 吉安, 荆门, 黄石 2024), and twice over, by two
-# judges apart, while it did (then heldout-14: 孝感, 六安, 泸州 2024); the thirteenth round's rules were written from their errors.
+# judges apart, as the thirteenth began (then heldout-14: 孝感, 六安, 泸州 2024); the thirteenth round's rules were written
+# from their errors.
 JUDGED_15 = BASE / "fixtures" / "targets" / "judged-15.jsonl"
 JUDGED_16 = BASE / "fixtures" / "targets" / "judged-16.jsonl"
-# judged-16's two judges' own sets, each judged without the other's (agreement_between).
-AGREEMENT = (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
-             BASE / "fixtures" / "targets" / "agreement" / "heldout-14-B.jsonl")
-# Judged blind while the thirteenth round wrote its rules, from reports their author never read (蚌埠, 钦州 2024).
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-15.jsonl"
+# Judged blind while the thirteenth round wrote its rules (then heldout-15: 蚌埠, 钦州 2024); the fourteenth round's rules
+# were written from its errors.
+JUDGED_17 = BASE / "fixtures" / "targets" / "judged-17.jsonl"
+# Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
+AGREEMENT = {
+    "judged-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
+                  BASE / "fixtures" / "targets" / "agreement" / "heldout-14-B.jsonl"),
+    "heldout-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-16-A.jsonl",
+                   BASE / "fixtures" / "targets" / "agreement" / "heldout-16-B.jsonl"),
+}
+# Judged blind while the fourteenth round wrote its rules, from reports their author never read: 扬州, 随州, 岳阳 2024
+# (twice, apart) and 乐山, 宣城 2024.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-16.jsonl"
+HELDOUT_17 = BASE / "fixtures" / "targets" / "heldout-17.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

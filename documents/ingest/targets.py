@@ -66,6 +66,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "亿度", "万度", "万平方米", "平方米", "平方公里", "万公顷", "公顷", "辆", "艘",
     # gas in 方 (天然气产能达到22亿方), schools (体育设施开放学校达到400所), years (of schooling only: YEARS_OF)
     "亿方", "万方", "所", "年",
+    # a small port's containers (外贸集装箱吞吐量3427标箱), capacity in megawatts (光伏建筑装机容量607兆瓦)
+    "标箱", "万兆瓦", "兆瓦",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 _RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
@@ -80,7 +82,7 @@ VALUE = re.compile(
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年标兆—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -153,7 +155,7 @@ GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口�
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感|"
                    r"[盖合中存放跃标成晓可与誉名任利明献和熟配聚程]度|之比)$|占.+$")  # (盖度, 契合度, 集中度, 匹配度, 组织化程度…)
-LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数)$")  # `创新产出水平指数达到87.59%`
+LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数|依存度)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
     "总值", "总额", "增加值", "收入", "营收", "营业额", "产值", "规模", "总量", "总数", "比重", "占比", "比例", "强度", "率",
@@ -192,13 +194,16 @@ HEAD_WORDS = (
     "到账",
     # online retail sales (电子商务网络零售增长34%), people insured (城镇职工基本养老保险参保96.5万人)
     "网络零售", "参保",
+    # livestock kept in the year (肉牛饲养量26.83万头)
+    "饲养量",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
     "营业收入", "主营业务收入", "销售收入", "总收入", "总产值", "产值", "增加值", "总投资", "投资额", "利润", "税收", "企业",
     "规模", "总规模", "产业规模", "总量", "总数", "总额", "收入", "产量", "年度产量", "年产量", "市场占有率", "占有率", "总花费",
-    # what a line carries (`中欧班列开行370列、贸易额增长32%`), what facilities hold (`养老机构和设施达到9341个、床位10.5万张`)
-    "贸易额", "货值", "床位", "托位"))
+    # what a line carries (`中欧班列开行370列、贸易额增长32%`), what facilities hold (`养老机构和设施达到9341个、床位10.5万张`),
+    # trains run by whatever runs them (`国际班列通达境外108个城市、全年开行超5000列`)
+    "贸易额", "货值", "床位", "托位", "开行"))
 # Heads that name the region's own figure standing alone (`税收增长3.9%，其中工业税收增长7.3%`, `电力装机容量达9700万千瓦，
 # 发电量达2700亿千瓦时`); a generic one after a subject is still the subject's (`一般公共预算收入增长8.5%，税收增长45.1%`).
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
@@ -232,7 +237,7 @@ COUNT_UNITS = frozenset(("家", "万家", "个", "万个", "亿个", "户", "万
 ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园区|人才|专业|公司|集群|主体|工厂|煤矿|产业链|充电桩|友城)$")
 # A labour flow counted every year, like 城镇新增就业 (`新增大学生留汉就业创业30万人以上`): no work done.
 # Registrations are a flow the region counts too: their growth is a target (`新登记经营主体增长8.2%`).
-REGISTERED = re.compile(r"^新(?:登记|注册|设|批|认定|签约)")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`, `新认定…增长88%`)
+REGISTERED = re.compile(r"^新(?:登记|注册|设|批|认定|签约|增(?=市场主体|经营主体))")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`, `新认定…增长88%`)
 # an abbreviation after a name (`实际利用外资（FDI）`), or what it leaves out (`固定资产投资（不含农户）`)
 SLAUGHTERED = re.compile(r"^出栏([^量率数，、]{1,6})$")
 FOOTNOTE = re.compile(r"\[[0-9]{1,3}\]")  # a note's number in the text (`研究与试验发展经费投入强度[26]达1.2%`)
@@ -247,7 +252,7 @@ STOCK_NAME = re.compile(r"(?:总数|总量)$")  # the total word a count of firm
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
 REACH = frozenset(("达到", "达", "突破", "超过", "超", "增至", "增加到", "增加至", "跨过"))
-REACHED_UNITS = COUNT_UNITS | {"张", "万张", "万标箱", "人次", "万人次", "亿人次"}
+REACHED_UNITS = COUNT_UNITS | {"张", "万张", "万标箱", "人次", "万人次", "亿人次", "列", "万列"}
 # The kind named after examples (`重点实验室、技术创新中心等省级创新平台`): the phrase is the kind.
 EXAMPLES = re.compile(r"^[^，]*、[^、]*?等(?!级)(?=.{2})")
 # Land a plan builds in its year (`建成高标准农田1169万亩`) is work done; a stock says 累计 or 达到.
@@ -269,7 +274,7 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # (`经济总量超500亿元的县域增至12个`, `10亿元企业达25家`: a threshold naming what is counted)
 NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家|所)(?=[^0-9以])"
                          r"|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:及?以下|及?以上)|[0-9.]+万?元以上(?=[^0-9，、]*(?:占比|比例|比重)$)|(?:营收|产值)?[过超]?[0-9.]+亿元(?:以上)?(?=企业$)|500万元以上(?=固定资产投资)"
-                         r"|(?:超过?|逾)[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
+                         r"|(?:超过?|逾)?[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
 PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:首次|再次)?(?:连续)?(?:跨过|跨越|迈上|突破|连跨)"
                     r"(?:[^0-9０-９]*(?:大关|台阶)|[十百千万亿]+元?)$")  # (`规上工业投资首次突破千亿、达1148亿元`)
@@ -393,14 +398,19 @@ def indicator_like(words: str) -> bool:
     if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows or registered) \
             or base in HEAD_WORDS and base not in REGION_HEADS or base in GENERIC and base not in REGION_HEADS:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
-    new_share = base.startswith("新增") and "占" in base  # `新增民营企业贷款占新增企业贷款比重`: a share, no work done
+    # What is work done is read without the region word before it (`全市新增规上工业企业100家以上`), and so are its exemptions.
+    scoped = SCOPE.sub("", base)
+    new_share = scoped.startswith(("新增", "新建")) and "占" in scoped  # `新增民营企业贷款占新增企业贷款比重`, `新建绿色建筑占新建民用建筑比例`
     certified_stock = base.startswith("认证") and base.endswith(("总数", "总量"))  # (`认证绿色食品…农产品总数突破4000个`)
     if COUNTED_GROUP.match(base) and GROUP_WORK.search(base):
         return False  # `64个县市新增城镇常住人口`, `8个重点县建设…基地`: work done in the places counted
     new_rate = base.endswith("率") and base.startswith("新建")  # `新建居住区养老设施配建率`: a rate, no work done
     members_share = "的" in base and base.endswith(("占比", "比例", "比重"))  # `实施垃圾分类的自然村占比`: a share, no work done
-    exempt = LABOUR_FLOW.match(base) or registrations_grow or new_share or certified_stock or new_rate or members_share
-    if ACTION.match(COUNTED_GROUP.sub("", base)) and not exempt \
+    # the growth of investment in projects begun in the year, a category of investment (`新开工制造业投资增长27.2%`)
+    new_investment = base.startswith("新开工") and base.endswith("投资") and len(base) < len(words)
+    exempt = LABOUR_FLOW.match(scoped) or registrations_grow or REGISTERED.match(scoped) and len(base) < len(words) \
+        or new_share or certified_stock or new_rate or members_share or new_investment
+    if (ACTION.match(COUNTED_GROUP.sub("", base)) or scoped.startswith("新增")) and not exempt \
             or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     if SATISFACTION.search(base):
@@ -1090,6 +1100,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     if inherited:  # no subject of its own: `、增长7.5%`, `、达到10.3万亿元`, `、力争6%以上`
         if not context.subject:
             return None
+        if value.group("unit") == "个百分点" and context.last is not None and context.last.measure == "growth" \
+                and context.last.unit == "%":
+            return None  # `增长5.6%，比上年提高3.6个百分点`: the growth rate's change, no target
         if not words and context.last is not None and SECOND_FIGURE.search(before) and (
                 value.group("unit") in PERCENT_UNITS or context.last.measure != "growth"):
             return _again(sentence, position, clause_start + gone, value, before, context)  # `、力争达到8%`
@@ -1111,6 +1124,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = text_as_written = context.subject + words.removesuffix("的")  # (`、占一般公共预算支出的86.7%`)
     elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
         words = "粮食产量"
+    elif not context.subject and without_growth(words) in OUTPUT_HEADS and (opener := CLUSTER_OPENER.match(sentence)) \
+            and not (ACTION.match(opener.group("name")) or LEAD.match(opener.group("name")) or PUSHED.search(opener.group("name"))):
+        # `汽车零部件产业集群，重点发展…，产值突破330亿元`: the cluster the sentence opens with (`航空航天产业，…产业规模…`: one 产业)
+        words = opener.group("name").removesuffix("产业" if words.startswith("产业") else "") + words
     elif context.subject and (head := without_growth(words)) in GENERIC:
         words = _of_subject(context.subject, head) + words[len(head):]
         if not (verb or pre) and sentence[clause_start - 1:clause_start] == "、" and context.last is not None \
@@ -1169,6 +1186,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
 
 
 EFFECT = re.compile(r"带动|推动|助推|促使")
+CLUSTER_OPENER = re.compile(r"^(?P<name>[^，。、]{2,12}?(?:产业集群|产业))[^，。、]{0,8}，")  # (`…产业跻身国家级集群，产值突破…`)
+OUTPUT_HEADS = frozenset(("产值", "总产值", "营业收入", "营收", "主营业务收入", "规模", "产业规模", "增加值"))
+PUSHED = re.compile(r"发展|推动|推进|打造|聚焦|围绕|增强|壮大|培育|提升|加快|做强|做大")  # an opener that is a task, no name
 SCOPE = re.compile(r"^(?:全[省市区州盟县]|本[省市区]|我[省市区州])")
 GOAL = re.compile(r"的?(?:预期)?目标$")
 CONTRIBUTION = re.compile(r"^对[^，、]{1,12}增长的?贡献率?$")
@@ -1276,7 +1296,9 @@ def _work_done(words: str, unit: str, value: re.Match, linked: str) -> bool:
 
 def _count_reached(words: str, unit: str, verb: str, pre: str) -> bool:
     """`全国文明城市达到13个`: a count with a verb of reaching names the region's stock, whatever its head."""
-    return (unit in REACHED_UNITS and (verb in REACH or pre in REACH) and 2 <= len(words) <= 14 and words not in STOCK_HEADS
+    return (unit in REACHED_UNITS and (verb in REACH or pre in REACH) and len(words) >= 2
+            and len(NAME_DIGITS.sub("", words)) <= 14 and words not in STOCK_HEADS  # (a threshold in a name is no length)
+            and words not in GENERIC
             and not PETITIONS.search(words)
             and not HAS_DIGIT.search(NAME_DIGITS.sub("", words)) and not ACTION.match(words)
             and not NOT_INDICATOR.search(words) and ending(GROWTH, words) is None)
@@ -1322,11 +1344,13 @@ PARALLEL = ("城镇", "农村", "城市", "乡村", "出口", "进口")  # words
 SECTOR_NAMES = re.compile(
     r"(?:三次产业(?:增加值)?|第?[一二三]产?业?(?:[、和]第?[一二三]产?业?)+(?:增加值)?|[一二三]{2,3}产业?(?:增加值)?)")
 # Where the rest the listed names share starts in the last of them: `城镇居民、农村居民人均可支配收入`.
+INDUSTRIES = re.compile(r"(?:[两二三四五六七八九十]+大)?(?P<kind>产业集群|产业)$")  # the kind a list's names share
 SHARED_REST = re.compile(r"人均|增加值|零售额|营业额|销售额|开票销售收入|销售收入|营业收入|营收|余额|贷款|投资|外资|进出口|出口|进口|规模(?!以上)|收入|产值|产量|数量|占")
 # How a name before the last ends where the last's own name ends too: a sector (工业、服务业…), a place (…经开区、…高新区…).
 PARALLEL_ENDS = "业区县市港控考"  # (… a level of control: `国考、省考断面水质优良比例`)
 LIST_QUALIFIER = re.compile(r"(?:同比|年均|比上年|较上年|预计|按可比口径|按可比价格?(?:计算)?)$")  # `存款、贷款余额同比分别增长`
 STRIVING = re.compile(r"(?:力争|争取|确保)$")
+LISTED_OUTPUT = re.compile(r"实现(?P<head>产值|营业收入|营收|增加值)")
 ALL_NAMED = re.compile(r"等(?:主要|核心|重要)?指标$")  # `数字经济营业收入、智算规模等主要指标均增长3倍以上`: the names listed
 SECTOR_DIGITS = re.compile(r"[一二三]")
 # Two names written as one (`城乡居民`, `本外币存贷款`, `实际使用内外资`).
@@ -1361,7 +1385,9 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     tail = split_tail(phrase[2:] if again else m.group("rest"))
     growth_words, verb, pre = tail.words, tail.verb, tail.pre
     lizheng = lizheng or "力争" in tail.adverbs  # `国控、省控断面水质优良率力争保持100%`
-    if growth_words and not (GROWTH.fullmatch(growth_words) or growth_words == "占比"):
+    if output := LISTED_OUTPUT.fullmatch(growth_words):
+        growth_words = output.group("head")  # `五大产业集群分别实现产值148亿元、…`: each one's output
+    elif growth_words and not (GROWTH.fullmatch(growth_words) or growth_words == "占比"):
         return [], value.end()
     names_text = "" if again else ALL_NAMED.sub("", m.group("names"))
     if striving := ending(STRIVING, names_text):  # `集成电路与ICT、医药健康规模力争分别达到450亿元和430亿元`
@@ -1475,9 +1501,10 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     if "的" in items[-1][1:-1] and _head_word(shared := items[-1][items[-1].rfind("的") + 1:]):
         # `市人大代表建议、政协委员提案的办理满意率`: what follows 的 is every name's
         return [i if i.endswith(HEAD_WORDS) else i + shared for i in items[:-1]] + [items[-1]]
-    if not rest and items[-1].endswith("产业") and len(items[-1]) > 3:
-        # `循环经济、清洁能源、卫浴产业分别增长`: each one an industry (循环经济产业)
-        return [i if i.endswith("业") else i + "产业" for i in items[:-1]] + [items[-1]]
+    if not rest and (industry := INDUSTRIES.search(items[-1])) and industry.start() >= 2:
+        # `循环经济、清洁能源、卫浴产业分别增长`: each one an industry (循环经济产业); `…、汽车零部件五大产业集群`: each a cluster
+        kind = industry.group("kind")
+        return [i if i.endswith(("业", kind)) else i + kind for i in items[:-1]] + [items[-1][:industry.start()] + kind]
     if rest:
         shared = items[-1][rest.start():]
         if items[-1].endswith("产业" + shared):  # `氢能、生物制造、…低空经济产业营业收入`: each one's 产业
