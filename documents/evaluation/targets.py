@@ -68,11 +68,15 @@ AGREEMENT = {
                   BASE / "fixtures" / "targets" / "agreement" / "heldout-14-B.jsonl"),
     "heldout-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-16-A.jsonl",
                    BASE / "fixtures" / "targets" / "agreement" / "heldout-16-B.jsonl"),
+    "heldout-18": (BASE / "fixtures" / "targets" / "agreement" / "heldout-18-A.jsonl",
+                   BASE / "fixtures" / "targets" / "agreement" / "heldout-18-B.jsonl"),
 }
 # Judged blind while the fourteenth round wrote its rules, from reports their author never read: 扬州, 随州, 岳阳 2024
 # (twice, apart) and 乐山, 宣城 2024.
 HELDOUT = BASE / "fixtures" / "targets" / "heldout-16.jsonl"
 HELDOUT_17 = BASE / "fixtures" / "targets" / "heldout-17.jsonl"
+# Judged blind, twice over by two judges apart, and scored only after the fourteenth round's last rule (眉山, 益阳 2024).
+HELDOUT_18 = BASE / "fixtures" / "targets" / "heldout-18.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
