@@ -281,7 +281,8 @@ PASSED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:首次|再次)?(?:连
 PASSED_FIGURE = re.compile(r"^(?:首次|再次|一举)?(?:突破|跨过|跨越|跨上|迈上|站上)[0-9０-９.]+[万亿千]*元?(?:大关|台阶)$")
 # `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
 RECORD = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:再|又|屡)?创(?:历史)?新高$")
-GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:保持|实现)(?:稳定|平稳|较快|正)增长$")
+DOUBLED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:[一二三四五两]年)?(?:实现)?(?:翻番|翻一番|倍增)$")
+GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:(?:保持|实现)(?:稳定|平稳|较快|正)增长|扭负为正|由负转正)$")  # (`规上工业增加值扭负为正、增长3.5%`)
 # A clause that comments on the figure before it (`全省第三`, `在实际工作中努力争取更好结果`): the subject stays.
 GRAIN_OUTPUT = frozenset(("总产", "总产量", "产量"))
 MILESTONE = re.compile(r"[、，,]\s*(?:达到|达)[0-9０-９]")  # a round figure passed, then the figure reached
@@ -644,13 +645,20 @@ RATIO = re.compile(
     rf"(?P<low>{{NUM}})(?:[：:]1)?(?P<post>以内|左右|以下)?(?=[，,；;。！？、]|$)".replace("{NUM}", NUM))
 
 
+# The consumer price index as an index (last year = 100): `居民消费价格指数控制在103左右`.
+PRICE_INDEX = re.compile(
+    rf"(?P<name>居民消费价格指数)(?P<verb>控制在|保持在|为)?(?P<low>{NUM})(?P<post>左右|以内|以下)?(?=[，,；;。！？、]|$)")
+
+
 def find_targets(text: str, *, year: int | None = None, report: bool = False) -> list[Target]:
     """Every target and outcome in text (a policy's simplified text). year is the document's year;
     report says it is a 政府工作报告 (its 预期目标 are for year, its review's outcomes for the year before)."""
     doc = _Document(text, year, report)
     found: list[Target] = []
     if "收入比" in text or "倍差" in text:
-        found += _ratios(doc)
+        found += _without_unit(doc, RATIO)
+    if "价格指数" in text:
+        found += _without_unit(doc, PRICE_INDEX)
     start = end = 0  # the sentence being gathered
     value_starts: list[int] = []
     for candidate in CANDIDATE.finditer(text):  # a cheap first look; the full grammar only where it may match
@@ -670,9 +678,10 @@ def find_targets(text: str, *, year: int | None = None, report: bool = False) ->
     return found
 
 
-def _ratios(doc: _Document) -> list[Target]:
+def _without_unit(doc: _Document, pattern: re.Pattern) -> list[Target]:
+    """The figures written without a unit that pattern reads: the income ratio (RATIO), the price index (PRICE_INDEX)."""
     found = []
-    for m in RATIO.finditer(doc.text):
+    for m in pattern.finditer(doc.text):
         stop = SENTENCE_END.search(doc.text, m.end())
         cut = max(doc.text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
         raw = doc.text[cut:stop.end() if stop else len(doc.text)]
@@ -683,13 +692,14 @@ def _ratios(doc: _Document) -> list[Target]:
         kind, year = context.kind_and_year()
         if kind is None or m.group("name") == "倍差" and "收入" not in raw:
             continue  # a bare 倍差 is the income gap only after the incomes it compares
-        if m.group("from") and not m.group("verb"):
+        baseline = m.groupdict().get("from")
+        if baseline and not m.group("verb"):
             continue  # `从2.42…` without the verb of what it reached
-        indicator = (canonical(m.group("name")) or ("城乡居民收入比",))[0]
+        indicator = (canonical(m.group("name")) or ("城乡居民收入比" if pattern is RATIO else m.group("name"),))[0]
         figures = [(m.group("low"), kind, year, m.group("post"))]
-        if m.group("from") and doc.in_five_years(position) and doc.year:
+        if baseline and doc.in_five_years(position) and doc.year:
             # `城乡居民收入倍差从2.42缩小至2.12` in the five-years passage: the baseline is the last period's end
-            figures.insert(0, (m.group("from"), "outcome", doc.year - 6, None))
+            figures.insert(0, (baseline, "outcome", doc.year - 6, None))
         for number, figure_kind, figure_year, post in figures:
             low = _number(number)
             found.append(Target(
@@ -920,6 +930,10 @@ def _read_between(text: str, context: _Context) -> None:
             context.forget()
             context.subject, context.subject_grows = growing.group("subject"), True
             return
+        if (doubled := DOUBLED.match(bare)) and indicator_like(doubled.group("subject")):
+            context.forget()
+            context.subject = doubled.group("subject")  # `规上工业企业三年翻番，总量达到675家`: the total of what doubled
+            return
         if not REMARK.search(clause):
             context.forget()
             return
@@ -1124,10 +1138,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = text_as_written = context.subject + words.removesuffix("的")  # (`、占一般公共预算支出的86.7%`)
     elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
         words = "粮食产量"
-    elif not context.subject and without_growth(words) in OUTPUT_HEADS and (opener := CLUSTER_OPENER.match(sentence)) \
-            and not (ACTION.match(opener.group("name")) or LEAD.match(opener.group("name")) or PUSHED.search(opener.group("name"))):
+    elif not context.subject and without_growth(words) in OUTPUT_HEADS and (opener := _opening_industry(sentence, clause_start)):
         # `汽车零部件产业集群，重点发展…，产值突破330亿元`: the cluster the sentence opens with (`航空航天产业，…产业规模…`: one 产业)
-        words = opener.group("name").removesuffix("产业" if words.startswith("产业") else "") + words
+        words = opener.removesuffix("产业" if words.startswith("产业") else "") + words
     elif context.subject and (head := without_growth(words)) in GENERIC:
         words = _of_subject(context.subject, head) + words[len(head):]
         if not (verb or pre) and sentence[clause_start - 1:clause_start] == "、" and context.last is not None \
@@ -1187,8 +1200,26 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
 
 EFFECT = re.compile(r"带动|推动|助推|促使")
 CLUSTER_OPENER = re.compile(r"^(?P<name>[^，。、]{2,12}?(?:产业集群|产业))[^，。、]{0,8}，")  # (`…产业跻身国家级集群，产值突破…`)
-OUTPUT_HEADS = frozenset(("产值", "总产值", "营业收入", "营收", "主营业务收入", "规模", "产业规模", "增加值"))
+OUTPUT_HEADS = frozenset(("产值", "总产值", "营业收入", "营收", "主营业务收入", "销售收入", "规模", "产业规模", "增加值"))
 PUSHED = re.compile(r"发展|推动|推进|打造|聚焦|围绕|增强|壮大|培育|提升|加快|做强|做大")  # an opener that is a task, no name
+# The industry, sector or zone a sentence's first clause is about, after the verbs of its task (`生产性服务业加速发展，…`,
+# `加快建筑业工业化、…发展，…`, `推进开发区创新升级，…`).
+OPENING_INDUSTRY = re.compile(
+    r"^(?:加快|推进|推动|深化|进一步|规范|发展|促进|做强|做大|壮大|提升)*"
+    r"(?P<name>[\u4e00-\u9fff“”]{0,10}?(?:产业集群|产业|经济|开发区|园区)|[\u4e00-\u9fff“”]{1,10}?(?<![企就创物职])业)"
+    r"(?=[，,]|加速|加快|转型|创新|提质|扩能|工业化|持续|稳步|跻身|实现|发展)")
+
+
+def _opening_industry(sentence: str, clause_start: int) -> str | None:
+    """Whose a bare output head in a later clause is: the cluster a paragraph opens with (`汽车零部件产业集群，…`), or the
+    industry its first clause is about."""
+    if opener := CLUSTER_OPENER.match(sentence):
+        name = opener.group("name")
+        return None if ACTION.match(name) or LEAD.match(name) or PUSHED.search(name) else name
+    first_end = min((at for at in (sentence.find("，"), sentence.find(",")) if at >= 0), default=-1)
+    if not 0 < first_end < clause_start or not (opening := OPENING_INDUSTRY.match(sentence)):
+        return None
+    return opening.group("name")
 SCOPE = re.compile(r"^(?:全[省市区州盟县]|本[省市区]|我[省市区州])")
 GOAL = re.compile(r"的?(?:预期)?目标$")
 CONTRIBUTION = re.compile(r"^对[^，、]{1,12}增长的?贡献率?$")

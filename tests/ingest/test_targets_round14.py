@@ -88,11 +88,11 @@ def test_investment_in_projects_begun_grows_like_a_target_and_firms_added_citywi
     assert read("北京", "全市新设企业")[0] == ("全市新设企业增长", "outcome", "growth", 2023, 20.3, "%", "")
 
 
-# --- the figures (docs/targets.md, "Fourteenth round") -------------------------------------------------------
+# --- the figures (docs/targets.md, "Fourteenth round" and "Fifteenth round") -----------------------------------
 
-FIGURES = {  # complete targets: (precision, recall) after the fourteenth round
+FIGURES = {  # complete targets: (precision, recall) after the fifteenth round
     evaluation.JUDGED: (1.0, 0.98),
-    evaluation.JUDGED_2: (1.0, 0.979),
+    evaluation.JUDGED_2: (1.0, 0.986),
     evaluation.JUDGED_3: (1.0, 1.0),
     evaluation.JUDGED_4: (1.0, 0.971),
     evaluation.JUDGED_5: (1.0, 0.982),
@@ -103,10 +103,10 @@ FIGURES = {  # complete targets: (precision, recall) after the fourteenth round
     evaluation.JUDGED_10: (0.983, 0.974),
     evaluation.JUDGED_11: (1.0, 0.929),
     evaluation.JUDGED_12: (0.976, 0.952),
-    evaluation.JUDGED_13: (0.938, 0.877),
+    evaluation.JUDGED_13: (0.939, 0.899),
     evaluation.JUDGED_14: (0.965, 0.922),
     evaluation.JUDGED_15: (0.984, 0.938),
-    evaluation.JUDGED_16: (0.973, 0.916),
+    evaluation.JUDGED_16: (0.974, 0.95),
     evaluation.JUDGED_17: (0.931, 0.938),
 }
 
@@ -133,8 +133,8 @@ def test_each_tuned_set_scores_its_documented_figures(path):
 def test_the_heldout_sets_score_their_documented_figures(path, targets, figure):
     """heldout-16 and heldout-17 were judged blind while this round's rules were written, from reports their author never
     read, and scored once with the thirteenth round's reader (0.938 / 0.851 and 0.914 / 0.836) and once after; heldout-18
-    was judged meanwhile and scored only after the last rule. Their errors were never listed. A change to the reader that
-    moves a figure is to be documented, not tuned away."""
+    was judged meanwhile and scored only after the last rule. The fifteenth round's rules moved none of them. Their errors
+    were never listed. A change to the reader that moves a figure is to be documented, not tuned away."""
     result = scored(path)
     assert result["counts"]["judged"] == targets
     assert complete(result) == figure
