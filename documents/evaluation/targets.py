@@ -55,8 +55,8 @@ JUDGED_12 = BASE / "fixtures" / "targets" / "judged-12.jsonl"
 JUDGED_13 = BASE / "fixtures" / "targets" / "judged-13.jsonl"
 JUDGED_14 = BASE / "fixtures" / "targets" / "judged-14.jsonl"
 # Judged blind while the twelfth round wrote its rules (then heldout-13: 吉安, 荆门, 黄石 2024), and twice over, by two
-# judges apart, as the thirteenth began (then heldout-14: 孝感, 六安, 泸州 2024); the thirteenth round's rules were written
-# from their errors.
+# judges apart, while the thirteenth wrote its rules (then heldout-14: 孝感, 六安, 泸州 2024); the thirteenth round's rules
+# were written from their errors.
 JUDGED_15 = BASE / "fixtures" / "targets" / "judged-15.jsonl"
 JUDGED_16 = BASE / "fixtures" / "targets" / "judged-16.jsonl"
 # Judged blind while the thirteenth round wrote its rules (then heldout-15: 蚌埠, 钦州 2024); the fourteenth round's rules

@@ -23,7 +23,7 @@ class Command(BaseCommand):
                             help="score this second judge's set of the same sentences against --judged, not the reader")
         parser.add_argument("--half", choices=["tune", "test"],
                             help="only the judged documents whose rules were tuned on their errors, or only the others")
-        parser.add_argument("--root", type=Path, default=evaluation.SHARED, help="folder the judged files are named in")
+        parser.add_argument("--root", type=Path, default=evaluation.SHARED, help="folder the judged entries' file paths are relative to")
 
     def handle(self, json, errors, judged, root, half, against, **options):
         entries = evaluation.load_judged(judged)
