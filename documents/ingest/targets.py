@@ -399,8 +399,7 @@ def indicator_like(words: str) -> bool:
     if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows or registered) \
             or base in HEAD_WORDS and base not in REGION_HEADS or base in GENERIC and base not in REGION_HEADS:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
-    # What is work done is read without the region word before it (`全市新增规上工业企业100家以上`), and so are its exemptions.
-    scoped = SCOPE.sub("", base)
+    scoped = SCOPE.sub("", base)  # the exemptions from work done are read without a region word before them, as the work is
     new_share = scoped.startswith(("新增", "新建")) and "占" in scoped  # `新增民营企业贷款占新增企业贷款比重`, `新建绿色建筑占新建民用建筑比例`
     certified_stock = base.startswith("认证") and base.endswith(("总数", "总量"))  # (`认证绿色食品…农产品总数突破4000个`)
     if COUNTED_GROUP.match(base) and GROUP_WORK.search(base):
@@ -411,13 +410,18 @@ def indicator_like(words: str) -> bool:
     new_investment = base.startswith("新开工") and base.endswith("投资") and len(base) < len(words)
     exempt = LABOUR_FLOW.match(scoped) or registrations_grow or REGISTERED.match(scoped) and len(base) < len(words) \
         or new_share or certified_stock or new_rate or members_share or new_investment
-    if (ACTION.match(COUNTED_GROUP.sub("", base)) or scoped.startswith("新增")) and not exempt \
+    if _work_done_verb(COUNTED_GROUP.sub("", base)) and not exempt \
             or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
     if SATISFACTION.search(base):
         words = PROJECT_WORDS.split(words)[-1]  # the project it rates names no money
     # (a digit in a name is no period: `PM2.5年均浓度` is not `3年`)
     return not (NOT_INDICATOR.search(_masked(words)) or TWO_INDICATORS.search(base))
+
+
+def _work_done_verb(name: str) -> bool:
+    """Whether name opens on work done, also after a region word (`全市新增规上工业企业100家以上`, `全市新增学位3.2万个、…`)."""
+    return ACTION.match(name) is not None or SCOPE.sub("", name).startswith("新增")
 
 
 COUNTED_GROUP = re.compile(r"^[0-9]{1,3}(?:个|条|家|所)")  # `18个特色产业产值`: the group counted opens the name
@@ -514,8 +518,8 @@ def _paragraphs(text: str) -> list[tuple[int, str, str]]:
     cut before each heading, which runs to the first space or sentence end."""
     if "\n" not in text:
         cuts = [0, *(m.start() for m in RUN_IN_HEADING.finditer(text)), len(text)]
-        return [(a, text[a:b], RUN_IN_TITLE.match(text, a + len(text[a:b]) - len(text[a:b].lstrip())).group())
-                for a, b in zip(cuts, cuts[1:])]
+        paragraphs = [(a, text[a:b]) for a, b in zip(cuts, cuts[1:])]
+        return [(a, part, RUN_IN_TITLE.match(part.lstrip()).group()) for a, part in paragraphs]
     paragraphs, offset = [], 0
     for line in text.split("\n"):
         paragraphs.append((offset, line, line.strip()))
@@ -980,7 +984,7 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
     if BUILT_LAND.match(first) and first.endswith(tuple(COUNT_UNITS)) and ENTITY.search(name := HAS_DIGIT.split(first, 1)[0]) \
             and not LEVEL_VERB.search(name):
         return True  # `建成智慧种养基地30个、保供基地300个以上`: facilities built, not a stock reached
-    return ACTION.match(first) is not None or SCOPE.sub("", first).startswith("新增")  # (`全市新增学位3.2万个、医疗床位2200张`)
+    return _work_done_verb(first)
 
 
 def sentence_unit(sentence: str, value_start: int) -> str:
