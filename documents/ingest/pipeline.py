@@ -17,7 +17,7 @@ from .docnumber import find_effective_date, normalise_doc_number, takes_effect_o
 from .html import PageMetadata, html_to_text
 from .metadata import Metadata, extract_metadata, find_policy_type
 from .office import docx_to_text, pdf_to_text
-from .pagination import join_pages
+from .pagination import join_pages, unwrap_lines
 from .pkulaw import is_pkulaw, read_pkulaw
 from .result import POLICY_TYPES, IngestError, IngestResult, QualityWarning, StageRecord
 from .script import HAN_RE, normalise_script
@@ -254,6 +254,8 @@ def clean_and_extract(raw: str, filename: str, encoding: str, stages: list[Stage
     stages.append(furniture)
     paged = any(line["rule"] == "sharing_banner" for line in furniture.details)
     text, record = join_pages(text, paged=paged)
+    stages.append(record)
+    text, record = unwrap_lines(text)
     stages.append(record)
     if len(HAN_RE.findall(text)) < MIN_BODY_HAN:
         raise IngestError(f"文件 {filename} 只有导航、页眉页脚等网页模板内容，没有正文")

@@ -339,9 +339,12 @@ def money_levels() -> frozenset[str]:
         return frozenset(row["name"] for row in csv.DictReader(f) if row["measure"] == "level" and "元" in row["unit"])
 
 
+# A note on how the figure before it was counted (`增长5%左右(预计数，下同)`, `同比增长（以下简称增长）8%`,
+# `同口径增长7.03%(剔除退税等因素影响)`): read as blank, so the clause keeps its figure and the next its subject.
+ASIDE = re.compile(r"[（(][^（()）\d]{0,16}?(?:预计数|下同|简称|剔除|扣除)[^（()）\d]{0,16}[）)]")
 KEY_SPACE_AND_BRACKETS = re.compile(r"\s|[（(][^）)]*[）)]")
 # (also when in the year it is measured: `年末城镇调查失业率`)
-KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国]|本[省市区]|我[省市区州]|全社会|年末|年底)+(?:实现|完成|累计实现)?")
+KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国疆年]|本[省市区]|我[省市区州]|全社会|年末|年底)+(?:实现|完成|累计实现)?")
 KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
 KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
 KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
@@ -657,6 +660,9 @@ PRICE_INDEX = re.compile(
 def find_targets(text: str, *, year: int | None = None, report: bool = False) -> list[Target]:
     """Every target and outcome in text (a policy's simplified text). year is the document's year;
     report says it is a 政府工作报告 (its 预期目标 are for year, its review's outcomes for the year before)."""
+    shown = text
+    if "（" in text or "(" in text:  # read past a note on how a figure was counted; show it as written
+        text = ASIDE.sub(lambda m: " " * len(m.group()), text)
     doc = _Document(text, year, report)
     found: list[Target] = []
     if "收入比" in text or "倍差" in text:
@@ -679,6 +685,9 @@ def find_targets(text: str, *, year: int | None = None, report: bool = False) ->
         value_starts.append(at)
     if value_starts:
         found += _sentence_targets(doc, start, end, value_starts)
+    if shown is not text:
+        for target in found:
+            target.sentence = shown[target.position:target.position + len(target.sentence)]
     return found
 
 
@@ -1224,7 +1233,7 @@ def _opening_industry(sentence: str, clause_start: int) -> str | None:
     if not 0 < first_end < clause_start or not (opening := OPENING_INDUSTRY.match(sentence)):
         return None
     return opening.group("name")
-SCOPE = re.compile(r"^(?:全[省市区州盟县]|本[省市区]|我[省市区州])")
+SCOPE = re.compile(r"^(?:全[省市区州盟县疆]|本[省市区]|我[省市区州])")
 GOAL = re.compile(r"的?(?:预期)?目标$")
 CONTRIBUTION = re.compile(r"^对[^，、]{1,12}增长的?贡献率?$")
 

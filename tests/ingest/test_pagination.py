@@ -1,4 +1,7 @@
-from documents.ingest.pagination import join_pages
+from pathlib import Path
+
+from documents.ingest.office import docx_to_text
+from documents.ingest.pagination import join_pages, unwrap_lines
 
 PAGE = "加快数字基础设施建设，推动数据要素市场化配置改革，完善数字经济治理体系，提升公共服务数字化水平，"  # 48 chars
 
@@ -44,3 +47,28 @@ def test_page_break_at_a_sentence_end_is_still_a_page_marker():
     joined, _ = join_pages(text)
     assert "\n" not in joined
     assert joined.startswith(PAGE)
+
+
+CHENGDE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "workreports" / "cities-2024" / "承德.docx"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+SAMPLES = SEEDS.parent / "corpus-samples"  # laws as lawrefbook prints them
+
+
+def test_a_printed_copy_has_its_lines_joined_and_its_page_numbers_dropped():
+    printed, _ = docx_to_text(CHENGDE.read_bytes(), CHENGDE.name)
+    assert "规模以上工\n业增加值增长8.3%" in printed and "\n— 9 —\n" in printed
+    text, record = unwrap_lines(printed)
+    assert "全市地区生产总值增长5.6%，一般公共预算收入增长8.1%，规模以上工业增加值增长8.3%，" in text
+    assert "\n今年经济社会发展主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%左右，" in text
+    assert "— 9 —" not in text
+    assert record.details == [{"width": 29, "joined": 442, "page_numbers": 22}]
+    # paragraphs and headings stay lines of their own
+    assert "\n一、2023年工作回顾\n刚刚过去的一年，" in text
+
+
+def test_texts_not_printed_to_a_width_are_left_as_they_are():
+    texts = sorted(SEEDS.iterdir()) + sorted(SAMPLES.glob("*.md"))
+    for path in texts:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert unwrap_lines(text) == (text, unwrap_lines("")[1]), path.name
+    assert len(texts) > 10

@@ -11,7 +11,7 @@ from documents.ingest.pipeline import ingest_bytes, ingest_text
 from documents.ingest.result import IngestError
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
-STAGES = ["decode", "mojibake_repair", "annotations", "boilerplate", "pagination", "mojibake",
+STAGES = ["decode", "mojibake_repair", "annotations", "boilerplate", "pagination", "line_wraps", "mojibake",
           "sections", "metadata", "script"]
 BOILERPLATE = ["Network", "當前位置", "高新院新聞", "點擊:次", "來源:", "政務微博", "鶴山政府網",
                "公網安備", "免責聲明", "相關文章推薦", "由会员分享", "第一文库网", "资料来源"]

@@ -128,7 +128,7 @@ def test_each_tuned_set_scores_its_documented_figures(path):
 
 @pytest.mark.parametrize("path, targets, figure", [(evaluation.HELDOUT, 161, (0.939, 0.857)),
                                                    (evaluation.HELDOUT_17, 128, (0.914, 0.836)),
-                                                   (evaluation.HELDOUT_18, 97, (0.925, 0.897))],
+                                                   (evaluation.HELDOUT_18, 97, (0.927, 0.917))],
                          ids=["heldout-16", "heldout-17", "heldout-18"])
 def test_the_heldout_sets_score_their_documented_figures(path, targets, figure):
     """heldout-16 and heldout-17 were judged blind while this round's rules were written, from reports their author never
