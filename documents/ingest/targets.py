@@ -1124,6 +1124,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     growth_word = ending(GROWTH, words)
     inherited = not words or bool(growth_word and growth_word.start() == 0)
     text_as_written = written
+    if not context.subject and _year_after_quarters(sentence, clause_start, before):
+        words = "地区生产总值增长"  # `经济增速逐季回升，一季度增长4.5%，…，全年增长5.7%`: the economy's year
+        text_as_written, inherited = before.strip(), False
     if inherited:  # no subject of its own: `、增长7.5%`, `、达到10.3万亿元`, `、力争6%以上`
         if not context.subject:
             return None
@@ -1212,6 +1215,17 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
 
 
 EFFECT = re.compile(r"带动|推动|助推|促使")
+QUARTERS = re.compile(r"(?:[一二三四]季度|上半年|前三季度)(?:累计)?(?:增长|增速)")
+ANNUAL = re.compile(r"^全年(?:累计|同比)?(?:增长|增速(?:为|达到?)?)$")
+ECONOMY = re.compile(r"GDP|生产总值|(?<!工业|数字|民营|县域|海洋|实体|服务)经济(?:增速|增长|下行|运行)")
+
+
+def _year_after_quarters(sentence: str, clause_start: int, before: str) -> bool:
+    """Whether a clause `全年增长…` with no name ends the quarters of the economy's growth told before it."""
+    if not ANNUAL.match(before.strip()):
+        return False
+    quarter = QUARTERS.search(sentence, 0, clause_start)
+    return quarter is not None and ECONOMY.search(sentence, 0, quarter.start()) is not None
 CLUSTER_OPENER = re.compile(r"^(?P<name>[^，。、]{2,12}?(?:产业集群|产业))[^，。、]{0,8}，")  # (`…产业跻身国家级集群，产值突破…`)
 OUTPUT_HEADS = frozenset(("产值", "总产值", "营业收入", "营收", "主营业务收入", "销售收入", "规模", "产业规模", "增加值"))
 PUSHED = re.compile(r"发展|推动|推进|打造|聚焦|围绕|增强|壮大|培育|提升|加快|做强|做大")  # an opener that is a task, no name

@@ -44,3 +44,14 @@ def test_a_printed_copy_is_read_across_its_line_breaks():
         ("一般公共预算收入增长", "target", "growth", 2024, 5, "%", "左右"),
         ("规模以上工业增加值增长", "target", "growth", 2024, 6.5, "%", "左右")]
     assert read(city("承德"), "全市地区生产总值增长5.6%")[0] == ("地区生产总值增长", "outcome", "growth", 2023, 5.6, "%", "")
+
+
+def test_the_year_after_the_quarters_of_the_economy_is_its_growth():
+    assert read(city("武汉"), "经济增速逐季回升，一季度增长4.5%")[0] == ("地区生产总值增长", "outcome", "growth", 2023, 5.7, "%", "")
+    assert read(city("荆门"), "全年累计增长6.7%")[0] == ("地区生产总值增长", "outcome", "growth", 2023, 6.7, "%", "")
+    hunan = REPORTS / "provinces-2025" / "2025年湖南省政府工作报告.docx"
+    assert read(hunan, "全年增长4.8%、总量达5.3万亿元")[:2] == [
+        ("地区生产总值增长", "outcome", "growth", 2024, 4.8, "%", ""),
+        ("地区生产总值", "outcome", "level", 2024, 5.3, "万亿元", "达到")]
+    # (a sector's quarters are no economy's: `服务业增加值增速连续四个季度居全省第1位、全年增长9.2%`)
+    assert "地区生产总值增长" not in [f[0] for f in read(city("绵阳"), "连续四个季度居全省第1位、全年增长9.2%")]
