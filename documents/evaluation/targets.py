@@ -77,9 +77,11 @@ HELDOUT = BASE / "fixtures" / "targets" / "heldout-16.jsonl"
 HELDOUT_17 = BASE / "fixtures" / "targets" / "heldout-17.jsonl"
 # Judged blind, twice over by two judges apart, and scored only after the fourteenth round's last rule (眉山, 益阳 2024).
 HELDOUT_18 = BASE / "fixtures" / "targets" / "heldout-18.jsonl"
-# Judged blind while the sixteenth round wrote its rules, from reports no set, test or rule had used: 柳州, 嘉兴 2024, and
+# Judged blind while the sixteenth round wrote its rules, from reports no set, test or rule had used: 柳州, 嘉兴;
+# 桂林, 菏泽; 银川, 丽水 (2024).
 HELDOUT_19 = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
-HELDOUT_21 = BASE / "fixtures" / "targets" / "heldout-21.jsonl"  # 银川, 丽水 (heldout-20: 桂林, 菏泽)
+HELDOUT_20 = BASE / "fixtures" / "targets" / "heldout-20.jsonl"
+HELDOUT_21 = BASE / "fixtures" / "targets" / "heldout-21.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
