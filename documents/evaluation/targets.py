@@ -62,6 +62,10 @@ JUDGED_16 = BASE / "fixtures" / "targets" / "judged-16.jsonl"
 # Judged blind while the thirteenth round wrote its rules (then heldout-15: 蚌埠, 钦州 2024); the fourteenth round's rules
 # were written from its errors.
 JUDGED_17 = BASE / "fixtures" / "targets" / "judged-17.jsonl"
+# Judged blind with heldout-19 and scored once (then heldout-20: 桂林, 菏泽; heldout-21: 银川, 丽水 2024); the sixteenth
+# round's rules were written from their errors.
+JUDGED_18 = BASE / "fixtures" / "targets" / "judged-18.jsonl"
+JUDGED_19 = BASE / "fixtures" / "targets" / "judged-19.jsonl"
 # Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
 AGREEMENT = {
     "judged-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
@@ -77,11 +81,9 @@ HELDOUT = BASE / "fixtures" / "targets" / "heldout-16.jsonl"
 HELDOUT_17 = BASE / "fixtures" / "targets" / "heldout-17.jsonl"
 # Judged blind, twice over by two judges apart, and scored only after the fourteenth round's last rule (眉山, 益阳 2024).
 HELDOUT_18 = BASE / "fixtures" / "targets" / "heldout-18.jsonl"
-# Judged blind while the sixteenth round wrote its rules, from reports no set, test or rule had used: 柳州, 嘉兴;
-# 桂林, 菏泽; 银川, 丽水 (2024).
+# Judged blind at the start of the sixteenth round, from reports no set, test or rule had used (柳州, 嘉兴 2024), and
+# scored only after its last rule.
 HELDOUT_19 = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
-HELDOUT_20 = BASE / "fixtures" / "targets" / "heldout-20.jsonl"
-HELDOUT_21 = BASE / "fixtures" / "targets" / "heldout-21.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
@@ -262,8 +264,13 @@ def bare(phrase: str) -> str:
 def plain(phrase: str) -> str:
     """An indicator phrase outside the vocabulary as it is compared: without leading connectives, 的
     and a closing growth word (whether a figure is growth is the measure field's to say: `税收收入179.2亿元，
-    增长13.9%` and `税收收入增长13.9%` name one indicator), GDP spelt 地区生产总值."""
-    return _GROWTH_WORD.sub("", bare(phrase).replace("的", "").replace("GDP", "地区生产总值"))
+    增长13.9%` and `税收收入增长13.9%` name one indicator), GDP spelt 地区生产总值, and a share of a whole
+    named after 占 without the 比重 it leaves unwritten (`民生支出占一般公共预算支出80%`: the judged sets write
+    it both ways)."""
+    phrase = _GROWTH_WORD.sub("", bare(phrase).replace("的", "").replace("GDP", "地区生产总值"))
+    if phrase.endswith(("比重", "比例")) and "占" in phrase[1:-3]:
+        phrase = phrase[:-2]
+    return phrase
 
 
 def indicator_agrees(extracted: str, judged: str, vocabulary: Mapping[str, str]) -> bool:

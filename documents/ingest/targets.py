@@ -68,6 +68,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "亿方", "万方", "所", "年",
     # a small port's containers (外贸集装箱吞吐量3427标箱), capacity in megawatts (光伏建筑装机容量607兆瓦)
     "标箱", "万兆瓦", "兆瓦",
+    # livestock by head (肉牛、肉羊饲养量分别达到25.6万头、220万只), places (通达京杭大运河的港口达到3处)
+    "头", "万只", "只", "万羽", "处",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 _RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
@@ -154,7 +156,7 @@ GROWTH_ADVERB = re.compile(r"(?<=.)(?:持续|继续|稳步|稳定|平稳|快速|
 GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感|"
-                   r"[盖合中存放跃标成晓可与誉名任利明献和熟配聚程]度|之比)$|占.+$")  # (盖度, 契合度, 集中度, 匹配度, 组织化程度…)
+                   r"[盖合中存放跃标成晓可与誉名任利明献和熟配聚程位]度|之比)$|占.+$")  # (盖度, 契合度, 集中度, 匹配度, 组织化程度…)
 LEVEL_RATE = re.compile(r"(?:失业率|城镇化率|利率|生产率|存贷比|指数|依存度)$")  # `创新产出水平指数达到87.59%`
 # What an out-of-vocabulary phrase must end with to name an indicator (before any growth word).
 HEAD_WORDS = (
@@ -171,7 +173,7 @@ HEAD_WORDS = (
     # how satisfied people are, in % or in points (公共服务质量满意度81.6分), how safe they feel (群众安全感达99.3%)
     "满意度", "安全感", "幸福感", "获得感",
     # rates written as a degree (草原综合植被盖度, 学校专业设置与地方产业契合度, 群众知晓度), lengths (输电线路总长)
-    *(c + "度" for c in "盖合中存放跃标成晓可与誉名任利明献和熟配聚程"), "总长", "长度", "之比",
+    *(c + "度" for c in "盖合中存放跃标成晓可与誉名任利明献和熟配聚程位"), "总长", "长度", "之比",
     # trains run on a line (中欧班列（西安）开行6037列, 中欧班列开行量增长19.3%)
     "开行", "开行量",
     # stocks a region counts: 人均预期寿命, 公共充电桩, 国际友城, 智能化煤矿, 千亿级产业链, 高标准农田, 中试基地
@@ -194,8 +196,8 @@ HEAD_WORDS = (
     "到账",
     # online retail sales (电子商务网络零售增长34%), people insured (城镇职工基本养老保险参保96.5万人)
     "网络零售", "参保",
-    # livestock kept in the year (肉牛饲养量26.83万头)
-    "饲养量",
+    # livestock kept in the year (肉牛饲养量26.83万头) or on hand (奶牛存栏稳定在30万头以上)
+    "饲养量", "存栏",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -209,7 +211,7 @@ GENERIC = frozenset((
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|再贷款|点击量|新增?参保|年度投资|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴(?!覆盖率)|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|再贷款|点击量|新增?参保|年度投资|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目(?!到位资金(?:增长|增速|增幅)|数?(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|(?<!新)认定(?!率)|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
@@ -225,10 +227,10 @@ TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办
 ACTION = re.compile(
     r"^(?:新增|净增|新晋|新入规|新入库|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建(?!商品房)|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳(?!技术)|安排|"
-    r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费)|培训|招聘|解决|整治|消除|化解|增加|"
+    r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费|类)|培训|招聘|解决|整治|消除|化解|增加|"
     r"扩大|扩容|升级|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
     # (`治理互花米草面积11.8万亩`, `落地京企超500家`)
-    r"减少|节约|节省|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放|收储)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
+    r"减少|节约|节省|孵化|获评|入驻(?!率)|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放|收储)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
 )
 # Counts of firms, platforms and the like are the region's level only when the clause says so
 # (`高新技术企业突破1.8万家`, `实有经营主体49.3万户`); else they count work done in the year.
@@ -240,6 +242,7 @@ ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园
 REGISTERED = re.compile(r"^新(?:登记|注册|设|批|认定|签约|增(?=市场主体|经营主体))")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`, `新认定…增长88%`)
 # an abbreviation after a name (`实际利用外资（FDI）`), or what it leaves out (`固定资产投资（不含农户）`)
 SLAUGHTERED = re.compile(r"^出栏([^量率数，、]{1,6})$")
+MANUFACTURING_GROWS = re.compile(r"制造业(?=(?:同比)?(?:增长|增速|增幅)$)")
 FOOTNOTE = re.compile(r"\[[0-9]{1,3}\]")  # a note's number in the text (`研究与试验发展经费投入强度[26]达1.2%`)
 NOTE = re.compile(r"(?<=.)[（(](?:[A-Za-z]{2,6}|不?含[^（()）]{1,6})[）)]$")
 SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")  # (`支持成功自主创业2.2万人` is 自主创业, a labour flow)
@@ -247,12 +250,12 @@ FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
 LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
 # (`通过国家评价的科技型中小企业5500家`)
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^有(?!效)|^通过[^，、]{0,8}评价")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
-STOCK_HEADS = frozenset(("总数", "总量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
+STOCK_HEADS = frozenset(("总数", "总量", "存量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
 STOCK_NAME = re.compile(r"(?:总数|总量)$")  # the total word a count of firms is named without (`高新技术企业总数`)
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
 REACH = frozenset(("达到", "达", "突破", "超过", "超", "增至", "增加到", "增加至", "跨过"))
-REACHED_UNITS = COUNT_UNITS | {"张", "万张", "万标箱", "人次", "万人次", "亿人次", "列", "万列"}
+REACHED_UNITS = COUNT_UNITS | {"张", "万张", "万标箱", "人次", "万人次", "亿人次", "列", "万列", "处"}
 # The kind named after examples (`重点实验室、技术创新中心等省级创新平台`): the phrase is the kind.
 EXAMPLES = re.compile(r"^[^，]*、[^、]*?等(?!级)(?=.{2})")
 # Land a plan builds in its year (`建成高标准农田1169万亩`) is work done; a stock says 累计 or 达到.
@@ -264,7 +267,7 @@ SAVED = re.compile(r"(?:节约|节省|降低|减少|减轻)[^，、]{0,10}(?:成
 PURPOSE_SPENDING = re.compile(r"(?:民生|教育|三保|科技创新)[^，、]{0,6}支出$")
 PER_HEAD = re.compile(r"人均|村均|亩均|劳动生产率")  # money in 万元/元 is the region's only per head (or per village, per mu)
 FOREIGN_CAPITAL = re.compile(r"外资|外商直接投资|FDI")  # …or foreign capital a city counts in 万美元 (`实际利用外资1539万美元`)
-YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年)")
+YEAR_LEAD = re.compile(r"^(?:到|至)?20\d\d年(?:底|末)?|^(?:今年|去年|全年|年内)")
 # A clause with a figure that is no value gives the next clause its subject (`突破300亿元大关、达313.9亿元`).
 SUBJECT_ONLY = re.compile(r"^(?P<subject>[^0-9０-９]+?)(?:首次|再次|累计|分别|连续)?(?:突破|超过|达到|达|完成|迈上|跨越|跨过|连跨)?[0-9０-９]")
 HAS_DIGIT = re.compile(r"[0-9０-９]")
@@ -399,7 +402,11 @@ def indicator_like(words: str) -> bool:
         and not INCIDENTS.search(base)  # (`农产品出岛量增长64.7%`, `过夜游客数`; not `生产安全事故起数`)
     registrations_grow = REGISTERED.match(base) is not None and len(base) < len(words)
     registered = registrations_grow and len(base) >= 5  # what is registered needs no head word, but a bare 新登记 names nothing
-    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 or not (base.endswith(HEAD_WORDS) or volume_grows or registered) \
+    # a share of a whole named after 占 (`…企业占全区28%`, `新能源装机规模占总装机量的58.1%`): its 比重 unwritten
+    share_of = (at := base.find("占")) >= 3 and len(base) - at >= 3 and base[:at] not in GENERIC \
+        and not base.startswith(("占地", "占用", "占补"), at) and not any(c.isspace() for c in base)
+    if not 2 <= len(base) - base.count("“") - base.count("”") <= 30 \
+            or not (base.endswith(HEAD_WORDS) or volume_grows or registered or share_of) \
             or base in HEAD_WORDS and base not in REGION_HEADS or base in GENERIC and base not in REGION_HEADS:
         return False  # a bare 总产 or 收入 names nothing (quotation marks are no part of a name's length)
     scoped = SCOPE.sub("", base)  # the exemptions from work done are read without a region word before them, as the work is
@@ -413,6 +420,9 @@ def indicator_like(words: str) -> bool:
     new_investment = base.startswith("新开工") and base.endswith("投资") and len(base) < len(words)
     exempt = LABOUR_FLOW.match(scoped) or registrations_grow or REGISTERED.match(scoped) and len(base) < len(words) \
         or new_share or certified_stock or new_rate or members_share or new_investment
+    if 0 < (at := base.find("占")) and base[:at] in GENERIC and base[:at] not in REGION_HEADS \
+            and not base.endswith(("比重", "比例", "占比")):
+        return False  # `总产值占到工业总产值的52.3%`: whose output is not told
     if _work_done_verb(COUNTED_GROUP.sub("", base)) and not exempt \
             or HAS_DIGIT.search(NAME_DIGITS.sub("", base)):
         return False
@@ -983,7 +993,7 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
             and own.words and not ACTION.match(own.words) \
             and (canonical(own.words) or indicator_like(own.words)):
         return False  # `确保新增新能源装机3000万千瓦、新能源发电量超3000亿度`: another measure, not more of the work
-    if sentence.startswith(("总数", "总量", "累计", "入库", "评价入库"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
+    if sentence.startswith(("总数", "总量", "存量", "累计", "入库", "评价入库"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
         return False  # `新增全国重点实验室15家、总数达23家`, `新增特色产业集群4个、达到17个`: the stock, read by _clause_target
     first = YEAR_LEAD.sub("", first)
     if canonical(HAS_DIGIT.split(first, 1)[0]):
@@ -1093,8 +1103,12 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         phrase = phrase[:reached.start()]
     tail = split_tail(FOOTNOTE.sub("", phrase) if "[" in phrase else phrase)
     words, verb, pre = GROWTH_ADVERB.sub("", SUPPORTED.sub("", NOTE.sub("", tail.words))), tail.verb, tail.pre
+    if words.endswith("的") and "占" in words[1:]:
+        words = words[:-1]  # `民生支出占财政总支出的84%`: the share of the whole
     if livestock := SLAUGHTERED.match(words):
         words = livestock.group(1) + "出栏"  # `出栏生猪400万头以上`: 生猪出栏
+    if "制造业" in words and (industry := MANUFACTURING_GROWS.search(words)):
+        words = words[:industry.end()] + "增加值" + words[industry.end():]  # `高技术制造业增长30%以上`: its value added
     if value.group("unit") == "%" and (effect := _last_effect(words)):
         # `大规模设备更新带动设备工器具购置投资增长14.6%`, `…等新机制推动企业反映问题解决率提高到93%`: what grows
         words = words[effect:]
@@ -1151,7 +1165,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.lizheng = True  # `力争整车产量200万辆、新能源汽车140万辆`: 力争 on each
     if (words.startswith("占") or CONTRIBUTION.match(words)) and context.subject:
         # `A增长8.8%，占地区生产总值比重提高到41.9%`: A's share; `…增长6.3%，对全省经济增长贡献率达13%`: A's contribution
-        words = text_as_written = context.subject + words.removesuffix("的")  # (`、占一般公共预算支出的86.7%`)
+        subject = context.subject
+        if CONTRIBUTION.match(words) and 0 < subject.find("占"):
+            subject = subject[:subject.find("占")]  # `A占地区生产总值的41.4%，对经济增长贡献率达到47.8%`: A's contribution
+        words = text_as_written = subject + words.removesuffix("的")  # (`、占一般公共预算支出的86.7%`)
     elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
         words = "粮食产量"
     elif not context.subject and without_growth(words) in OUTPUT_HEADS and (opener := _opening_industry(sentence, clause_start)):
@@ -1182,6 +1199,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
                 and not ACTION.match(words))  # `力争整车产量200万辆、新能源汽车140万辆`: the list's next item
     if parallel and last.indicator.endswith("出栏") and not words.endswith("出栏"):
         words += "出栏"  # `出栏肉牛14.8万头、生猪130万头`: 生猪出栏
+    if not (verb or pre) and clause_start and sentence[clause_start - 1] == "、" and last is not None \
+            and last.modifier == "达到" and last.measure == "share" and value.group("unit") == "%" \
+            and (words.endswith("率") or SHARE.search(words)) and not LEVEL_RATE.search(words):
+        verb = "达到"  # `农村卫生厕所普及率达到93%、生活污水处理率74%、垃圾治理率98%`: the verb of the list
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
                     clause_start + gone, context, baseline_year, parallel, over_five_years)
     if target is not None and target.measure == "level" and "累计" in tail.adverbs and FLOW.search(target.indicator) \
@@ -1214,7 +1235,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     return target
 
 
-EFFECT = re.compile(r"带动|推动|助推|促使")
+EFFECT = re.compile(r"带动|推动|助推|促使|撬动")
 QUARTERS = re.compile(r"(?:[一二三四]季度|上半年|前三季度)(?:累计)?(?:增长|增速)")
 ANNUAL = re.compile(r"^全年(?:累计|同比)?(?:增长|增速(?:为|达到?)?)$")
 ECONOMY = re.compile(r"GDP|生产总值|(?<!工业|数字|民营|县域|海洋|实体|服务)经济(?:增速|增长|下行|运行)")
@@ -1231,22 +1252,42 @@ OUTPUT_HEADS = frozenset(("产值", "总产值", "营业收入", "营收", "主�
 PUSHED = re.compile(r"发展|推动|推进|打造|聚焦|围绕|增强|壮大|培育|提升|加快|做强|做大")  # an opener that is a task, no name
 # The industry, sector or zone a sentence's first clause is about, after the verbs of its task (`生产性服务业加速发展，…`,
 # `加快建筑业工业化、…发展，…`, `推进开发区创新升级，…`).
+TASK = re.compile(r"大力|加力|提速|转型|全力|加快|着力|积极|持续|重点|进一步|全面|发展|打造|建成|建设|推进|推动|深化|促进|做强|做大|"
+                  r"壮大|提升|培育|聚焦|围绕|增强|放大|规范")
+TASK_VERBS = f"(?:{TASK.pattern})*"
 OPENING_INDUSTRY = re.compile(
-    r"^(?:加快|推进|推动|深化|进一步|规范|发展|促进|做强|做大|壮大|提升)*"
+    r"^" + TASK_VERBS +
     r"(?P<name>[\u4e00-\u9fff“”]{0,10}?(?:产业集群|产业|经济|开发区|园区)|[\u4e00-\u9fff“”]{1,10}?(?<![企就创物职])业)"
-    r"(?=[，,]|加速|加快|转型|创新|提质|扩能|工业化|持续|稳步|跻身|实现|发展)")
+    r"(?=[，,]|加速|加快|转型|创新|提质|扩能|工业化|持续|稳步|跻身|实现|发展|要)")
+OPENER_BREAK = re.compile(r"[，,：:]")  # (a clause of names joined by 、 names no one industry)
+# An industry or cluster a clause names after its task's verbs (`打造具有区域竞争力的新材料产业集群`, `三新产业主导地位更加凸显`,
+# `加快推动纺织服装产业升级改造`, `农副产品加工业向精深方向延伸`): no park, chain or base of one (产业园, 产业链).
+NAMED_INDUSTRY = re.compile(
+    r"^" + TASK_VERBS + r"(?:具有[^，、的]{1,12}的)?(?:[百千]亿(?:元|级)?)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:产业集群|产业(?![园链基项核区带])|(?<![企就创物职商])业(?=向|加速|加快|转型|集聚|持续|发展)))")
 
 
 def _opening_industry(sentence: str, clause_start: int) -> str | None:
-    """Whose a bare output head in a later clause is: the cluster a paragraph opens with (`汽车零部件产业集群，…`), or the
-    industry its first clause is about."""
+    """Whose a bare output head in a later clause is: the cluster a paragraph opens with (`汽车零部件产业集群，…`), the
+    industry its first clause is about, or else the one the nearest clause before names."""
     if opener := CLUSTER_OPENER.match(sentence):
         name = opener.group("name")
-        return None if ACTION.match(name) or LEAD.match(name) or PUSHED.search(name) else name
+        if not (ACTION.match(name) or LEAD.match(name) or PUSHED.search(name)):
+            return name
     first_end = min((at for at in (sentence.find("，"), sentence.find(",")) if at >= 0), default=-1)
-    if not 0 < first_end < clause_start or not (opening := OPENING_INDUSTRY.match(sentence)):
-        return None
-    return opening.group("name")
+    if 0 < first_end < clause_start and (opening := OPENING_INDUSTRY.match(sentence)) and _an_industry(opening.group("name")):
+        return opening.group("name")
+    part_start = max(sentence.rfind(c, 0, clause_start) for c in "；;") + 1  # (not across a semicolon: another task)
+    for clause in reversed(OPENER_BREAK.split(sentence[part_start:clause_start])):
+        if (named := NAMED_INDUSTRY.match(clause.strip())) and _an_industry(named.group("name")):
+            return named.group("name")
+    return None
+
+
+def _an_industry(name: str) -> bool:
+    """Whether a name read before a bare output head is one industry's, not a task (`推动产业集聚`), a group
+    (`三大不锈钢下游产业集群`) or a place in a chain (`下游产业`)."""
+    return not (ACTION.match(name) or TASK.match(name) or GROUP.search(name) or re.match(r"[百千万]亿|[上下]游", name))
 SCOPE = re.compile(r"^(?:全[省市区州盟县疆]|本[省市区]|我[省市区州])")
 GOAL = re.compile(r"的?(?:预期)?目标$")
 CONTRIBUTION = re.compile(r"^对[^，、]{1,12}增长的?贡献率?$")
@@ -1355,7 +1396,8 @@ def _work_done(words: str, unit: str, value: re.Match, linked: str) -> bool:
 def _count_reached(words: str, unit: str, verb: str, pre: str) -> bool:
     """`全国文明城市达到13个`: a count with a verb of reaching names the region's stock, whatever its head."""
     return (unit in REACHED_UNITS and (verb in REACH or pre in REACH) and len(words) >= 2
-            and len(NAME_DIGITS.sub("", words)) <= 14 and words not in STOCK_HEADS  # (a threshold in a name is no length)
+            and len(NAME_DIGITS.sub("", words)) - words.count("“") - words.count("”") <= 14  # (nor a threshold or quotes)
+            and words not in STOCK_HEADS
             and words not in GENERIC
             and not PETITIONS.search(words)
             and not HAS_DIGIT.search(NAME_DIGITS.sub("", words)) and not ACTION.match(words)
@@ -1467,6 +1509,10 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
                 break
             values.append(following)
         names = context.listed[0] if again else _respective_names(names_text, len(values))
+        heads = names_text.split("、")
+        if not names and not again and not context.subject and len(heads) == len(values) and all(h in GENERIC for h in heads) \
+                and (industry := _opening_industry(sentence, list_start)):
+            names = [industry + head for head in heads]  # `医药产业集聚发展，营业收入、利润分别增长11.5%和15%`: the industry's
         one_for_all = len(values) == 1 and len(names) > 1 and not HAS_DIGIT.match(sentence, value.end() + 1)
         if len(values) != len(names) and not one_for_all:  # (`分别达到10.8万个、10万架`: a second figure not read)
             return [], values[-1].end()  # (`氢能、生物制造…产业营业收入分别增长20%以上`: one figure, each name's)
@@ -1545,6 +1591,7 @@ def _with_shared_rest(items: list[str]) -> list[str]:
         return water
     if items[-1] in GENERIC and (holder := HOLDER_PREFIX.match(items[0])):
         return items[:-1] + [holder.group() + items[-1]]  # `市属国企资产总额、营业收入`: the firms' 营业收入
+    items = _qualified(items)
     rest = SHARED_REST.search(items[-1], 1)
     if rest and (parallel := _parallel_end(items[0], items[-1], rest.start())) and parallel < rest.start():
         shared = items[-1][parallel:]  # `徐州经开区、徐州高新区工业开票销售收入`, `炼铁、炼钢先进产能占比`: the rest after the last's name
@@ -1552,7 +1599,8 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     if rest and items[-1].startswith("占", rest.start()):
         # `清洁能源装机容量和发电量占比`: each one's share; a bare head takes the first name's qualifier
         shared, base, first_head = items[-1][rest.start():], items[-1][:rest.start()], _head_word(items[0])
-        named = [i if "占" in i else i + shared for i in items[:-1]] + [items[-1]]
+        # (a name that is a rate already keeps it: `乡村中小学强校扩优覆盖率、省一类以上优质幼儿园占比`)
+        named = [i if "占" in i or i.endswith("率") or SHARE.search(i) else i + shared for i in items[:-1]] + [items[-1]]
         if base in HEAD_WORDS and first_head and len(first_head) < len(items[0]):
             named[-1] = items[0][:-len(first_head)] + items[-1]
         return named
@@ -1584,11 +1632,18 @@ def _with_shared_rest(items: list[str]) -> list[str]:
             named[k] = item + following[len(item):]  # `高中阶段和高等教育毛入学率`: what follows the parallel name
         elif len(head := _head_word(following)) >= 2 or len(head := _head_word(last)) >= 2 and SHARE.search(head):
             named[k] = item + head  # (a bare 率 is not what `受污染耕地和污染地块安全利用率` share; `卫生厕所、垃圾收转运、…覆盖率`)
-    first_head = _head_word(items[0])
-    if first_head and len(first_head) < len(items[0]):
-        named = [named[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) or i in REGION_HEADS else items[0][:-len(first_head)] + i
-                              for i in named[1:]]
     return named
+
+
+def _qualified(items: list[str]) -> list[str]:
+    """A bare head after a name takes that name's qualifier: `技术合同登记数、成交额` (技术合同成交额), `旅游总人次、总收入`
+    (旅游总收入)."""
+    first_head = _head_word(items[0])
+    if not first_head or len(first_head) == len(items[0]) or items[0] in GENERIC:
+        return items  # (`营业收入、利润`: a bare head qualifies nothing)
+    qualifier = items[0][:-len(first_head)]
+    return [items[0]] + [i if i not in (*HEAD_WORDS, *GENERIC) or i in REGION_HEADS
+                         else (qualifier.removesuffix("总") if i.startswith("总") else qualifier) + i for i in items[1:]]
 
 
 HOLDER_PREFIX = re.compile(r"^[^、，]+?(?:国企|国有企业|企业|公司|集团)(?=..)")
