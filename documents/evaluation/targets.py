@@ -98,6 +98,7 @@ OPTIONAL_LINE_KEYS = {"note"}
 TOLERANCE = 1e-9
 _DELIMITER = re.compile(r"[。！？]|\n")
 _DIGIT = re.compile(r"[0-9０-９]")
+_TYPOGRAPHY = str.maketrans("", "", "的“”‘’\"'")  # what a name is compared without: 的 and quotation marks
 _GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|比年初|年均)?(?:增长|增速|增幅|提升|提高|上升|下降|降低)$")
 
 
@@ -262,12 +263,12 @@ def bare(phrase: str) -> str:
 
 
 def plain(phrase: str) -> str:
-    """An indicator phrase outside the vocabulary as it is compared: without leading connectives, 的
-    and a closing growth word (whether a figure is growth is the measure field's to say: `税收收入179.2亿元，
+    """An indicator phrase outside the vocabulary as it is compared: without leading connectives, 的,
+    quotation marks (`“标准地”出让覆盖率`: the judged sets write them both ways) and a closing growth word (whether a figure is growth is the measure field's to say: `税收收入179.2亿元，
     增长13.9%` and `税收收入增长13.9%` name one indicator), GDP spelt 地区生产总值, and a share of a whole
     named after 占 without the 比重 it leaves unwritten (`民生支出占一般公共预算支出80%`: the judged sets write
     it both ways)."""
-    phrase = _GROWTH_WORD.sub("", bare(phrase).replace("的", "").replace("GDP", "地区生产总值"))
+    phrase = _GROWTH_WORD.sub("", bare(phrase).translate(_TYPOGRAPHY).replace("GDP", "地区生产总值"))
     if phrase.endswith(("比重", "比例")) and "占" in phrase[1:-3]:
         phrase = phrase[:-2]
     return phrase

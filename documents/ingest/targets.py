@@ -243,7 +243,7 @@ REGISTERED = re.compile(r"^新(?:登记|注册|设|批|认定|签约|增(?=市�
 # an abbreviation after a name (`实际利用外资（FDI）`), or what it leaves out (`固定资产投资（不含农户）`)
 SLAUGHTERED = re.compile(r"^出栏([^量率数，、]{1,6})$")
 MANUFACTURING_GROWS = re.compile(r"制造业(?=(?:同比)?(?:增长|增速|增幅)$)")
-FOOTNOTE = re.compile(r"\[[0-9]{1,3}\]")  # a note's number in the text (`研究与试验发展经费投入强度[26]达1.2%`)
+FOOTNOTE = re.compile(r"\^?\[[0-9]{1,3}\]")  # a note's number in the text (`研究与试验发展经费投入强度[26]达1.2%`)
 NOTE = re.compile(r"(?<=.)[（(](?:[A-Za-z]{2,6}|不?含[^（()）]{1,6})[）)]$")
 SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")  # (`支持成功自主创业2.2万人` is 自主创业, a labour flow)
 FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
@@ -813,14 +813,15 @@ PAIRED_NAMES = re.compile(r"^[^0-9０-９、，]{2,}[和与][^0-9０-９、，]{
 def _paired(before: str, sentence: str, values: list[re.Match]) -> bool:
     """`粮食种植面积和产量稳定在557万亩、262万吨以上`: two names joined by 和 and two figures joined by 、
     without 分别 are a respective list too."""
-    if len(values) < 2 or sentence[values[0].end():values[1].start()] != "、" or FROM.search(before):
-        return False
+    if len(values) < 2 or sentence[values[0].end():values[1].start()] not in ("、", "和") or FROM.search(before):
+        return False  # (`城乡居民人均可支配收入增长4.7%和7.3%`)
     words = split_tail(LEAD.sub("", before)).words
     pair = PAIRED_NAMES.match(words) is not None or any(w in words for w in PAIRS)  # `城乡居民人均收入年均增长5.3%、7.7%`
     return pair and (len(values) == 2 or sentence[values[1].end():values[2].start()] != "、")
 
 
-RESPECTIVE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?分别(?:同比|比上年|较上年)?(?P<growth>增长|提高|下降)")  # (also `同比分别增长`)
+# (also `同比分别增长`, and without 分别 before as many figures: `旅游人数5590.68万人次、总收入413.68亿元，增长70%、78%`)
+RESPECTIVE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:分别)?(?:同比|比上年|较上年)?(?P<growth>增长|提高|下降)")
 
 
 def _growths_of_levels(before: str, sentence: str, position: int, values: list[re.Match], i: int, targets: list[Target],
@@ -1171,8 +1172,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = text_as_written = subject + words.removesuffix("的")  # (`、占一般公共预算支出的86.7%`)
     elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
         words = "粮食产量"
-    elif not context.subject and without_growth(words) in OUTPUT_HEADS and (opener := _opening_industry(sentence, clause_start)):
+    elif not context.subject and without_growth(words.removeprefix("相关")) in OUTPUT_HEADS \
+            and (opener := _opening_industry(sentence, clause_start)):
         # `汽车零部件产业集群，重点发展…，产值突破330亿元`: the cluster the sentence opens with (`航空航天产业，…产业规模…`: one 产业)
+        words = words.removeprefix("相关")  # (`…产业新蓝海，…，相关营收增长15%`: that industry's)
         words = opener.removesuffix("产业" if words.startswith("产业") else "") + words
     elif context.subject and (head := without_growth(words)) in GENERIC:
         words = _of_subject(context.subject, head) + words[len(head):]
@@ -1242,18 +1245,19 @@ ECONOMY = re.compile(r"GDP|生产总值|(?<!工业|数字|民营|县域|海洋|�
 
 
 def _year_after_quarters(sentence: str, clause_start: int, before: str) -> bool:
-    """Whether a clause `全年增长…` with no name ends the quarters of the economy's growth told before it."""
+    """Whether a clause `全年增长…` with no name is the economy's growth told before it, after its quarters or not
+    (`地区生产总值增速快于全省的势头不断巩固提升，全年增长7.8%`)."""
     if not ANNUAL.match(before.strip()):
         return False
     quarter = QUARTERS.search(sentence, 0, clause_start)
-    return quarter is not None and ECONOMY.search(sentence, 0, quarter.start()) is not None
+    return ECONOMY.search(sentence, 0, quarter.start() if quarter else clause_start) is not None
 CLUSTER_OPENER = re.compile(r"^(?P<name>[^，。、]{2,12}?(?:产业集群|产业))[^，。、]{0,8}，")  # (`…产业跻身国家级集群，产值突破…`)
 OUTPUT_HEADS = frozenset(("产值", "总产值", "营业收入", "营收", "主营业务收入", "销售收入", "规模", "产业规模", "增加值"))
 PUSHED = re.compile(r"发展|推动|推进|打造|聚焦|围绕|增强|壮大|培育|提升|加快|做强|做大")  # an opener that is a task, no name
 # The industry, sector or zone a sentence's first clause is about, after the verbs of its task (`生产性服务业加速发展，…`,
 # `加快建筑业工业化、…发展，…`, `推进开发区创新升级，…`).
 TASK = re.compile(r"大力|加力|提速|转型|全力|加快|着力|积极|持续|重点|进一步|全面|发展|打造|建成|建设|推进|推动|深化|促进|做强|做大|"
-                  r"壮大|提升|培育|聚焦|围绕|增强|放大|规范")
+                  r"壮大|提升|培育|聚焦|围绕|增强|放大|规范|拥抱|抢抓|抓住|瞄准|紧盯|依托")
 TASK_VERBS = f"(?:{TASK.pattern})*"
 OPENING_INDUSTRY = re.compile(
     r"^" + TASK_VERBS +
@@ -1272,7 +1276,7 @@ def _opening_industry(sentence: str, clause_start: int) -> str | None:
     industry its first clause is about, or else the one the nearest clause before names."""
     if opener := CLUSTER_OPENER.match(sentence):
         name = opener.group("name")
-        if not (ACTION.match(name) or LEAD.match(name) or PUSHED.search(name)):
+        if not (ACTION.match(name) or LEAD.match(name) or PUSHED.search(name) or TASK.match(name)):
             return name
     first_end = min((at for at in (sentence.find("，"), sentence.find(",")) if at >= 0), default=-1)
     if 0 < first_end < clause_start and (opening := OPENING_INDUSTRY.match(sentence)) and _an_industry(opening.group("name")):
@@ -1304,6 +1308,8 @@ def _of_subject(subject: str, head: str) -> str:
     增加值增长…` the subject's qualifier with this head."""
     if head in ("总数", "总量") and (registered := REGISTERED.match(subject)):
         return subject[registered.end():]  # `新登记经营主体增长8.2%，总数突破140万户`: all registered so far
+    if (share_of := subject.find("占")) > 1:
+        return subject[:share_of] + head  # `服务业占地区生产总值的比重达49.7%，增加值增长7.5%`: the share's subject's 增加值
     if head in ("总量", "规模", "总规模", "总额"):
         return subject
     own = max((w for w in (*HEAD_WORDS, *GENERIC) if subject.endswith(w) and len(w) < len(subject)), key=len, default="")

@@ -121,3 +121,31 @@ def test_lists_share_their_verb_qualifier_and_work():
     assert read(city("菏泽"), "孵化跨境电商新锐企业20家以上") == [("全市跨境电商交易额增长", "target", "growth", 2024, 10, "%", "以上")]
     assert read(city("菏泽"), "力争入驻企业200家以上") == []
     assert read(city("菏泽"), "新增各类市场主体20万户、存量突破100万户")[0] == ("各类市场主体", "outcome", "level", 2023, 100, "万户", "突破")
+
+
+def test_growths_after_as_many_levels_are_theirs_without_fenbie():
+    assert read(city("蚌埠"), "全市旅游人数5590.68万人次、总收入413.68亿元，增长70%、78%")[2:] == [
+        ("全市旅游人数增长", "outcome", "growth", 2023, 70, "%", ""), ("全市旅游总收入增长", "outcome", "growth", 2023, 78, "%", "")]
+
+
+def test_a_name_agrees_with_or_without_its_quotation_marks():
+    from documents.evaluation import targets as evaluation
+    assert evaluation.indicator_agrees("“标准地”出让覆盖率", "标准地出让覆盖率", evaluation.load_vocabulary())
+
+
+def test_the_residual_misses_of_judged_13():
+    # a pair of figures joined by 和 is a respective list too
+    assert read(city("达州"), "城乡居民人均可支配收入增长4.7%和7.3%")[-2:] == [
+        ("城镇居民人均可支配收入增长", "outcome", "growth", 2023, 4.7, "%", ""),
+        ("农村居民人均可支配收入增长", "outcome", "growth", 2023, 7.3, "%", "")]
+    # a bare head after a share is the share's subject's
+    assert read(city("达州"), "服务业占地区生产总值的比重达49.7%")[1] == ("服务业增加值增长", "outcome", "growth", 2023, 7.5, "%", "")
+    # a note's number written ^[4] is no part of the name either
+    assert ("“四上”企业", "outcome", "level", 2023, 3566, "户", "达到") in read(city("达州"), "“四上”企业^[4]净增169户")
+
+
+def test_the_residual_misses_of_judged_11_and_judged_14():
+    # the economy's year without its quarters: `地区生产总值增速快于全省的势头不断巩固提升，全年增长7.8%`
+    assert read(city("淮安"), "全年增长7.8%、全省第二") == [("地区生产总值增长", "outcome", "growth", 2023, 7.8, "%", "")]
+    # 相关 output is the industry's named before, after the task's verbs (拥抱, 抢抓…)
+    assert read(city("铜陵"), "拥抱先进光伏和新型储能产业新蓝海")[-1][:2] == ("先进光伏和新型储能产业营收增长", "target")
