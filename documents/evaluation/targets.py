@@ -84,6 +84,11 @@ HELDOUT_18 = BASE / "fixtures" / "targets" / "heldout-18.jsonl"
 # Judged blind at the start of the sixteenth round, from reports no set, test or rule had used (柳州, 嘉兴 2024), and
 # scored only after its last rule.
 HELDOUT_19 = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
+# Judged blind while the sixteenth round wrote its rules from judged-18 and judged-19 (林芝, 广安; 聊城, 沈阳 2024: reports
+# that no set, test or rule had used, a few of whose sentences the rules' author had seen in listings, never with a rule
+# written from them); scored only after its last rule.
+HELDOUT_22 = BASE / "fixtures" / "targets" / "heldout-22.jsonl"
+HELDOUT_23 = BASE / "fixtures" / "targets" / "heldout-23.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 
