@@ -110,7 +110,7 @@ def test_a_bare_head_after_whoever_holds_it_is_theirs():
 
 def test_a_bound_after_the_second_of_two_figures_with_verbs_of_their_own_is_the_seconds():
     assert figures(in_sentence(targets_of(city("盐城")), "确保全市粮食面积稳定在1480万亩")) == [
-        ("全市粮食面积", "target", "level", 2024, 1480, "万亩", ""), ("粮食产量", "target", "level", 2024, 140, "亿斤", "以上")]
+        ("粮食播种面积", "target", "level", 2024, 1480, "万亩", ""), ("粮食产量", "target", "level", 2024, 140, "亿斤", "以上")]
 
 
 def test_a_five_years_passage_may_open_with_a_dash_and_a_summary():
