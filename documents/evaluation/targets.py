@@ -82,7 +82,7 @@ HELDOUT_17 = BASE / "fixtures" / "targets" / "heldout-17.jsonl"
 # Judged blind, twice over by two judges apart, and scored only after the fourteenth round's last rule (眉山, 益阳 2024).
 HELDOUT_18 = BASE / "fixtures" / "targets" / "heldout-18.jsonl"
 # Judged blind at the start of the sixteenth round, from reports no set, test or rule had used (柳州, 嘉兴 2024), and
-# scored only after its last rule.
+# scored as it came and after the round's last rule.
 HELDOUT_19 = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
 # Judged blind while the sixteenth round wrote its rules from judged-18 and judged-19 (林芝, 广安; 聊城, 沈阳 2024: reports
 # that no set, test or rule had used, a few of whose sentences the rules' author had seen in listings, never with a rule

@@ -138,9 +138,9 @@ def test_the_heldout_sets_score_their_documented_figures(path, targets, figure):
     """heldout-16 and heldout-17 were judged blind while the fourteenth round's rules were written, from reports their
     author never read, and scored once with the thirteenth round's reader (0.938 / 0.851 and 0.914 / 0.836) and once after;
     heldout-18 was judged meanwhile and scored only after that round's last rule (0.925 / 0.897). heldout-19, heldout-22
-    and heldout-23 were judged blind during the sixteenth round and scored after its last rule, with the same figures as
-    with the reader it started from. Their errors were never listed. A change to the reader that moves a figure is to be
-    documented, not tuned away."""
+    and heldout-23 were judged blind during the sixteenth round and scored after its last rule (heldout-19 also as it came),
+    with the same figures as with the reader the round started from. Their errors were never listed. A change to the
+    reader that moves a figure is to be documented, not tuned away."""
     result = scored(path)
     assert result["counts"]["judged"] == targets
     assert complete(result) == figure
