@@ -66,6 +66,10 @@ JUDGED_17 = BASE / "fixtures" / "targets" / "judged-17.jsonl"
 # round's rules were written from their errors.
 JUDGED_18 = BASE / "fixtures" / "targets" / "judged-18.jsonl"
 JUDGED_19 = BASE / "fixtures" / "targets" / "judged-19.jsonl"
+# Held out until the seventeenth round, whose rules were written from their errors: heldout-17 (乐山, 宣城 2024, judged
+# blind in the fourteenth round) and heldout-22 (林芝, 广安 2024, judged blind in the sixteenth).
+JUDGED_20 = BASE / "fixtures" / "targets" / "judged-20.jsonl"
+JUDGED_21 = BASE / "fixtures" / "targets" / "judged-21.jsonl"
 # Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
 AGREEMENT = {
     "judged-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
@@ -76,18 +80,16 @@ AGREEMENT = {
                    BASE / "fixtures" / "targets" / "agreement" / "heldout-18-B.jsonl"),
 }
 # Judged blind while the fourteenth round wrote its rules, from reports their author never read: 扬州, 随州, 岳阳 2024
-# (twice, apart) and 乐山, 宣城 2024.
+# (twice, apart).
 HELDOUT = BASE / "fixtures" / "targets" / "heldout-16.jsonl"
-HELDOUT_17 = BASE / "fixtures" / "targets" / "heldout-17.jsonl"
 # Judged blind, twice over by two judges apart, and scored only after the fourteenth round's last rule (眉山, 益阳 2024).
 HELDOUT_18 = BASE / "fixtures" / "targets" / "heldout-18.jsonl"
 # Judged blind at the start of the sixteenth round, from reports no set, test or rule had used (柳州, 嘉兴 2024), and
 # scored as it came and after the round's last rule.
 HELDOUT_19 = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
-# Judged blind while the sixteenth round wrote its rules from judged-18 and judged-19 (林芝, 广安; 聊城, 沈阳 2024: reports
-# that no set, test or rule had used, a few of whose sentences the rules' author had seen in listings, never with a rule
-# written from them); scored only after its last rule.
-HELDOUT_22 = BASE / "fixtures" / "targets" / "heldout-22.jsonl"
+# Judged blind while the sixteenth round wrote its rules from judged-18 and judged-19 (聊城, 沈阳 2024: reports that no
+# set, test or rule had used, a few of whose sentences the rules' author had seen in listings, never with a rule written
+# from them); scored only after its last rule.
 HELDOUT_23 = BASE / "fixtures" / "targets" / "heldout-23.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)

@@ -70,6 +70,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "标箱", "万兆瓦", "兆瓦",
     # livestock by head (肉牛、肉羊饲养量分别达到25.6万头、220万只), places (通达京杭大运河的港口达到3处)
     "头", "万只", "只", "万羽", "处",
+    # homes sold (实现商品房销售1272套)
+    "万套", "套",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 _RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
@@ -211,7 +213,7 @@ GENERIC = frozenset((
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴(?!覆盖率)|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|罚款|再贷款|点击量|新增?参保|年度投资|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴(?!覆盖率)|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|^(?:开工率|竣工率|纳统率)$|罚款|再贷款|点击量|新增?参保|年度投资|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目(?!到位资金(?:增长|增速|增幅)|数?(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|(?<!新)认定(?!率)|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
@@ -225,10 +227,10 @@ PETITIONS = re.compile(r"(?:建议|提案|议案|诉求|信访|投诉)$")
 TWO_INDICATORS = re.compile(r"(?:率|额|值|企业|产量)[和及与]")  # `办复率和满意率`, read only as a 均 list
 # Work done or to do rather than a level (新建学校12所, 新增学位2万个), unless the vocabulary knows it.
 ACTION = re.compile(
-    r"^(?:新增|净增|新晋|新入规|新入库|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建(?!商品房)|新?(?:建设|培育|培养|引进|引育|认定|获批|集聚)|"
+    r"^(?:新增|净增|新晋|新入规|新入库|新登记|新改扩建|新改建|新开工|新设|新开通|新开|新上|新入选|新投产|新签约|新(?:[（(]改[）)])?建(?!商品房)|新?(?:建设(?!用地)|培育|培养|引进|引育|认定|获批|集聚)|"
     r"建成投运|建成投用|打造|改造|开发(?!区)|提供|实施|招引|举办|开展|组织|推出|出台|发放|兑现|撬动|支持|帮助|吸引|吸纳(?!技术)|安排|"
     r"投入|争创|创建|遴选|立项|引培|形成|设立|开通|布局|部署|推广|入选|获得|服务(?!业|贸易|进出口|性|消费|类)|培训|招聘|解决|整治|消除|化解|增加|"
-    r"扩大|扩容|升级|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达)|"
+    r"扩大|扩容|升级|筹集|筹建|开设|选择|揭榜|发布|聚集|拉动|通过(?![^，、]{0,8}评价)|惠及|盘活|新?发展|引导|招募|留用|面向|年增|累计(?!建成|达|接待)|"
     # (`治理互花米草面积11.8万亩`, `落地京企超500家`)
     r"减少|节约|节省|孵化|获评|入驻(?!率)|治理(?!率)|新?造林|新?认证(?!率)|落地(?!率)|动态培育|释放|收储)"  # (`减少二氧化碳排放985万吨`: an effect achieved)
 )
@@ -242,8 +244,11 @@ ENTITY = re.compile(r"(?:企业|平台|中心|实验室|机构|节点|基地|园
 REGISTERED = re.compile(r"^新(?:登记|注册|设|批|认定|签约|增(?=市场主体|经营主体))")  # (`新设外资企业数量增长19.5%`, `新批台资项目数增长64%`, `新认定…增长88%`)
 # an abbreviation after a name (`实际利用外资（FDI）`), or what it leaves out (`固定资产投资（不含农户）`)
 SLAUGHTERED = re.compile(r"^出栏([^量率数，、]{1,6})$")
+# Investment a sector's projects complete (`完成公路水运投资106亿元`): the judged sets read it as work done, not a level.
+SECTOR_INVESTMENT = re.compile(r"(?:综合)?(?:交通|公路|水运|公路水运|水利|电网建设|电网|能源|政府)投资")
+COMPLETED = re.compile(r"(?:全年|累计|力争|预计)?完成")
 MANUFACTURING_GROWS = re.compile(r"制造业(?=(?:同比)?(?:增长|增速|增幅)$)")
-FOOTNOTE = re.compile(r"\^?\[[0-9]{1,3}\]")  # a note's number in the text (`研究与试验发展经费投入强度[26]达1.2%`)
+FOOTNOTE = re.compile(r"\^?\[[0-9]{1,3}\]|(?<=[\u4e00-\u9fff”])[（(][0-9]{1,2}[）)]")  # a note's number in the text (`研究与试验发展经费投入强度[26]达1.2%`)
 NOTE = re.compile(r"(?<=.)[（(](?:[A-Za-z]{2,6}|不?含[^（()）]{1,6})[）)]$")
 SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")  # (`支持成功自主创业2.2万人` is 自主创业, a labour flow)
 FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
@@ -1102,10 +1107,16 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.cue_year = y
         context.cue_kind = "outcome" if context.doc.year and y < context.doc.year else "target"
         phrase = phrase[:reached.start()]
-    tail = split_tail(FOOTNOTE.sub("", phrase) if "[" in phrase else phrase)
+    tail = split_tail(FOOTNOTE.sub("", phrase) if "[" in phrase or "（" in phrase or "(" in phrase else phrase)
     words, verb, pre = GROWTH_ADVERB.sub("", SUPPORTED.sub("", NOTE.sub("", tail.words))), tail.verb, tail.pre
     if words.endswith("的") and "占" in words[1:]:
         words = words[:-1]  # `民生支出占财政总支出的84%`: the share of the whole
+    if "占到" in words:
+        words = words.replace("占到", "占")  # `出口绿茶总量占到全省50%以上`
+    if SECTOR_INVESTMENT.fullmatch(words) and COMPLETED.match(before.lstrip()):
+        context.forget()  # `完成水利投资42亿元`, `完成综合交通投资170亿元`: a sector's projects' money, work done (its growth
+        context.subject = words  # after it is read, as the growth of registrations is)
+        return None
     if livestock := SLAUGHTERED.match(words):
         words = livestock.group(1) + "出栏"  # `出栏生猪400万头以上`: 生猪出栏
     if "制造业" in words and (industry := MANUFACTURING_GROWS.search(words)):
@@ -1460,7 +1471,8 @@ LISTED_OUTPUT = re.compile(r"实现(?P<head>产值|营业收入|营收|增加值
 ALL_NAMED = re.compile(r"等(?:主要|核心|重要)?指标$")  # `数字经济营业收入、智算规模等主要指标均增长3倍以上`: the names listed
 SECTOR_DIGITS = re.compile(r"[一二三]")
 # Two names written as one (`城乡居民`, `本外币存贷款`, `实际使用内外资`).
-PAIRS = {"城乡常住居民": ("城镇常住居民", "农村常住居民"), "城乡居民": ("城镇居民", "农村居民"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"), "客货运": ("客运", "货运")}
+PAIRS = {"城乡常住居民": ("城镇常住居民", "农村常住居民"), "城乡居民": ("城镇居民", "农村居民"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"), "客货运": ("客运", "货运"),
+         "产销量": ("产量", "销量"), "产销": ("产量", "销量")}  # (`天然饮用水产销分别增长30%、25%`)
 SECTORS = {"一": "第一产业增加值", "二": "第二产业增加值", "三": "第三产业增加值"}
 
 
@@ -1706,4 +1718,5 @@ def _head_word(name: str) -> str:
 def _has_head(name: str) -> bool:
     """Whether a listed name says what is measured (`社会消费品零售总额`); a sector (`限上住宿业`,
     `服务贸易`) does not, nor do deposits before `贷款余额` (`本外币存款、贷款余额`)."""
-    return SHARED_REST.search(name) is not None or name.endswith(HEAD_WORDS) and not name.endswith(("业", "贸易", "存款", "贷款", "储能"))
+    return SHARED_REST.search(name) is not None or name.endswith(HEAD_WORDS) and not name.endswith(("业", "贸易", "存款", "贷款", "储能")) \
+        or len(name) >= 4 and name.endswith(("人数", "游客数", "户数", "企业数"))  # (`接待游客数、旅游收入均增长16%`)

@@ -192,8 +192,8 @@ def test_the_judged_set_is_valid(judged_set):
 LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, evaluation.JUDGED_5, evaluation.JUDGED_6,
               evaluation.JUDGED_7, evaluation.JUDGED_8, evaluation.JUDGED_9, evaluation.JUDGED_10, evaluation.JUDGED_11,
               evaluation.JUDGED_12, evaluation.JUDGED_13, evaluation.JUDGED_14, evaluation.JUDGED_15, evaluation.JUDGED_16,
-              evaluation.JUDGED_17, evaluation.HELDOUT, evaluation.HELDOUT_17, evaluation.HELDOUT_18, evaluation.HELDOUT_19,
-              evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.HELDOUT_22, evaluation.HELDOUT_23]
+              evaluation.JUDGED_17, evaluation.HELDOUT, evaluation.JUDGED_20, evaluation.HELDOUT_18, evaluation.HELDOUT_19,
+              evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.HELDOUT_23]
 
 
 @pytest.mark.parametrize("path", LATER_SETS)
