@@ -91,6 +91,12 @@ HELDOUT_19 = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
 # set, test or rule had used, a few of whose sentences the rules' author had seen in listings, never with a rule written
 # from them); scored only after its last rule.
 HELDOUT_23 = BASE / "fixtures" / "targets" / "heldout-23.jsonl"
+# Judged blind while the seventeenth round wrote its rules from judged-20 and judged-21 (玉林, 黄冈; 滨州, 潜江; 黔西南,
+# 绍兴 2024: reports no set or test had used, seen by the rules' author only in coverage listings); scored only after its
+# last rule.
+HELDOUT_24 = BASE / "fixtures" / "targets" / "heldout-24.jsonl"
+HELDOUT_25 = BASE / "fixtures" / "targets" / "heldout-25.jsonl"
+HELDOUT_26 = BASE / "fixtures" / "targets" / "heldout-26.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

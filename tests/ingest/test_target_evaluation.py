@@ -193,7 +193,8 @@ LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, eva
               evaluation.JUDGED_7, evaluation.JUDGED_8, evaluation.JUDGED_9, evaluation.JUDGED_10, evaluation.JUDGED_11,
               evaluation.JUDGED_12, evaluation.JUDGED_13, evaluation.JUDGED_14, evaluation.JUDGED_15, evaluation.JUDGED_16,
               evaluation.JUDGED_17, evaluation.HELDOUT, evaluation.JUDGED_20, evaluation.HELDOUT_18, evaluation.HELDOUT_19,
-              evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.HELDOUT_23]
+              evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.HELDOUT_23,
+              evaluation.HELDOUT_24, evaluation.HELDOUT_25, evaluation.HELDOUT_26]
 
 
 @pytest.mark.parametrize("path", LATER_SETS)
