@@ -70,23 +70,22 @@ JUDGED_19 = BASE / "fixtures" / "targets" / "judged-19.jsonl"
 # blind in the fourteenth round) and heldout-22 (林芝, 广安 2024, judged blind in the sixteenth).
 JUDGED_20 = BASE / "fixtures" / "targets" / "judged-20.jsonl"
 JUDGED_21 = BASE / "fixtures" / "targets" / "judged-21.jsonl"
+# Held out until the eighteenth round, whose rules were written from their errors: heldout-16 (扬州, 随州, 岳阳 2024,
+# judged blind in the fourteenth round) and heldout-18 (眉山, 益阳 2024, judged blind beside it), the two oldest.
+JUDGED_22 = BASE / "fixtures" / "targets" / "judged-22.jsonl"
+JUDGED_23 = BASE / "fixtures" / "targets" / "judged-23.jsonl"
 # Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
 AGREEMENT = {
     "judged-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
                   BASE / "fixtures" / "targets" / "agreement" / "heldout-14-B.jsonl"),
-    "heldout-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-16-A.jsonl",
-                   BASE / "fixtures" / "targets" / "agreement" / "heldout-16-B.jsonl"),
-    "heldout-18": (BASE / "fixtures" / "targets" / "agreement" / "heldout-18-A.jsonl",
-                   BASE / "fixtures" / "targets" / "agreement" / "heldout-18-B.jsonl"),
+    "judged-22": (BASE / "fixtures" / "targets" / "agreement" / "heldout-16-A.jsonl",
+                  BASE / "fixtures" / "targets" / "agreement" / "heldout-16-B.jsonl"),
+    "judged-23": (BASE / "fixtures" / "targets" / "agreement" / "heldout-18-A.jsonl",
+                  BASE / "fixtures" / "targets" / "agreement" / "heldout-18-B.jsonl"),
 }
-# Judged blind while the fourteenth round wrote its rules, from reports their author never read: 扬州, 随州, 岳阳 2024
-# (twice, apart).
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-16.jsonl"
-# Judged blind, twice over by two judges apart, and scored only after the fourteenth round's last rule (眉山, 益阳 2024).
-HELDOUT_18 = BASE / "fixtures" / "targets" / "heldout-18.jsonl"
 # Judged blind at the start of the sixteenth round, from reports no set, test or rule had used (柳州, 嘉兴 2024), and
-# scored as it came and after the round's last rule.
-HELDOUT_19 = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
+# scored as it came and after the round's last rule; the oldest set still held out.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
 # Judged blind while the sixteenth round wrote its rules from judged-18 and judged-19 (聊城, 沈阳 2024: reports that no
 # set, test or rule had used, a few of whose sentences the rules' author had seen in listings, never with a rule written
 # from them); scored only after its last rule.
