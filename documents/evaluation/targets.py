@@ -111,6 +111,7 @@ TOLERANCE = 1e-9
 _DELIMITER = re.compile(r"[。！？]|\n")
 _DIGIT = re.compile(r"[0-9０-９]")
 _TYPOGRAPHY = str.maketrans("", "", "的“”‘’\"'")  # what a name is compared without: 的 and quotation marks
+_FIRMS_TOTAL = re.compile(r"(?<=企业|主体|商户)(?:总数|总量)$")
 _GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|比年初|年均)?(?:增长|增速|增幅|提升|提高|上升|下降|降低)$")
 
 
@@ -279,11 +280,12 @@ def plain(phrase: str) -> str:
     quotation marks (`“标准地”出让覆盖率`: the judged sets write them both ways) and a closing growth word (whether a figure is growth is the measure field's to say: `税收收入179.2亿元，
     增长13.9%` and `税收收入增长13.9%` name one indicator), GDP spelt 地区生产总值, and a share of a whole
     named after 占 without the 比重 it leaves unwritten (`民生支出占一般公共预算支出80%`: the judged sets write
-    it both ways)."""
+    it both ways), and a count of firms without the 总数 or 总量 it may be named with (`“五上”企业总数增长`, `市场主体总量、…均增长`:
+    both ways again)."""
     phrase = _GROWTH_WORD.sub("", bare(phrase).translate(_TYPOGRAPHY).replace("GDP", "地区生产总值"))
     if phrase.endswith(("比重", "比例")) and "占" in phrase[1:-3]:
         phrase = phrase[:-2]
-    return phrase
+    return _FIRMS_TOTAL.sub("", phrase)
 
 
 def indicator_agrees(extracted: str, judged: str, vocabulary: Mapping[str, str]) -> bool:
@@ -407,7 +409,9 @@ def agreement_between(judged: list[dict], other: list[dict], vocabulary: Mapping
     """A second judge's set scored against judged, like an extractor's targets, on the sentences both judged:
     how far two people reading the same sentences agree (score()'s figures, "sentences" as evaluate() gives them,
     and how many sentences each judged alone)."""
-    theirs = {(e["file"], e["row"], e["sentence"]): e["targets"] for e in other}
+    # (a judge may write a vocabulary indicator by an alias; the reader names it by its canonical name)
+    theirs = {(e["file"], e["row"], e["sentence"]): [{**t, "indicator": vocabulary.get(t["indicator"], t["indicator"])}
+                                                    for t in e["targets"]] for e in other}
     ours = {(e["file"], e["row"], e["sentence"]) for e in judged}
     judgements = [{"file": e["file"], "row": e["row"], "sentence": e["sentence"],
                    **judge_sentence(theirs[key], e["targets"], vocabulary)}

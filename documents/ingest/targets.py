@@ -72,6 +72,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "头", "万只", "只", "万羽", "处",
     # homes sold (实现商品房销售1272套)
     "万套", "套",
+    # mushrooms grown in bags (香菇种植规模扩大到3.6亿袋)
+    "亿袋", "万袋", "袋",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 _RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
@@ -86,7 +88,7 @@ VALUE = re.compile(
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年标兆—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年标兆袋—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -97,10 +99,10 @@ LINE_END = re.compile(r"\n")
 CLAUSE_BREAK = re.compile(r"[，,；;：:、。！？]")
 # Words opening a clause that belong to no indicator: list openers, connectives, numbering.
 LEAD = re.compile(
-    r"^(?:\s|[—\-－]+|[（(][一二三四五六七八九十\d]+[）)]|[（(]下同[）)]|[一二三四五六七八九十]+是|\d+[.．、]|"
+    r"^(?:\s|[—\-－]+|[（(][一二三四五六七八九十\d]+[）)]|[（(]下同[）)]|[一二三四五六七八九十]+是|\d+[.．、]|[①-⑳]|"
     r"(?:经济社会发展|全年)?(?:的)?主要(?:预期)?目标(?:是|为|包括)?|主要目标包括|预期目标(?:是|为)|"
     r"其中|全年|力争|争取|努力|确保|以及|并且|并|和|及|同时|初步预计|预计|据初步核算|初步核算|实现|完成|推动|包括|"
-    r"推进|促进|力促|力保|着力|支撑|带动|使|让|提出|但是|但)+"
+    r"推进|促进|力促|力保|着力|支撑|带动|使|让|提出|但是|但|落实)+"
 )
 OPENS_WITH_LIZHENG = re.compile(r"^(?:其中|全年)?(?:力争|争取)")
 # A year the figure is for, where it opens a clause: `到2027年`, `2024年`, `“十五五”时期`.
@@ -200,6 +202,8 @@ HEAD_WORDS = (
     "网络零售", "参保",
     # livestock kept in the year (肉牛饲养量26.83万头) or on hand (奶牛存栏稳定在30万头以上)
     "饲养量", "存栏",
+    # poultry sold (家禽出笼7500万只), trains run on a line named after 开行 (开行国际班列130列), storage (年储存能力达到55万吨)
+    "出笼", "班列", "储存能力", "仓储能力",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -213,9 +217,9 @@ GENERIC = frozenset((
 REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
-    r"奖励|奖补|补助|补贴(?!覆盖率)|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|^(?:开工率|竣工率|纳统率)$|罚款|再贷款|点击量|新增?参保|年度投资|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
+    r"奖励|奖补|补助|补贴(?!覆盖率)|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|^(?:开工|竣工|纳统|开工注册)(?:转化)?率$|罚款|再贷款|点击量|新增?参保|年度投资|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
     r"项目(?!到位资金(?:增长|增速|增幅)|数?(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|(?<!新)认定(?!率)|条件|门槛|注册资本|每一|第\d|"
-    r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
+    r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口|贸易)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
 SATISFACTION = re.compile(r"满意[率度]$")
@@ -245,7 +249,7 @@ REGISTERED = re.compile(r"^新(?:登记|注册|设|批|认定|签约|增(?=市�
 # an abbreviation after a name (`实际利用外资（FDI）`), or what it leaves out (`固定资产投资（不含农户）`)
 SLAUGHTERED = re.compile(r"^出栏([^量率数，、]{1,6})$")
 # Investment a sector's projects complete (`完成公路水运投资106亿元`): the judged sets read it as work done, not a level.
-SECTOR_INVESTMENT = re.compile(r"(?:综合)?(?:交通|公路|水运|公路水运|水利|电网建设|电网|能源|政府)投资")
+SECTOR_INVESTMENT = re.compile(r"(?:综合)?(?:交通|公路|水运|公路水运|水利|电网建设|电网|能源|政府|(?:园区|中心城区|城区)基础设施(?:建设)?)投资")
 COMPLETED = re.compile(r"(?:全年|累计|力争|预计)?完成")
 MANUFACTURING_GROWS = re.compile(r"制造业(?=(?:同比)?(?:增长|增速|增幅)$)")
 FOOTNOTE = re.compile(r"\^?\[[0-9]{1,3}\]|(?<=[\u4e00-\u9fff”])[（(][0-9]{1,2}[）)]")  # a note's number in the text (`研究与试验发展经费投入强度[26]达1.2%`)
@@ -254,7 +258,7 @@ SUPPORTED = re.compile(r"^(?:支持|扶持|帮扶)(?:成功)?(?=自主创业$)")
 FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
 LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
 # (`通过国家评价的科技型中小企业5500家`)
-STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^有(?!效)|^通过[^，、]{0,8}评价")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
+STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^备案|^有(?!效)|^通过[^，、]{0,8}评价")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
 STOCK_HEADS = frozenset(("总数", "总量", "存量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
 STOCK_NAME = re.compile(r"(?:总数|总量)$")  # the total word a count of firms is named without (`高新技术企业总数`)
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
@@ -280,7 +284,7 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
 # (`经济总量超500亿元的县域增至12个`, `10亿元企业达25家`: a threshold naming what is counted)
-NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家|所)(?=[^0-9以])"
+NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家|所|大)(?=[^0-9以])"
                          r"|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:及?以下|及?以上)|[0-9.]+万?元以上(?=[^0-9，、]*(?:占比|比例|比重)$)|(?:营收|产值)?[过超]?[0-9.]+亿元(?:以上)?(?=企业$)|500万元以上(?=固定资产投资)"
                          r"|(?:超过?|逾)?[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
@@ -353,7 +357,7 @@ ASIDE = re.compile(r"[（(][^（()）\d]{0,16}?(?:预计数|下同|简称|剔除
 KEY_SPACE_AND_BRACKETS = re.compile(r"\s|[（(][^）)]*[）)]")
 # (also when in the year it is measured: `年末城镇调查失业率`)
 KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国疆年]|本[省市区]|我[省市区州]|全社会|年末|年底)+(?:实现|完成|累计实现)?")
-KEY_BUILT = re.compile(r"^(?:累计)?(?:建成|建设)?并?(?:开通)?(?=5G)")
+KEY_BUILT = re.compile(r"^(?:累计(?:建成|建设)?|建成)?并?(?:开通)?(?=5G)")  # (`建设5G基站900个` is work done)
 KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
 KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
 KEY_QUALIFIER = re.compile(r"(?:同比|比上年|较上年|确保|按|预计|可比|实际|同口径)(?=增长|增速)")  # 年均 stays: a period's average
@@ -623,10 +627,12 @@ class _Context:
     last: Target | None = None
     counted: str = ""  # what the previous clause counted as work done: `新增全国重点实验室15家、总数达23家`
     counted_unit: str = ""  # and the unit it counted in
+    grown: str = ""  # the work counted, whose bare growth may follow: `新增外贸主体66家、增长88.6%` is 新增外贸主体增长
     money: bool = False  # the previous clause's figure was project money: `…项目完成投资1450亿元、其中工业投资…`
 
     def forget(self) -> None:
         self.subject, self.subject_grows, self.last, self.counted, self.money = "", False, None, "", False
+        self.grown = ""
 
     def take_cue(self, cue: re.Match) -> None:
         year = self.doc.year
@@ -999,13 +1005,15 @@ def _continues_work_done(sentence: str, clause_start: int, value_start: int, lis
             and own.words and not ACTION.match(own.words) \
             and (canonical(own.words) or indicator_like(own.words)):
         return False  # `确保新增新能源装机3000万千瓦、新能源发电量超3000亿度`: another measure, not more of the work
-    if sentence.startswith(("总数", "总量", "存量", "累计", "入库", "评价入库"), clause_start) or not own.words and (own.verb in REACH or own.pre in REACH):
+    if sentence.startswith(("总数", "总量", "存量", "累计", "入库", "评价入库"), clause_start) or own.words.endswith("入库") \
+            or not own.words and (own.verb in REACH or own.pre in REACH):
         return False  # `新增全国重点实验室15家、总数达23家`, `新增特色产业集群4个、达到17个`: the stock, read by _clause_target
     first = YEAR_LEAD.sub("", first)
     if canonical(HAS_DIGIT.split(first, 1)[0]):
         return False  # `新增城镇就业8.55万人、农村劳动力转移就业86万人`: a flow the region counts, no work done
-    if REGISTERED.match(SCOPE.sub("", first)) and GROWTH.fullmatch(own.words):
-        return False  # `新设外资企业6629家、增长92.6%`: the registrations' growth
+    if GROWTH.fullmatch(own.words) and (REGISTERED.match(SCOPE.sub("", first)) or (
+            counted := VALUE.search(sentence, run_start, clause_start)) and counted.group("unit") in COUNT_UNITS):
+        return False  # `新设外资企业6629家、增长92.6%`, `净增规上工业企业49家、增长122.7%`: the count's growth
     if BUILT_LAND.match(first) and first.endswith(tuple(COUNT_UNITS)) and ENTITY.search(name := HAS_DIGIT.split(first, 1)[0]) \
             and not LEVEL_VERB.search(name):
         return True  # `建成智慧种养基地30个、保供基地300个以上`: facilities built, not a stock reached
@@ -1114,9 +1122,12 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     if "占到" in words:
         words = words.replace("占到", "占")  # `出口绿茶总量占到全省50%以上`
     if SECTOR_INVESTMENT.fullmatch(words) and COMPLETED.match(before.lstrip()):
+        context.lizheng = context.lizheng or OPENS_WITH_LIZHENG.match(before.strip()) is not None  # (on what follows)
         context.forget()  # `完成水利投资42亿元`, `完成综合交通投资170亿元`: a sector's projects' money, work done (its growth
         context.subject = words  # after it is read, as the growth of registrations is)
         return None
+    if words.startswith("开行") and words.endswith("班列") and value.group("unit").endswith("列"):
+        words = words[2:]  # `开行国际班列130列以上`: the trains run
     if livestock := SLAUGHTERED.match(words):
         words = livestock.group(1) + "出栏"  # `出栏生猪400万头以上`: 生猪出栏
     if "制造业" in words and (industry := MANUFACTURING_GROWS.search(words)):
@@ -1149,11 +1160,14 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         return None
     growth_word = ending(GROWTH, words)
     inherited = not words or bool(growth_word and growth_word.start() == 0)
+    parallel = False
     text_as_written = written
     if not context.subject and _year_after_quarters(sentence, clause_start, before):
         words = "地区生产总值增长"  # `经济增速逐季回升，一季度增长4.5%，…，全年增长5.7%`: the economy's year
         text_as_written, inherited = before.strip(), False
     if inherited:  # no subject of its own: `、增长7.5%`, `、达到10.3万亿元`, `、力争6%以上`
+        if not context.subject and context.grown and words and value.group("unit") == "%" and GROWTH.fullmatch(words):
+            context.subject, parallel = context.grown, True  # the work counted grew: its name has no head word
         if not context.subject:
             return None
         if value.group("unit") == "个百分点" and context.last is not None and context.last.measure == "growth" \
@@ -1178,8 +1192,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     if (words.startswith("占") or CONTRIBUTION.match(words)) and context.subject:
         # `A增长8.8%，占地区生产总值比重提高到41.9%`: A's share; `…增长6.3%，对全省经济增长贡献率达13%`: A's contribution
         subject = context.subject
-        if CONTRIBUTION.match(words) and 0 < subject.find("占"):
+        if 0 < subject.find("占"):
             subject = subject[:subject.find("占")]  # `A占地区生产总值的41.4%，对经济增长贡献率达到47.8%`: A's contribution
+            # (`工业投资占全社会固定资产投资比重36%、…，占全省工业投资比重6.2%`: A's second share)
         words = text_as_written = subject + words.removesuffix("的")  # (`、占一般公共预算支出的86.7%`)
     elif words in GRAIN_OUTPUT and "粮食" in sentence[:clause_start]:  # `粮食播种面积1520万亩、总产125亿斤`
         words = "粮食产量"
@@ -1208,15 +1223,23 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
             context.subject = without_growth(words)
         return None
     last = context.last
-    parallel = (last is not None and clause_start > 0 and sentence[clause_start - 1] == "、" and last.measure == "level"
+    parallel = parallel or (last is not None and clause_start > 0 and sentence[clause_start - 1] == "、" and last.measure == "level"
                 and last.unit == value.group("unit") and not verb and 2 <= len(words) <= 8 and not HAS_DIGIT.search(words)
                 and not ACTION.match(words))  # `力争整车产量200万辆、新能源汽车140万辆`: the list's next item
-    if parallel and last.indicator.endswith("出栏") and not words.endswith("出栏"):
+    if parallel and last is not None and last.indicator.endswith("出栏") and not words.endswith("出栏"):
         words += "出栏"  # `出栏肉牛14.8万头、生猪130万头`: 生猪出栏
     if not (verb or pre) and clause_start and sentence[clause_start - 1] == "、" and last is not None \
             and last.modifier == "达到" and last.measure == "share" and value.group("unit") == "%" \
             and (words.endswith("率") or SHARE.search(words)) and not LEVEL_RATE.search(words):
         verb = "达到"  # `农村卫生厕所普及率达到93%、生活污水处理率74%、垃圾治理率98%`: the verb of the list
+    elif not (verb or pre) and clause_start and sentence[clause_start - 1] == "、" and last is not None \
+            and last.modifier == "达到" and last.measure == "level" and value.group("unit") not in (*PERCENT_UNITS, "％") \
+            and not words.startswith("占") and not ending(INCREASE, words):
+        verb = "达到"  # `高新技术企业总数达到234家、技术合同成交额55亿元`: the verb of both levels
+    if context.counted and not (verb or pre or known) and value.group("unit") == context.counted_unit \
+            and ENTITY.search(words) and not STOCK.search(words) and not _work_done_verb(words) \
+            and sentence[clause_start - 1:clause_start] in "，,、":
+        return None  # `力争新增…示范企业2家以上，省级“两化融合”示范企业3家以上、…`: more of the work counted
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
                     clause_start + gone, context, baseline_year, parallel, over_five_years)
     if target is not None and target.measure == "level" and "累计" in tail.adverbs and FLOW.search(target.indicator) \
@@ -1234,6 +1257,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         # `净增高新技术企业超2000家，总量达1.45万家`, `建设…高标准农田1040万亩，累计建成近1.2亿亩`: work done, then the
         # stock (of whatever was counted: `新增上市公司22家、总数达302家`)
         context.counted, context.counted_unit = counted.removeprefix("登记"), value.group("unit")  # (新增登记市场主体)
+        context.grown = done  # (`净增规上工业企业49家、增长122.7%`: its growth is a figure)
         return None
     if target is None and (growth := ending(INCREASE, words)) and growth.start() \
             and value.group("unit") not in PERCENT_UNITS and (canonical(base := words[:growth.start()]) or indicator_like(base)
@@ -1273,13 +1297,13 @@ TASK_VERBS = f"(?:{TASK.pattern})*"
 OPENING_INDUSTRY = re.compile(
     r"^" + TASK_VERBS +
     r"(?P<name>[\u4e00-\u9fff“”]{0,10}?(?:产业集群|产业|经济|开发区|园区)|[\u4e00-\u9fff“”]{1,10}?(?<![企就创物职])业)"
-    r"(?=[，,]|加速|加快|转型|创新|提质|扩能|工业化|持续|稳步|跻身|实现|发展|要)")
+    r"(?=[，,]|加速|加快|转型|创新|提质|扩能|工业化|持续|稳步|跻身|实现|发展|要|全链条|链式|升级)")
 OPENER_BREAK = re.compile(r"[，,：:]")  # (a clause of names joined by 、 names no one industry)
 # An industry or cluster a clause names after its task's verbs (`打造具有区域竞争力的新材料产业集群`, `三新产业主导地位更加凸显`,
 # `加快推动纺织服装产业升级改造`, `农副产品加工业向精深方向延伸`): no park, chain or base of one (产业园, 产业链).
 NAMED_INDUSTRY = re.compile(
     r"^" + TASK_VERBS + r"(?:具有[^，、的]{1,12}的)?(?:[百千]亿(?:元|级)?)?"
-    r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:产业集群|产业(?![园链基项核区带])|(?<![企就创物职商])业(?=向|加速|加快|转型|集聚|持续|发展)))")
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:产业集群|产业(?![园链基项核区带])|(?<![企就创物职商])业(?=向|加速|加快|转型|集聚|持续|发展|全链条|链式|升级)))")
 
 
 def _opening_industry(sentence: str, clause_start: int) -> str | None:
@@ -1381,9 +1405,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
     if kind is None:
         return None
     indicator = known[0] if known else INNER_VERB.sub("", words)
-    if known is None and unit in REACHED_UNITS and (stock := ending(STOCK_NAME, indicator)) \
-            and _counted_entity(counted := indicator[:stock.start()]):
-        indicator = counted  # `高新技术企业总数达475家`, `个体工商户总量突破10万户`: the count of 高新技术企业
+    if known is None:
+        indicator = _without_total(indicator, measure, unit)
     if over_five_years and measure == "growth" or baseline_year is None and _grew_over_five_years(indicator, measure, unit, context, position):
         indicator = _five_years(indicator)
     return Target(
@@ -1392,6 +1415,15 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         year=year, value_low=low, value_high=high, unit=unit,
         modifier=modifier_of(value.group("post"), verb, pre, own_lizheng or context.lizheng),
         sentence=sentence, position=position, start=position + start, end=position + value.end())
+
+
+def _without_total(indicator: str, measure: str, unit: str) -> str:
+    """`高新技术企业总数达475家`, `个体工商户总量突破10万户`: the count of 高新技术企业; `市场主体总量…增长10%`: its growth."""
+    base = without_growth(indicator) if measure == "growth" else indicator
+    if (unit in REACHED_UNITS or measure == "growth") and (stock := ending(STOCK_NAME, base)) \
+            and _counted_entity(counted := base[:stock.start()]):
+        return counted + indicator[len(base):]
+    return indicator
 
 
 def _counted_entity(name: str) -> bool:
@@ -1551,7 +1583,7 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
             return [], values[-1].end()  # (`国家级制造业单项冠军、专精特新“小巨人”分别达到43家、322家`: counts reached)
         if known is None and _work_done(words, figures[2], v, verb + pre):
             return [], values[-1].end()  # (`新增…，有资质的建筑业企业、房地产开发经营企业70家`)
-        indicator = known[0] if known else words
+        indicator = known[0] if known else _without_total(words, measure, figures[2])
         if _grew_over_five_years(indicator, measure, figures[2], context, position):
             indicator = _five_years(indicator)
         targets.append(Target(
@@ -1648,9 +1680,14 @@ def _with_shared_rest(items: list[str]) -> list[str]:
             continue
         if 3 <= len(item) <= 4 and following[0] == item[0] and len(following) > len(item) + 1 and following.endswith("率"):
             named[k] = item + following[len(item):]  # `高中阶段和高等教育毛入学率`: what follows the parallel name
+        elif INSURANCE.search(item) and following.endswith("参保率"):
+            named[k] = item + "参保率"  # `城乡基本养老、医保参保率`: each insurance's rate
         elif len(head := _head_word(following)) >= 2 or len(head := _head_word(last)) >= 2 and SHARE.search(head):
             named[k] = item + head  # (a bare 率 is not what `受污染耕地和污染地块安全利用率` share; `卫生厕所、垃圾收转运、…覆盖率`)
     return named
+
+
+INSURANCE = re.compile(r"(?:养老|医保|医疗|失业|工伤|生育)(?:保险)?$")
 
 
 def _qualified(items: list[str]) -> list[str]:

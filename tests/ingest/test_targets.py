@@ -412,7 +412,7 @@ def test_heads_of_power_livestock_and_coverage():
     found = in_sentence(targets_of(YUNNAN_2025), "西电东送电量分别增长10.6%、10.9%、22.9%")
     assert [f[0] for f in found][:3] == ["规模以上工业发电量增长", "全社会用电量增长", "西电东送电量增长"]
     found = in_sentence(targets_of(YUNNAN_2025), "基本养老保险覆盖面达95%，基本医保参保率达97.6%")
-    assert [(f[0], f[3], f[5]) for f in found] == [("基本养老保险覆盖面", "share", 95), ("基本医保参保率", "share", 97.6)]
+    assert [(f[0], f[3], f[5]) for f in found] == [("基本养老保险覆盖面", "share", 95), ("基本医疗保险参保率", "share", 97.6)]
     found = in_sentence(targets_of(SICHUAN_2026), "生猪出栏6248万头")
     assert ("生猪出栏", "level", 6248, "万头") in [(f[0], f[3], f[5], f[7]) for f in found]
 
