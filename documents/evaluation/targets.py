@@ -96,6 +96,12 @@ HELDOUT_23 = BASE / "fixtures" / "targets" / "heldout-23.jsonl"
 HELDOUT_24 = BASE / "fixtures" / "targets" / "heldout-24.jsonl"
 HELDOUT_25 = BASE / "fixtures" / "targets" / "heldout-25.jsonl"
 HELDOUT_26 = BASE / "fixtures" / "targets" / "heldout-26.jsonl"
+# Judged blind while the eighteenth round wrote its rules from judged-22 and judged-23 (南通, 东营; 南京, 郴州; 宜春, 舟山
+# 2024: reports no set had used, the least shown to the rules' author in listings of the corpus); scored only after its
+# last rule, and with the reader the round began from.
+HELDOUT_27 = BASE / "fixtures" / "targets" / "heldout-27.jsonl"
+HELDOUT_28 = BASE / "fixtures" / "targets" / "heldout-28.jsonl"
+HELDOUT_29 = BASE / "fixtures" / "targets" / "heldout-29.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

@@ -194,7 +194,8 @@ LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, eva
               evaluation.JUDGED_12, evaluation.JUDGED_13, evaluation.JUDGED_14, evaluation.JUDGED_15, evaluation.JUDGED_16,
               evaluation.JUDGED_17, evaluation.JUDGED_22, evaluation.JUDGED_20, evaluation.JUDGED_23, evaluation.HELDOUT,
               evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.HELDOUT_23,
-              evaluation.HELDOUT_24, evaluation.HELDOUT_25, evaluation.HELDOUT_26]
+              evaluation.HELDOUT_24, evaluation.HELDOUT_25, evaluation.HELDOUT_26, evaluation.HELDOUT_27,
+              evaluation.HELDOUT_28, evaluation.HELDOUT_29]
 
 
 @pytest.mark.parametrize("path", LATER_SETS)
