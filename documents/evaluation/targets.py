@@ -74,6 +74,14 @@ JUDGED_21 = BASE / "fixtures" / "targets" / "judged-21.jsonl"
 # judged blind in the fourteenth round) and heldout-18 (眉山, 益阳 2024, judged blind beside it), the two oldest.
 JUDGED_22 = BASE / "fixtures" / "targets" / "judged-22.jsonl"
 JUDGED_23 = BASE / "fixtures" / "targets" / "judged-23.jsonl"
+# Held out until the nineteenth round, whose rules were written from their errors: heldout-19 (柳州, 嘉兴 2024) and
+# heldout-23 (聊城, 沈阳), judged blind in the sixteenth round, and heldout-24 (玉林, 黄冈), -25 (滨州, 潜江) and -26
+# (黔西南, 绍兴), judged blind in the seventeenth.
+JUDGED_24 = BASE / "fixtures" / "targets" / "judged-24.jsonl"
+JUDGED_25 = BASE / "fixtures" / "targets" / "judged-25.jsonl"
+JUDGED_26 = BASE / "fixtures" / "targets" / "judged-26.jsonl"
+JUDGED_27 = BASE / "fixtures" / "targets" / "judged-27.jsonl"
+JUDGED_28 = BASE / "fixtures" / "targets" / "judged-28.jsonl"
 # Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
 AGREEMENT = {
     "judged-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
@@ -83,23 +91,10 @@ AGREEMENT = {
     "judged-23": (BASE / "fixtures" / "targets" / "agreement" / "heldout-18-A.jsonl",
                   BASE / "fixtures" / "targets" / "agreement" / "heldout-18-B.jsonl"),
 }
-# Judged blind at the start of the sixteenth round, from reports no set, test or rule had used (柳州, 嘉兴 2024), and
-# scored as it came and after the round's last rule; the oldest set still held out.
-HELDOUT = BASE / "fixtures" / "targets" / "heldout-19.jsonl"
-# Judged blind while the sixteenth round wrote its rules from judged-18 and judged-19 (聊城, 沈阳 2024: reports that no
-# set, test or rule had used, a few of whose sentences the rules' author had seen in listings, never with a rule written
-# from them); scored only after its last rule.
-HELDOUT_23 = BASE / "fixtures" / "targets" / "heldout-23.jsonl"
-# Judged blind while the seventeenth round wrote its rules from judged-20 and judged-21 (玉林, 黄冈; 滨州, 潜江; 黔西南,
-# 绍兴 2024: reports no set or test had used, seen by the rules' author only in coverage listings); scored only after its
-# last rule.
-HELDOUT_24 = BASE / "fixtures" / "targets" / "heldout-24.jsonl"
-HELDOUT_25 = BASE / "fixtures" / "targets" / "heldout-25.jsonl"
-HELDOUT_26 = BASE / "fixtures" / "targets" / "heldout-26.jsonl"
 # Judged blind while the eighteenth round wrote its rules from judged-22 and judged-23 (南通, 东营; 南京, 郴州; 宜春, 舟山
-# 2024: reports no set had used, the least shown to the rules' author in listings of the corpus); scored only after its
-# last rule, and with the reader the round began from.
-HELDOUT_27 = BASE / "fixtures" / "targets" / "heldout-27.jsonl"
+# 2024: reports no set had used, the least shown to the rules' author in listings of the corpus); scored after its
+# last rule, and with the reader the round began from. heldout-27 is the oldest set still held out.
+HELDOUT = BASE / "fixtures" / "targets" / "heldout-27.jsonl"
 HELDOUT_28 = BASE / "fixtures" / "targets" / "heldout-28.jsonl"
 HELDOUT_29 = BASE / "fixtures" / "targets" / "heldout-29.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"

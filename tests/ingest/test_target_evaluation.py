@@ -192,9 +192,9 @@ def test_the_judged_set_is_valid(judged_set):
 LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, evaluation.JUDGED_5, evaluation.JUDGED_6,
               evaluation.JUDGED_7, evaluation.JUDGED_8, evaluation.JUDGED_9, evaluation.JUDGED_10, evaluation.JUDGED_11,
               evaluation.JUDGED_12, evaluation.JUDGED_13, evaluation.JUDGED_14, evaluation.JUDGED_15, evaluation.JUDGED_16,
-              evaluation.JUDGED_17, evaluation.JUDGED_22, evaluation.JUDGED_20, evaluation.JUDGED_23, evaluation.HELDOUT,
-              evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.HELDOUT_23,
-              evaluation.HELDOUT_24, evaluation.HELDOUT_25, evaluation.HELDOUT_26, evaluation.HELDOUT_27,
+              evaluation.JUDGED_17, evaluation.JUDGED_22, evaluation.JUDGED_20, evaluation.JUDGED_23, evaluation.JUDGED_24,
+              evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.JUDGED_25,
+              evaluation.JUDGED_26, evaluation.JUDGED_27, evaluation.JUDGED_28, evaluation.HELDOUT,
               evaluation.HELDOUT_28, evaluation.HELDOUT_29]
 
 

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--errors", action="store_true", help="list every missed, spurious and wrong target")
         parser.add_argument("--judged", type=Path, default=evaluation.JUDGED)
         parser.add_argument("--heldout", action="store_const", dest="judged", const=evaluation.HELDOUT,
-                            help="score the held-out set (fixtures/targets/heldout-19.jsonl) instead")
+                            help="score the held-out set (fixtures/targets/heldout-27.jsonl) instead")
         parser.add_argument("--against", type=Path,
                             help="score this second judge's set of the same sentences against --judged, not the reader")
         parser.add_argument("--half", choices=["tune", "test"],
