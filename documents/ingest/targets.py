@@ -74,6 +74,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "万套", "套",
     # mushrooms grown in bags (香菇种植规模扩大到3.6亿袋)
     "亿袋", "万袋", "袋",
+    # batteries and solar capacity in gigawatts (电池产能40.5GWh, 拉棒切方产能100吉瓦)
+    "GWh", "吉瓦时", "GW", "吉瓦",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 _RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
@@ -88,7 +90,7 @@ VALUE = re.compile(
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年标兆袋—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年标兆袋G吉—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -102,7 +104,7 @@ LEAD = re.compile(
     r"^(?:\s|[—\-－]+|[（(][一二三四五六七八九十\d]+[）)]|[（(]下同[）)]|[一二三四五六七八九十]+是|\d+[.．、]|[①-⑳]|"
     r"(?:经济社会发展|全年)?(?:的)?主要(?:预期)?目标(?:是|为|包括)?|主要目标包括|预期目标(?:是|为)|"
     r"其中|全年|力争|争取|努力|确保|以及|并且|并|和|及|同时|初步预计|预计|据初步核算|初步核算|实现|完成|推动|包括|"
-    r"推进|促进|力促|力保|着力|支撑|带动|使|让|提出|但是|但|落实)+"
+    r"推进|促进|力促|力保|着力|支撑|带动|使|让|提出|但是|但|落实|已建成)+"
 )
 OPENS_WITH_LIZHENG = re.compile(r"^(?:其中|全年)?(?:力争|争取)")
 # A year the figure is for, where it opens a clause: `到2027年`, `2024年`, `“十五五”时期`.
@@ -122,7 +124,7 @@ OPENS_SENTENCE = re.compile(r"(?:^|[。！？\n：:])[^\S\n]*(?:力争|争取)?$
 # Between the phrase and the number, read from the number back: a premodifier, the verb of the
 # value, adverbs (`…累计达到`, `…稳定在`, `…力争达到`). Longest first.
 PREMODIFIERS = ("力争达到", "不低于", "不少于", "不超过", "不高于", "力争", "低于", "高于", "超过", "突破", "跨过", "跨越",
-                "跨上", "迈上", "达到", "超", "约", "近", "达")
+                "跨上", "迈上", "达到", "超", "约", "近", "达", "过")
 VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增加到", "扩大到", "上升到", "上升至", "下降到", "下降至", "降低到",
          "降低至", "降到", "保持在", "稳定在", "控制在", "维持在", "跃升至", "升至", "增加至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
          "完成", "达", "为", "在")
@@ -140,7 +142,7 @@ INCREASE = re.compile(r"(?:同比|比上年|较上年|比年初)?(?:增加|增�
 EXPECTED = re.compile(r"预计(?=(?:同比|比上年|年均)?(?:增长|增速|增幅|提高|提升|下降)$)")
 STREAK = re.compile(r"连续[0-9０-９一二三四五六七八九十]+年$")  # `满意率连续5年保持97%以上`
 BOUNDS = {"超过": "超过", "超": "超过", "突破": "突破", "跨过": "突破", "跨越": "突破", "跨上": "突破", "迈上": "突破", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
-          "低于": "以下", "高于": "超过", "不高于": "不超过", "约": "约", "近": "约"}
+          "低于": "以下", "高于": "超过", "不高于": "不超过", "约": "约", "近": "约", "过": "超过"}
 # The baseline of `由2020年的7.2%提升至7.4%`, `从3.68万亿元增长到…`, and the year of what it reaches.
 # (`年末城镇调查失业率从上半年5.5%降到5.3%`: a baseline of part of the year, whose figure is not the year's)
 FROM = re.compile(r"(?:由|从)(?:(?P<y>20\d\d)年(?:底|末)?的?|(?P<previous>上年)(?:底|末)?的?|(?:上半年|年初|一季度|前三季度)(?:末|的)?)?$")
@@ -203,7 +205,9 @@ HEAD_WORDS = (
     # livestock kept in the year (肉牛饲养量26.83万头) or on hand (奶牛存栏稳定在30万头以上)
     "饲养量", "存栏",
     # poultry sold (家禽出笼7500万只), trains run on a line named after 开行 (开行国际班列130列), storage (年储存能力达到55万吨)
-    "出笼", "班列", "储存能力", "仓储能力",
+    "出笼", "班列", "储存能力", "仓储能力", "储备能力", "加工能力",
+    # taxes and fees paid (市属国企…上缴税费增长14%)
+    "上缴税费",
 )
 # Heads that name nothing on their own (`营业收入4亿元` of some firm, `总量1.74万亿元`).
 GENERIC = frozenset((
@@ -218,7 +222,7 @@ REGION_HEADS = frozenset(("税收", "发电量", "用电量"))
 # Phrases that name no indicator of the region: rewards, funds, projects, thresholds, ranks, gaps.
 NOT_INDICATOR = re.compile(
     r"奖励|奖补|补助|补贴(?!覆盖率)|资助|扶持|(?<!到位)资金|基金|贴息|贷款(?!余额|增长|增速|增幅|占|比重|率)|(?<!金)融资(?!(?:规模)?(?:增长|增速|增幅))|费用(?![占与])|完成率|^(?:开工|竣工|纳统|开工注册)(?:转化)?率$|罚款|再贷款|点击量|新增?参保|年度投资|最高|给予|予以|单个|每个|每家|每项|每年|每人|每户|"
-    r"项目(?!到位资金(?:增长|增速|增幅)|数?(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|(?<!新)认定(?!率)|条件|门槛|注册资本|每一|第\d|"
+    r"项目(?!到位资金(?:增长|增速|增幅)|个?数?(?:增长|增速|增幅)$)|工程|总投资|计划投资|完成投资|(?:城|园区|片区)投资|惠及|(?:省属|市属|区属|国有|中央)企业投资|央企投资|会议|(?<!研发)活动|(?<![高中初])等|带动|撬动|拉动|引进|中央预算内|申报|(?<!新)认定(?!率)|条件|门槛|注册资本|每一|第\d|"
     r"排名|位次|百强|500强|居全|全国第|高于|低于|快于|慢于|[较比]全|与全(?![^，、]*[配合]度$)|[较比]上|[%％]|\d年|[的之]企业|台阶|大关|^占|^对(?![^，]*(?:出口|进口|贸易)(?:总?额|总值)?(?:增长|增速|增幅|下降)?$)"
 )
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
@@ -259,7 +263,7 @@ FLOW = re.compile(r"就业|创业")  # labour flows, counted every year
 LABOUR_FLOW = re.compile(r"^新增(?:[^，、]{2,12})?(?:就业|创业)(?:创业)?$")  # also 新增就业, 新增自主创业
 # (`通过国家评价的科技型中小企业5500家`)
 STOCK = re.compile(r"实有|现有|总数|总量|累计|在册|(?<![新规])入库|^备案|^有(?!效)|^通过[^，、]{0,8}评价")  # `有进出口实绩企业1.3万家`, `入库科技型中小企业3223家`
-STOCK_HEADS = frozenset(("总数", "总量", "存量", "累计建成"))  # a bare stock after a count of work done: `…15家、总数达23家`
+STOCK_HEADS = frozenset(("总数", "总量", "存量", "累计建成", "总规模"))  # a bare stock after a count of work done: `…15家、总数达23家`
 STOCK_NAME = re.compile(r"(?:总数|总量)$")  # the total word a count of firms is named without (`高新技术企业总数`)
 LEVEL_VERB = re.compile(r"达|突破|超|增至|增加到|提高到|提升到|提升至|提高至|稳定在|保持在|不少于|约|近|总量|总数")
 # A count a region has reached needs no head word (`全国文明城市达到13个`, `技术经纪人达1700人`, `国际航线增至19条`).
@@ -269,6 +273,7 @@ REACHED_UNITS = COUNT_UNITS | {"张", "万张", "万标箱", "人次", "万人�
 EXAMPLES = re.compile(r"^[^，]*、[^、]*?等(?!级)(?=.{2})")
 # Land a plan builds in its year (`建成高标准农田1169万亩`) is work done; a stock says 累计 or 达到.
 BUILT_LAND = re.compile(r"^(?:建成|建设)")
+NEW = re.compile(r"^(?:新增|净增)")  # capacity added (`新增新能源发电装机容量110万千瓦，总规模超过600万千瓦`)
 FACILITY = re.compile(rf"{ENTITY.pattern}|床位$|托位$")
 # Costs cut or money saved for someone (`为企业降低用电成本8.4亿元`, `集中带量采购节约支出3.8亿元`).
 SAVED = re.compile(r"(?:节约|节省|降低|减少|减轻)[^，、]{0,10}(?:成本|支出|费用|负担)$")
@@ -424,7 +429,8 @@ def indicator_like(words: str) -> bool:
     if COUNTED_GROUP.match(base) and GROUP_WORK.search(base):
         return False  # `64个县市新增城镇常住人口`, `8个重点县建设…基地`: work done in the places counted
     new_rate = base.endswith("率") and base.startswith("新建")  # `新建居住区养老设施配建率`: a rate, no work done
-    members_share = "的" in base and base.endswith(("占比", "比例", "比重"))  # `实施垃圾分类的自然村占比`: a share, no work done
+    # `实施垃圾分类(的)自然村占比`: a share, no work done (but 增加值 is no 增加)
+    members_share = base.endswith(("占比", "比例", "比重")) and ("的" in base or not base.startswith("增加值"))
     # the growth of investment in projects begun in the year, a category of investment (`新开工制造业投资增长27.2%`)
     new_investment = base.startswith("新开工") and base.endswith("投资") and len(base) < len(words)
     exempt = LABOUR_FLOW.match(scoped) or registrations_grow or REGISTERED.match(scoped) and len(base) < len(words) \
@@ -777,7 +783,7 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
             listed, read_to = _listed(sentence, position, values[i:], context)
             targets += listed
             context.forget()
-        elif _shares_figure(sentence, clause_start, values[i:]) and (
+        elif (_shares_figure(sentence, clause_start, values[i:]) or _rates_share_figure(sentence, clause_start, values[i:])) and (
                 shared := _listed(sentence, position, values[i:], context, "均"))[0]:
             targets += shared[0]  # `工业投资、民间投资年均增长6%左右`: one figure for each listed name
             read_to = shared[1]
@@ -908,6 +914,16 @@ def _shares_figure(sentence: str, clause_start: int, values: list[re.Match]) -> 
             and not _water_bodies([LEAD.sub("", item) for item in items[:-1]] + [split_tail(items[-1]).words]):
         return False
     return ACTION.match(YEAR_LEAD.sub("", LEAD.sub("", names))) is None
+
+
+TWO_RATES = re.compile(r"[^、，和]{3,}率和[^、，和]{3,}率")
+
+
+def _rates_share_figure(sentence: str, clause_start: int, values: list[re.Match]) -> bool:
+    """`重点建设用地安全利用率和危险废物安全处置率保持100%`: two rates joined by 和 before one figure, each that figure's."""
+    if len(values) > 1 and sentence[values[0].end():values[1].start()] in ("、", "和"):
+        return False  # (two figures: a pair, _paired's)
+    return TWO_RATES.fullmatch(LEAD.sub("", split_tail(sentence[clause_start:values[0].start()]).words)) is not None
 
 
 GROUP = re.compile(r"[两二三四五六七八九十百千]+(?:大|个|项|类|种)|等")
@@ -1062,6 +1078,8 @@ def split_tail(phrase: str) -> Tail:
     """The phrase without the words that link it to its number."""
     rest = phrase.rstrip()
     pre = _suffix(rest, PREMODIFIERS)
+    if pre == "过" and not rest[:-1].endswith(HEAD_WORDS):
+        pre = ""  # `产值过800亿元` is 超过, but not 通过 or 经过
     rest = rest.removesuffix(pre)
     verb = _suffix(rest, VERBS)
     rest = rest.removesuffix(verb)
@@ -1101,6 +1119,9 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     if before.startswith("带动"):
         context.lizheng = False  # `力争…提升至60%以上，带动全社会研发经费投入增长10%`: a consequence, not a goal striven for
     phrase, gone = _strip_lead(before, context)
+    minus = phrase.endswith(("增长-", "增长－"))  # `固定资产投资增长-3.8%`: a fall written as a negative growth
+    if minus:
+        phrase = phrase[:-3] + "下降"
     baseline = FROM.search(phrase)
     baseline_year = None
     if baseline:
@@ -1117,6 +1138,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         phrase = phrase[:reached.start()]
     tail = split_tail(FOOTNOTE.sub("", phrase) if "[" in phrase or "（" in phrase or "(" in phrase else phrase)
     words, verb, pre = GROWTH_ADVERB.sub("", SUPPORTED.sub("", NOTE.sub("", tail.words))), tail.verb, tail.pre
+    if (than := YEAR_BEFORE.match(words)) and context.doc.year and int(than.group("y")) == context.doc.year - 2:
+        words = "较上年" + words[than.end():]  # `…占比49.3%，较2022年提升5.2个百分点` in a 2024 report: the change of the year
     if words.endswith("的") and "占" in words[1:]:
         words = words[:-1]  # `民生支出占财政总支出的84%`: the share of the whole
     if "占到" in words:
@@ -1126,6 +1149,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         context.forget()  # `完成水利投资42亿元`, `完成综合交通投资170亿元`: a sector's projects' money, work done (its growth
         context.subject = words  # after it is read, as the growth of registrations is)
         return None
+    if words.endswith("发电") and value.group("unit").endswith("千瓦时") and (len(words) > 2 or not context.subject):
+        words += "量"  # `全年发电407.19亿千瓦时，其中火电发电246.9亿千瓦时`: 发电量
     if words.startswith("开行") and words.endswith("班列") and value.group("unit").endswith("列"):
         words = words[2:]  # `开行国际班列130列以上`: the trains run
     if livestock := SLAUGHTERED.match(words):
@@ -1152,7 +1177,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
         words = words[2:]  # `每年城镇新增就业40万人以上`: the year's figure of a known indicator
     if (goal := ending(GOAL, words)) and goal.start() and canonical(words[:goal.start()]):
         words = words[:goal.start()]  # `经济增长预期目标为5%左右`: the known indicator's target
-    written = words
+    written = words.removesuffix("下降") + "增长" if minus else words  # (as written: `增长-3.8%`)
     if "预计" in words:  # `数字经济核心产业增加值预计增长10%`: an estimate, the same indicator
         words = EXPECTED.sub("", words)
     if pre in ("高于", "不高于") and value.group("unit") == "个百分点" or "分别" in tail.adverbs:
@@ -1226,6 +1251,10 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
     parallel = parallel or (last is not None and clause_start > 0 and sentence[clause_start - 1] == "、" and last.measure == "level"
                 and last.unit == value.group("unit") and not verb and 2 <= len(words) <= 8 and not HAS_DIGIT.search(words)
                 and not ACTION.match(words))  # `力争整车产量200万辆、新能源汽车140万辆`: the list's next item
+    # `市场经营主体达37.2万户，其中民营企业9.3万户`: part of the stock, a stock too
+    stock = last is not None and before.lstrip().startswith("其中") and last.measure == "level" \
+        and last.unit == value.group("unit") and not HAS_DIGIT.search(words) and _counted_entity(words) \
+        and written not in GENERIC  # (not a bare 企业: `总量达2037.7万户，其中企业929.8万户`)
     if parallel and last is not None and last.indicator.endswith("出栏") and not words.endswith("出栏"):
         words += "出栏"  # `出栏肉牛14.8万头、生猪130万头`: 生猪出栏
     if not (verb or pre) and clause_start and sentence[clause_start - 1] == "、" and last is not None \
@@ -1241,7 +1270,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
             and sentence[clause_start - 1:clause_start] in "，,、":
         return None  # `力争新增…示范企业2家以上，省级“两化融合”示范企业3家以上、…`: more of the work counted
     target = _build(words, known, text_as_written, value, verb, pre, "力争" in before, sentence, position,
-                    clause_start + gone, context, baseline_year, parallel, over_five_years)
+                    clause_start + gone, context, baseline_year, parallel or stock, over_five_years, stock)
     if target is not None and target.measure == "level" and "累计" in tail.adverbs and FLOW.search(target.indicator) \
             and doc_in_five_years(context, position):
         target.indicator += "五年累计"  # `城镇新增就业累计106万人` in the five years past: their sum, not a year's flow
@@ -1252,7 +1281,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
                            or PURPOSE_SPENDING.search(done) and value.group("unit").endswith("元")):
         context.subject = done  # `新设外资企业6629家、增长92.6%`, `民生支出351.8亿元、占比85.2%`: the count or sum is no target, its growth is
     if target is None and (value.group("unit") in COUNT_UNITS and (action := ACTION.match(done))
-                           or value.group("unit").endswith("亩") and (action := BUILT_LAND.match(done))) \
+                           or value.group("unit").endswith("亩") and (action := BUILT_LAND.match(done))
+                           or value.group("unit").endswith("千瓦") and (action := NEW.match(done))) \
             and (indicator_like(counted := done[action.end():]) or _count_reached(counted, value.group("unit"), "达到", "")):
         # `净增高新技术企业超2000家，总量达1.45万家`, `建设…高标准农田1040万亩，累计建成近1.2亿亩`: work done, then the
         # stock (of whatever was counted: `新增上市公司22家、总数达302家`)
@@ -1274,6 +1304,7 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
 
 
 EFFECT = re.compile(r"带动|推动|助推|促使|撬动")
+YEAR_BEFORE = re.compile(r"^(?:较|比)(?P<y>20\d\d)年")
 QUARTERS = re.compile(r"(?:[一二三四]季度|上半年|前三季度)(?:累计)?(?:增长|增速)")
 ANNUAL = re.compile(r"^全年(?:累计|同比)?(?:增长|增速(?:为|达到?)?)$")
 ECONOMY = re.compile(r"GDP|生产总值|(?<!工业|数字|民营|县域|海洋|实体|服务)经济(?:增速|增长|下行|运行)")
@@ -1363,7 +1394,7 @@ VISITS = re.compile(r"^(?:全年)?(?:累计)?接待")
 
 def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentence, position, start,
            context: _Context, baseline_year: int | None, parallel: bool = False,
-           over_five_years: bool = False) -> Target | None:
+           over_five_years: bool = False, stock: bool = False) -> Target | None:
     if known and known[0] in money_levels() and "元" not in value.group("unit"):
         known = None  # a money level's name with a count (`出口93万辆`): not the vocabulary's
     if known is None and not (indicator_like(words) or parallel and not NOT_INDICATOR.search(words)
@@ -1381,7 +1412,7 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         return None
     low, high, unit = values
     if known is None and _work_done(words, unit, value, verb + pre) and not sentence.startswith("目标", value.end()) \
-            and baseline_year is None:
+            and baseline_year is None and not stock:
         return None  # `引进金融机构225家`, `省级重点实验室5个`: work done, unless a level is stated (or a baseline's)
     measure = measure_of(words, known, unit)
     if unit == "倍" and not ending(GROWTH, words) and (verb or pre):
@@ -1563,6 +1594,9 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
         if not names and not again and not context.subject and len(heads) == len(values) and all(h in GENERIC for h in heads) \
                 and (industry := _opening_industry(sentence, list_start)):
             names = [industry + head for head in heads]  # `医药产业集聚发展，营业收入、利润分别增长11.5%和15%`: the industry's
+        elif not again and not context.subject and len(heads) == len(values) and all(h in FIRM_HEADS for h in heads) \
+                and (holder := STATE_FIRMS.match(sentence)):
+            names = [holder.group("firms") + head for head in heads]  # `市属国企效益持续提升，利润总额、上缴税费分别增长…`
         one_for_all = len(values) == 1 and len(names) > 1 and not HAS_DIGIT.match(sentence, value.end() + 1)
         if len(values) != len(names) and not one_for_all:  # (`分别达到10.8万个、10万架`: a second figure not read)
             return [], values[-1].end()  # (`氢能、生物制造…产业营业收入分别增长20%以上`: one figure, each name's)
@@ -1595,10 +1629,13 @@ def _listed(sentence: str, position: int, values: list[re.Match], context: _Cont
     return targets, values[-1].end()
 
 
+LIST_GROUP = re.compile(r"(?<=.)[两二三四五六七八九十]大(?=产业|行业|集群)")  # the names listed counted again
+
+
 def _respective_names(text: str, count: int) -> list[str]:
     """The count indicators of `城镇、农村居民人均可支配收入`, `城乡居民…`, `一、二、三产`, `一二三产`,
     `A、B和C`, `软件和信息技术服务业、电子信息制造业规模` (split at 、 first, then also at 和与及)."""
-    text = LIST_QUALIFIER.sub("", text.removeprefix("其中"))
+    text = LIST_GROUP.sub("", LIST_QUALIFIER.sub("", text.removeprefix("其中")))  # (`食品加工、畜牧水产两大产业集群营收`)
     if pair := _pair(text):
         return pair
     if SECTOR_NAMES.fullmatch(text):
@@ -1663,8 +1700,10 @@ def _with_shared_rest(items: list[str]) -> list[str]:
         return [i if i.endswith(("业", kind)) else i + kind for i in items[:-1]] + [items[-1][:industry.start()] + kind]
     if rest:
         shared = items[-1][rest.start():]
-        if items[-1].endswith("产业" + shared):  # `氢能、生物制造、…低空经济产业营业收入`: each one's 产业
-            return [i if _has_head(i) else i + ("" if i.endswith("业") else "产业") + shared for i in items[:-1]] + [items[-1]]
+        for kind in ("产业集群", "产业"):  # `氢能、生物制造、…低空经济产业营业收入`: each one's 产业 (or cluster)
+            if items[-1].endswith(kind + shared):
+                return [i if _has_head(i) else i + ("" if kind == "产业" and i.endswith("业") else kind) + shared
+                        for i in items[:-1]] + [items[-1]]
         return [i if _has_head(i) else i + shared for i in items[:-1]] + [items[-1]]
     last = items[-1]
     if last.endswith("率") and all(_parallel_rate(item, last) for item in items[:-1]):
@@ -1687,6 +1726,9 @@ def _with_shared_rest(items: list[str]) -> list[str]:
     return named
 
 
+# The state firms a sentence opens with, whose bare heads follow (`市属国企改革成效明显，营收、利润总额分别增长…`).
+STATE_FIRMS = re.compile(r"^(?P<firms>(?:市属|省属|区属|州属|县属)(?:国企|国有企业)|国有企业)[^，,]{0,10}[，,]")
+FIRM_HEADS = GENERIC | {"营收", "利润总额", "净利润", "上缴税费", "资产总额", "总资产"}
 INSURANCE = re.compile(r"(?:养老|医保|医疗|失业|工伤|生育)(?:保险)?$")
 
 

@@ -110,14 +110,14 @@ FIGURES = {  # complete targets: (precision, recall) after the seventeenth round
     evaluation.JUDGED_18: (0.983, 0.915),
     evaluation.JUDGED_19: (0.991, 0.957),
     evaluation.JUDGED_20: (0.991, 0.883),
-    evaluation.JUDGED_21: (0.974, 0.871),
+    evaluation.JUDGED_21: (0.974, 0.894),
     evaluation.JUDGED_22: (0.994, 0.981),
     evaluation.JUDGED_23: (0.99, 1.0),
-    evaluation.JUDGED_24: (1.0, 0.948),
-    evaluation.JUDGED_25: (0.966, 0.913),
-    evaluation.JUDGED_26: (0.952, 0.811),
-    evaluation.JUDGED_27: (0.868, 0.809),
-    evaluation.JUDGED_28: (0.963, 0.842),
+    evaluation.JUDGED_24: (1.0, 0.969),
+    evaluation.JUDGED_25: (0.966, 0.935),
+    evaluation.JUDGED_26: (0.955, 0.865),
+    evaluation.JUDGED_27: (0.897, 0.876),
+    evaluation.JUDGED_28: (0.965, 0.897),
 }
 
 
