@@ -97,6 +97,12 @@ AGREEMENT = {
 HELDOUT = BASE / "fixtures" / "targets" / "heldout-27.jsonl"
 HELDOUT_28 = BASE / "fixtures" / "targets" / "heldout-28.jsonl"
 HELDOUT_29 = BASE / "fixtures" / "targets" / "heldout-29.jsonl"
+# Judged blind while the nineteenth round wrote its rules from judged-24 … judged-28 (遵义, 长治; 哈尔滨, 镇江; 黔东南, 威海
+# 2024: reports no set had used, none of whose sentences the rules' author had seen this session); scored after its last
+# rule, and with the eighteenth and seventeenth rounds' readers.
+HELDOUT_30 = BASE / "fixtures" / "targets" / "heldout-30.jsonl"
+HELDOUT_31 = BASE / "fixtures" / "targets" / "heldout-31.jsonl"
+HELDOUT_32 = BASE / "fixtures" / "targets" / "heldout-32.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

@@ -195,7 +195,8 @@ LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, eva
               evaluation.JUDGED_17, evaluation.JUDGED_22, evaluation.JUDGED_20, evaluation.JUDGED_23, evaluation.JUDGED_24,
               evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.JUDGED_25,
               evaluation.JUDGED_26, evaluation.JUDGED_27, evaluation.JUDGED_28, evaluation.HELDOUT,
-              evaluation.HELDOUT_28, evaluation.HELDOUT_29]
+              evaluation.HELDOUT_28, evaluation.HELDOUT_29, evaluation.HELDOUT_30, evaluation.HELDOUT_31,
+              evaluation.HELDOUT_32]
 
 
 @pytest.mark.parametrize("path", LATER_SETS)
