@@ -921,7 +921,8 @@ TWO_RATES = re.compile(r"[^、，和]{3,}率和[^、，和]{3,}率")
 
 def _rates_share_figure(sentence: str, clause_start: int, values: list[re.Match]) -> bool:
     """`重点建设用地安全利用率和危险废物安全处置率保持100%`: two rates joined by 和 before one figure, each that figure's."""
-    if len(values) > 1 and sentence[values[0].end():values[1].start()] in ("、", "和"):
+    if "率和" not in sentence[clause_start:values[0].start()] \
+            or len(values) > 1 and sentence[values[0].end():values[1].start()] in ("、", "和"):
         return False  # (two figures: a pair, _paired's)
     return TWO_RATES.fullmatch(LEAD.sub("", split_tail(sentence[clause_start:values[0].start()]).words)) is not None
 
