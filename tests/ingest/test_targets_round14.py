@@ -87,7 +87,7 @@ def test_investment_in_projects_begun_grows_like_a_target_and_firms_added_citywi
     assert read("北京", "全市新设企业")[0] == ("全市新设企业增长", "outcome", "growth", 2023, 20.3, "%", "")
 
 
-# --- the figures (docs/targets.md, "Fourteenth round" … "Seventeenth round") -----------------------------------
+# --- the figures (docs/targets.md, "Fourteenth round" … "Nineteenth round") -----------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the seventeenth round
     evaluation.JUDGED: (1.0, 0.98),
