@@ -82,6 +82,9 @@ JUDGED_25 = BASE / "fixtures" / "targets" / "judged-25.jsonl"
 JUDGED_26 = BASE / "fixtures" / "targets" / "judged-26.jsonl"
 JUDGED_27 = BASE / "fixtures" / "targets" / "judged-27.jsonl"
 JUDGED_28 = BASE / "fixtures" / "targets" / "judged-28.jsonl"
+# The first blind set of plans (heldout-33 until the twentieth round: eleven plans and action programmes of
+# Policies Data.xlsx, judged whole); scored once, then the twentieth round's rules were written from its errors.
+JUDGED_29 = BASE / "fixtures" / "targets" / "judged-29.jsonl"
 # Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
 AGREEMENT = {
     "judged-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
@@ -103,6 +106,9 @@ HELDOUT_29 = BASE / "fixtures" / "targets" / "heldout-29.jsonl"
 HELDOUT_30 = BASE / "fixtures" / "targets" / "heldout-30.jsonl"
 HELDOUT_31 = BASE / "fixtures" / "targets" / "heldout-31.jsonl"
 HELDOUT_32 = BASE / "fixtures" / "targets" / "heldout-32.jsonl"
+# Judged blind while the twentieth round wrote its plans' rules from judged-29: Shandong policy measures, six central rows,
+# three pkulaw exports and three seeds, judged whole; scored with the reader the round began from and after its last rule.
+HELDOUT_34 = BASE / "fixtures" / "targets" / "heldout-34.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

@@ -120,7 +120,7 @@ PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 # A goal's year that opens a sentence (`到2020年，…`, `（四）发展目标。到“十三五”末，…`) reaches the
 # sentences after it; mid-sentence (`明确了我国到2050年建成…`) it is about something else.
 CARRIED_CUE = re.compile(r"到(?:(?P<y>20\d\d)年(?!以来|的)|“?(?P<period>十[三四五]五)”?(?:时期)?末)")
-OPENS_SENTENCE = re.compile(r"(?:^|[。！？\n：:])[^\S\n]*(?:力争|争取)?$")
+OPENS_SENTENCE = re.compile(r"(?:^|[。！？\n：:])[^\S\n]*(?:第[一二三四五](?:步|阶段)[，,：:]?)?(?:力争|争取)?$")  # (`第一步，到2020年…`: a plan's steps)
 # Between the phrase and the number, read from the number back: a premodifier, the verb of the
 # value, adverbs (`…累计达到`, `…稳定在`, `…力争达到`). Longest first.
 PREMODIFIERS = ("力争达到", "不低于", "不少于", "不超过", "不高于", "力争", "低于", "高于", "超过", "突破", "跨过", "跨越",
@@ -313,9 +313,15 @@ REMARK = re.compile(r"^目标$|丰收|第[一二三四五六七八九十]|前列
 
 # A plan's period in its title or first lines: `（2024-2026年）`, `(2024 - 2026)`.
 PLAN_PERIOD = re.compile(r"(20\d\d)\s*年?\s*[-—–～~至到]\s*(20\d\d)\s*年?")
+# A document cited where a plan opens (`为贯彻落实《数字山东发展规划（2018—2022年）》，…`): its period is not the plan's.
+CITED = re.compile(r"(?:落实|贯彻|根据|按照|依据|对照|衔接)《[^》]*$")
+# An annual plan's title (`数字山东2021行动方案`, `2022年工作要点`): the one year its goals are for.
+TITLE_YEAR = re.compile(r"(20\d\d)年?度?[^\n《》。，]{0,16}?(?:方案|计划|要点)$")
 TOP_HEADING = re.compile(r"^[^\S\n]*[一二三四五六七八九十]+、", re.M)
+# The title of a plan's section on where things stand: `现状与形势`, `发展基础`, `“十三五”发展成效`.
+BACKGROUND = re.compile(r"[^\S\n]*(?:“十[三四]五”)?(?:发展|工作)?(?:现状|基础|成效|回顾)(?:[与和及、](?:面临的)?(?:形势|挑战|机遇|问题))*[^\S\n]*$", re.M)
 # Where figures are requirements or project indicators, not the region's targets (outside reports).
-REQUIREMENT = re.compile(r"申报|申请|条件|应当|原则上|须|不得|符合|认定|补助|奖励|考核指标|项目|课题|验证|样机|专利")
+REQUIREMENT = re.compile(r"申报|(?<!依)申请|条件|应当|原则上|须|不得|符合|认定|补助|奖励|考核指标|课题|验证|样机|专利")
 # A work report's top-level headings (`一、2024年工作回顾`, `2025年工作安排建议`).
 HEADING = re.compile(r"[一二三四五六七八九十]+、(?P<title>[^。]{2,48})|(?P<bare>(?:20\d\d年|“?十[四五]五”?|过去一年)[^。（(]{2,44})")
 HEADING_YEAR = re.compile(r"(20\d\d)年")
@@ -593,9 +599,12 @@ class _Document:
             self.part_starts = [at for at, _ in self.parts]
             self.scopes = [0] + [m.end() for m in LINE_END.finditer(text)]
         else:
-            period = PLAN_PERIOD.search(text[:300])
-            self.plan_year = int(period.group(2)) if period else None
-            self.scopes = [0] + [m.start() for m in TOP_HEADING.finditer(text)]
+            self.plan_year = plan_year(text)
+            headings = list(TOP_HEADING.finditer(text))
+            self.scopes = [0] + [m.start() for m in headings]
+            # a plan's section on where things stand (`一、现状与形势`): what it reports was reached the year before
+            self.parts = [(0, None)] + [(m.start(), REVIEW if BACKGROUND.match(text, m.end()) else None) for m in headings]
+            self.part_starts = [at for at, _ in self.parts]
         for m in CARRIED_CUE.finditer(text):
             if not OPENS_SENTENCE.search(text, max(0, m.start() - 8), m.start()):
                 continue
@@ -608,13 +617,24 @@ class _Document:
         return any(start <= position < end for start, end in self.five_years)
 
     def part_at(self, position: int) -> str | None:
-        return self.parts[bisect.bisect_right(self.part_starts, position) - 1][1] if self.report else None
+        return self.parts[bisect.bisect_right(self.part_starts, position) - 1][1]
 
     def carried_year(self, position: int) -> int | None:
         """The year of the last goal cue before position in its paragraph (report) or section."""
         i = bisect.bisect_left(self.cue_starts, position) - 1
         scope = self.scopes[bisect.bisect_right(self.scopes, position) - 1]
         return self.cue_years[i] if i >= 0 and self.cue_starts[i] >= scope else None
+
+
+def plan_year(text: str) -> int | None:
+    """The year a plan's goals are for where they give none: the end of its period (`（2021-2023年）`) near its
+    opening, else the year of an annual plan's title on its first line."""
+    head = text[:300]
+    for period in PLAN_PERIOD.finditer(head):
+        if not CITED.search(head, 0, period.start()):
+            return int(period.group(2))
+    title = TITLE_YEAR.search(text.lstrip().split("\n", 1)[0][:60])
+    return int(title.group(1)) if title else None
 
 
 @dataclass
@@ -667,6 +687,8 @@ class _Context:
             if self.part == PERIOD_PLAN and year and year > 2025:
                 return "target", PERIODS["十五五"]
             return None, None  # a part that mixes review and plan: only explicit cues count
+        if self.part == REVIEW:
+            return ("outcome", year - 1) if year else (None, None)
         return ("target", self.doc.plan_year) if self.doc.plan_year else (None, None)
 
 

@@ -196,14 +196,15 @@ LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, eva
               evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.JUDGED_25,
               evaluation.JUDGED_26, evaluation.JUDGED_27, evaluation.JUDGED_28, evaluation.HELDOUT,
               evaluation.HELDOUT_28, evaluation.HELDOUT_29, evaluation.HELDOUT_30, evaluation.HELDOUT_31,
-              evaluation.HELDOUT_32]
+              evaluation.HELDOUT_32, evaluation.JUDGED_29, evaluation.HELDOUT_34]
 
 
 @pytest.mark.parametrize("path", LATER_SETS)
 def test_the_later_sets_are_valid_and_from_documents_no_earlier_set_uses(judged_set, path):
     entries = evaluation.load_judged(path)
     assert evaluation.validate(entries, evaluation.read_documents(entries, SHARED)) == []
-    assert sum(len(e["targets"]) for e in entries) >= 40
+    # (plans and policy measures hold few targets: their sets are whole documents, every sentence with a digit)
+    assert sum(len(e["targets"]) for e in entries) >= 40 or len(entries) >= 300
     # A document is a file, or one row of a spreadsheet.
     earlier = {(e["file"], e["row"]) for e in judged_set[0]}
     for before in LATER_SETS[:LATER_SETS.index(path)]:

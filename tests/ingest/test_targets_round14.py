@@ -90,7 +90,7 @@ def test_investment_in_projects_begun_grows_like_a_target_and_firms_added_citywi
 # --- the figures (docs/targets.md, "Fourteenth round" … "Nineteenth round") -----------------------------------
 
 FIGURES = {  # complete targets: (precision, recall) after the seventeenth round
-    evaluation.JUDGED: (1.0, 0.98),
+    evaluation.JUDGED: (1.0, 0.983),
     evaluation.JUDGED_2: (1.0, 0.986),
     evaluation.JUDGED_3: (1.0, 1.0),
     evaluation.JUDGED_4: (1.0, 0.971),
@@ -118,6 +118,7 @@ FIGURES = {  # complete targets: (precision, recall) after the seventeenth round
     evaluation.JUDGED_26: (0.955, 0.865),
     evaluation.JUDGED_27: (0.897, 0.876),
     evaluation.JUDGED_28: (0.965, 0.897),
+    evaluation.JUDGED_29: (0.944, 0.63),
 }
 
 
@@ -141,13 +142,17 @@ def test_each_tuned_set_scores_its_documented_figures(path):
                                                    (evaluation.HELDOUT_29, 112, (0.97, 0.866)),
                                                    (evaluation.HELDOUT_30, 161, (0.922, 0.807)),
                                                    (evaluation.HELDOUT_31, 91, (0.954, 0.901)),
-                                                   (evaluation.HELDOUT_32, 107, (0.917, 0.925))],
-                         ids=["heldout-27", "heldout-28", "heldout-29", "heldout-30", "heldout-31", "heldout-32"])
+                                                   (evaluation.HELDOUT_32, 107, (0.917, 0.925)),
+                                                   (evaluation.HELDOUT_34, 12, (0.0, 0.0))],
+                         ids=["heldout-27", "heldout-28", "heldout-29", "heldout-30", "heldout-31", "heldout-32",
+                              "heldout-34"])
 def test_the_heldout_sets_score_their_documented_figures(path, targets, figure):
     """heldout-27, -28 and -29 were judged blind while the eighteenth round wrote its rules, and scored after its last
     rule and with the reader it began from (the same figures); heldout-30, -31 and -32 while the nineteenth wrote its
     rules, and scored after its last rule and with the three last rounds' readers (heldout-30 lost one complete target to
-    the eighteenth round; nothing else moved). Their errors were never listed. A change to the reader
+    the eighteenth round; nothing else moved); heldout-34 (policy measures and short documents) while the twentieth wrote
+    its plans' rules, scored with the reader it began from and after its last rule (the same: 3 targets read, each with
+    a wrong year). Their errors were never listed. A change to the reader
     that moves a figure is to be documented, not tuned away. (The sets held out before them became judged-22 … judged-28
     when the eighteenth and nineteenth rounds wrote rules from their errors.)"""
     result = scored(path)
