@@ -119,7 +119,7 @@ MODIFIERS = {"", "左右", "以上", "以内", "以下", "超过", "不低于", 
 CONNECTIVES = ("其中", "全年", "力争", "以及", "和", "、")
 TARGET_KEYS = {"indicator", "indicator_text", "kind", "measure", "year", "value_low", "value_high", "unit", "modifier"}
 LINE_KEYS = {"file", "row", "sentence", "targets"}
-OPTIONAL_LINE_KEYS = {"note"}
+OPTIONAL_LINE_KEYS = {"note", "sheet"}
 TOLERANCE = 1e-9
 _DELIMITER = re.compile(r"[。！？]|\n")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -184,25 +184,37 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
 
 
-def read_documents(entries: list[dict], root: Path = SHARED) -> dict[tuple[str, int | None], Document]:
-    """(file, row) -> Document for every document the entries name that exists (validate names the
+DocumentKey = tuple[str, int | None, str | None]
+
+
+def document_key(entry: Mapping) -> DocumentKey:
+    """The document a judged line is from: (file, row, sheet). A line naming a row without its sheet means the
+    last sheet that has the row (in Policies Data.xlsx, the ShanDong sheet for rows 2–56, which both sheets have)."""
+    return entry.get("file"), entry.get("row"), entry.get("sheet")
+
+
+def read_documents(entries: list[dict], root: Path = SHARED) -> dict[DocumentKey, Document]:
+    """document_key -> Document for every document the entries name that exists (validate names the
     others); each file is split once."""
-    wanted: dict[str, set[int | None]] = {}
+    wanted: dict[str, set[tuple[int | None, str | None]]] = {}
     for entry in entries:
-        wanted.setdefault(entry.get("file"), set()).add(entry.get("row"))
+        name, row, sheet = document_key(entry)
+        wanted.setdefault(name, set()).add((row, sheet))
     documents = {}
     for name, rows in wanted.items():
         path = root / str(name)
         if not path.is_file():
             continue
         for part in split_input(path.read_bytes(), path.name):
-            if part.row in rows:
+            keys = [(name, row, sheet) for row, sheet in rows if row == part.row and sheet in (None, part.sheet)]
+            if keys:
                 result = ingest_part(part)
                 text = result.simplified_text
                 spans: dict[str, list[tuple[int, int]]] = {}
                 for start, end in sentence_spans(text):
                     spans.setdefault(text[start:end], []).append((start, end))
-                documents[name, part.row] = Document(text, result.date_year, result.policy_type == "政府工作报告", spans)
+                for key in keys:  # (a later part with the row replaces an earlier one where no sheet is named)
+                    documents[key] = Document(text, result.date_year, result.policy_type == "政府工作报告", spans)
     return documents
 
 
@@ -216,6 +228,8 @@ def problems(entry: Mapping) -> list[str]:
         found.append(f"file {entry['file']!r}")
     if entry["row"] is not None and not (isinstance(entry["row"], int) and entry["row"] >= 1):
         found.append(f"row {entry['row']!r}")
+    if "sheet" in entry and not (isinstance(entry["sheet"], str) and entry["sheet"] and entry["row"] is not None):
+        found.append(f"sheet {entry['sheet']!r} (a sheet's name, with a row)")
     sentence = entry["sentence"]
     if not isinstance(sentence, str) or not sentence or sentence != sentence.strip() \
             or _DELIMITER.search(sentence[:-1]):
@@ -255,18 +269,18 @@ def _target_problems(target: Mapping, sentence: str) -> list[str]:
     return found
 
 
-def validate(entries: list[dict], documents: Mapping[tuple[str, int | None], Document]) -> list[str]:
+def validate(entries: list[dict], documents: Mapping[DocumentKey, Document]) -> list[str]:
     """Every problem of the set: bad fields, repeated lines, and sentences that are not exactly one
     sentence of their document's simplified text."""
     found, seen = [], set()
     for number, entry in enumerate(entries, 1):
         where = f"line {number} ({entry.get('file')}#{entry.get('row')})"
         found += [f"{where}: {p}" for p in problems(entry)]
-        key = (entry.get("file"), entry.get("row"), entry.get("sentence"))
+        key = (*document_key(entry), entry.get("sentence"))
         if key in seen:
             found.append(f"{where}: repeats an earlier line")
         seen.add(key)
-        document = documents.get((entry.get("file"), entry.get("row")))
+        document = documents.get(document_key(entry))
         if document is None:
             found.append(f"{where}: no such document")
             continue
@@ -396,13 +410,13 @@ def score(judgements: list[dict]) -> dict:
     }
 
 
-def evaluate(entries: list[dict], documents: Mapping[tuple[str, int | None], Document],
+def evaluate(entries: list[dict], documents: Mapping[DocumentKey, Document],
              find: Callable[..., list], vocabulary: Mapping[str, str]) -> dict:
     """Run find once per document, give each extracted target to the judged sentence its start lies in,
     and score. The result holds score()'s figures and, under "sentences", each sentence's judgement."""
-    by_document: dict[tuple[str, int | None], list[dict]] = {}
+    by_document: dict[DocumentKey, list[dict]] = {}
     for entry in entries:
-        by_document.setdefault((entry["file"], entry["row"]), []).append(entry)
+        by_document.setdefault(document_key(entry), []).append(entry)
     judgements = []
     for key, group in by_document.items():
         document = documents[key]

@@ -134,7 +134,7 @@ def test_each_extracted_target_goes_to_the_sentence_its_start_lies_in():
         calls.append((year, report))
         return [extracted(FUJIAN_TARGETS[1], start=start), extracted(FUJIAN_TARGETS[1], start=1)]
 
-    result = evaluation.evaluate(entries, {("f", None): document}, find, VOCABULARY)
+    result = evaluation.evaluate(entries, {("f", None, None): document}, find, VOCABULARY)
     assert calls == [(2025, True)]
     assert [len(s["spurious"]) for s in result["sentences"]] == [1, 0]
     assert result["complete"]["recall"] == 1.0
@@ -150,13 +150,26 @@ def test_problems_names_values_outside_the_conventions():
     assert evaluation.problems({**entry, "sentence": "甲。乙。"}) == ["sentence is not one stripped sentence"]
 
 
+def test_a_line_naming_a_sheet_reads_that_sheets_row():
+    # Both sheets of Policies Data.xlsx have a row 2; a line without a sheet means the last (ShanDong's).
+    workbook = "corpus/policies/spreadsheets/Policies Data.xlsx"
+    central = {"file": workbook, "row": 2, "sheet": "Central Policies Table", "sentence": "一、智慧林业内涵及特征", "targets": []}
+    shandong = {**central, "sentence": "一、充分认识开展“智慧山东”试点工作的重要性"}
+    del shandong["sheet"]
+    assert evaluation.validate([central, shandong], evaluation.read_documents([central, shandong], SHARED)) == []
+    unsheeted = {k: v for k, v in central.items() if k != "sheet"}
+    assert evaluation.validate([unsheeted], evaluation.read_documents([unsheeted], SHARED)) == [
+        f"line 1 ({workbook}#2): the sentence is 0 sentences of the text, not one"]
+    assert evaluation.problems({**central, "row": None}) == ["sheet 'Central Policies Table' (a sheet's name, with a row)"]
+
+
 def test_validate_names_sentences_not_found_once_in_their_document():
     document = Document("回顾。回顾。" + FUJIAN, 2025, True, {"回顾。": [(0, 3), (3, 6)], FUJIAN: [(6, 6 + len(FUJIAN))]})
     entries = [{"file": "corpus/a.docx", "row": None, "sentence": "回顾。", "targets": []},
                {"file": "corpus/a.docx", "row": None, "sentence": FUJIAN, "targets": FUJIAN_TARGETS},
                {"file": "corpus/a.docx", "row": None, "sentence": FUJIAN, "targets": FUJIAN_TARGETS},
                {"file": "corpus/b.docx", "row": None, "sentence": FUJIAN, "targets": []}]
-    assert evaluation.validate(entries, {("corpus/a.docx", None): document}) == [
+    assert evaluation.validate(entries, {("corpus/a.docx", None, None): document}) == [
         "line 1 (corpus/a.docx#None): the sentence is 2 sentences of the text, not one",
         "line 3 (corpus/a.docx#None): repeats an earlier line",
         "line 4 (corpus/b.docx#None): no such document",
@@ -206,17 +219,17 @@ def test_the_later_sets_are_valid_and_from_documents_no_earlier_set_uses(judged_
     # (plans and policy measures hold few targets: their sets are whole documents, every sentence with a digit)
     assert sum(len(e["targets"]) for e in entries) >= 40 or len(entries) >= 300
     # A document is a file, or one row of a spreadsheet.
-    earlier = {(e["file"], e["row"]) for e in judged_set[0]}
+    earlier = {evaluation.document_key(e) for e in judged_set[0]}
     for before in LATER_SETS[:LATER_SETS.index(path)]:
-        earlier |= {(e["file"], e["row"]) for e in evaluation.load_judged(before)}
-    assert not {(e["file"], e["row"]) for e in entries} & earlier
+        earlier |= {evaluation.document_key(e) for e in evaluation.load_judged(before)}
+    assert not {evaluation.document_key(e) for e in entries} & earlier
 
 
 def test_an_extractor_finding_exactly_the_judged_targets_scores_one(judged_set):
     entries, documents = judged_set
     by_text, vocabulary = {}, evaluation.load_vocabulary()
     for entry in entries:
-        document = documents[entry["file"], entry["row"]]
+        document = documents[evaluation.document_key(entry)]
         [(start, end)] = document.spans[entry["sentence"]]
         by_text.setdefault(id(document.text), []).extend(
             # A perfect extractor names a vocabulary indicator by its canonical name.
