@@ -85,6 +85,9 @@ JUDGED_28 = BASE / "fixtures" / "targets" / "judged-28.jsonl"
 # The first blind set of plans (heldout-33 until the twentieth round: eleven plans and action programmes of
 # Policies Data.xlsx, judged whole); scored once, then the twentieth round's rules were written from its errors.
 JUDGED_29 = BASE / "fixtures" / "targets" / "judged-29.jsonl"
+# The central sheet's row 26 (a national report on 2022), judged whole as part of heldout-35 and scored once with it; the
+# twenty-first round's rules were written from its errors.
+JUDGED_30 = BASE / "fixtures" / "targets" / "judged-30.jsonl"
 # Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
 AGREEMENT = {
     "judged-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
@@ -109,6 +112,9 @@ HELDOUT_32 = BASE / "fixtures" / "targets" / "heldout-32.jsonl"
 # Judged blind while the twentieth round wrote its plans' rules from judged-29: Shandong policy measures, six central rows,
 # three pkulaw exports and three seeds, judged whole; scored with the reader the round began from and after its last rule.
 HELDOUT_34 = BASE / "fixtures" / "targets" / "heldout-34.jsonl"
+# Nine more national documents of the central sheet (rows 41, 3, 11, 35, 48, 49, 51, 17, 42), judged whole after the
+# twentieth round's rules; scored with the twentieth round's reader and after the twenty-first's last rule.
+HELDOUT_35 = BASE / "fixtures" / "targets" / "heldout-35.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

@@ -76,6 +76,8 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     "亿袋", "万袋", "袋",
     # batteries and solar capacity in gigawatts (电池产能40.5GWh, 拉棒切方产能100吉瓦)
     "GWh", "吉瓦时", "GW", "吉瓦",
+    # a nation's users and data (5G用户达5.61亿户, 网民规模达10.67亿, 数据产量达8.1ZB, 机架总规模超过650万标准机架)
+    "亿户", "亿人", "亿", "ZB", "万标准机架", "标准机架",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 _RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
@@ -90,7 +92,7 @@ VALUE = re.compile(
     r"增长(?=[，,；;、。！？]|$)))"  # a growth written before its verb: `汽车产量继续保持40%以上增长、达357万辆`
 )
 # Where a value may start: a number followed by what can begin a unit or a range (not 月, 日…).
-CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年标兆袋G吉—–\-－～~至到]")
+CANDIDATE = re.compile(rf"{NUM} ?[%％个倍万千亿元人户家吨斤亩公件微EP天座对条张台岁栋名分列平辆艘所年标兆袋G吉Z—–\-－～~至到]")
 CN_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 PERCENT_UNITS = ("%", "个百分点", "倍")
 
@@ -156,10 +158,10 @@ SHARED_NAMES = re.compile(r"[、和]")  # `白酒及保健酒产业` is one name
 
 # --- indicators ------------------------------------------------------------------------------------
 
-GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际|同口径)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
+GROWTH = re.compile(r"(?:同比|比上年|较上年|比年初|年均|按|可比|实际|同口径)?(?:名义)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|提升|下降|降低|回落|减少|下滑|微降|缩短)$")
 # An adverb between a name and its change is no part of the name (`地区生产总值持续增长5%`, `达成率再提高3个百分点`).
 GROWTH_ADVERB = re.compile(r"(?<=.)(?:持续|继续|稳步|稳定|平稳|快速|较快|大幅|进一步|再|又|今年要|今年|要|(?<!年)平均)(?=(?:增长|提高|提升|上升|下降|降低|减少|回落)$)")
-GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
+GROWTH_QUALIFIER = re.compile(r"^(?:同比|比上年|较上年|比年初|同口径)(?:名义)?|^名义")  # (`一般公共预算收入183.6亿元，同口径增长13.6%`)
 FALL = re.compile(r"(?:下降|降低|回落|减少|下滑|微降|缩短)$")
 SHARE = re.compile(r"(?:比重|比例|占比|强度|覆盖率|覆盖面|普及率|渗透率|贡献率|贡献|机械化水平|落实率|占有率|满意度|安全感|幸福感|获得感|"
                    r"[盖合中存放跃标成晓可与誉名任利明献和熟配聚程位]度|之比)$|占.+$")  # (盖度, 契合度, 集中度, 匹配度, 组织化程度…)
@@ -228,6 +230,7 @@ NOT_INDICATOR = re.compile(
 # A satisfaction rate or score is the region's whatever it rates (`民生工程重点督办事项办结满意率100%`).
 SATISFACTION = re.compile(r"满意[率度]$")
 PROJECT_WORDS = re.compile(r"项目|工程")
+COUNTED_BY_HEAD = re.compile(r"(?:用户|用户数|用户规模|网民|网民规模|人数|人口)$")  # what a figure in a bare 亿 can be
 SCORED = re.compile(r"满意度$|得分$|评分$")  # what a figure in 分 can be
 YEARS_OF = re.compile(r"年限$")  # what a figure in 年 can be (人均受教育年限)
 # Proposals, petitions and complaints handled (`办理群众诉求3.1万件、建议超5000条`): counts of work, never a stock.
@@ -289,7 +292,7 @@ HAS_DIGIT = re.compile(r"[0-9０-９]")
 # (…3岁以下婴幼儿托位数, 集体经营性收入50万元以上行政村占比: a threshold that names a share's members; the statistics'
 # 500万元以上固定资产投资)
 # (`经济总量超500亿元的县域增至12个`, `10亿元企业达25家`: a threshold naming what is counted)
-NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家|所|大)(?=[^0-9以])"
+NAME_DIGITS = re.compile(r"PM_?2\.5|PM_?10|5G|IPv[46]|12345|“[0-9+＋N]+”|[0-9]+分钟|[0-9]+户以上|^[0-9]{1,3}(?:个|条|家|所|大)(?=[^0-9以])"
                          r"|[0-9]+千伏(?:及以上)?|[1-5]A级|每[0-9]+万?人|[0-9]+岁(?:及?以下|及?以上)|[0-9.]+万?元以上(?=[^0-9，、]*(?:占比|比例|比重)$)|(?:营收|产值)?[过超]?[0-9.]+亿元(?:以上)?(?=企业$)|500万元以上(?=固定资产投资)"
                          r"|(?:超过?|逾)?[0-9.]+[万亿]?元(?:以上)?的(?=[^0-9，、的]{1,4}$)")
 # `固定资产投资保持稳定增长、力争达到3%`: the subject grows, the figure follows.
@@ -326,6 +329,8 @@ REQUIREMENT = re.compile(r"申报|(?<!依)申请|条件|应当|原则上|须|不
 HEADING = re.compile(r"[一二三四五六七八九十]+、(?P<title>[^。]{2,48})|(?P<bare>(?:20\d\d年|“?十[四五]五”?|过去一年)[^。（(]{2,44})")
 HEADING_YEAR = re.compile(r"(20\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|总结|成就|成绩")
+AHEAD = re.compile(r"展望|形势|目标|任务|思路|举措|安排|建议|要求|重点")  # a section looking ahead
+REVIEWED = re.compile(r"回顾|总结|成就|成绩|成效|进展|情况")  # a plan's section on a year past (`2022年数字中国建设取得显著成效`)
 PLAN_WORDS = re.compile(r"安排|任务|目标|要求|思路|重点|建议|取向|主要工作|政府工作|年工作$")  # 三、关于2026年工作
 PERIOD_WORDS = re.compile(r"十五五|第十五个五年")
 # Where the plan starts in a report without headings for it (`今年政府工作的总体要求是`).
@@ -367,7 +372,7 @@ def money_levels() -> frozenset[str]:
 ASIDE = re.compile(r"[（(][^（()）\d]{0,16}?(?:预计数|下同|简称|剔除|扣除)[^（()）\d]{0,16}[）)]")
 KEY_SPACE_AND_BRACKETS = re.compile(r"\s|[（(][^）)]*[）)]")
 # (also when in the year it is measured: `年末城镇调查失业率`)
-KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国疆年]|本[省市区]|我[省市区州]|全社会|年末|年底)+(?:实现|完成|累计实现)?")
+KEY_SCOPE = re.compile(r"^(?:全[省市区州盟县国疆年]|本[省市区]|我[省市区州国]|全社会|年末|年底)+(?:实现|完成|累计实现)?")
 KEY_BUILT = re.compile(r"^(?:累计(?:建成|建设)?|建成)?并?(?:开通)?(?=5G)")  # (`建设5G基站900个` is work done)
 KEY_GDP = re.compile(r"(?:全[省市区州]|本[省市]|我[省市])?(?:地区生产总值|国内生产总值|生产总值|GDP)")
 KEY_RATIO = re.compile(r"相当于(.+?)比[例重]$")
@@ -588,6 +593,7 @@ class _Document:
     scopes: list[int] = field(default_factory=list)  # where a carried cue stops: paragraphs or sections
     plan_year: int | None = None
     five_years: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of passages on the five years past
+    review_years: list[int | None] = field(default_factory=list)  # a plan's review sections: the year each heading names
 
     def __post_init__(self) -> None:
         text = self.text
@@ -602,8 +608,22 @@ class _Document:
             self.plan_year = plan_year(text)
             headings = list(TOP_HEADING.finditer(text))
             self.scopes = [0] + [m.start() for m in headings]
-            # a plan's section on where things stand (`一、现状与形势`): what it reports was reached the year before
-            self.parts = [(0, None)] + [(m.start(), REVIEW if BACKGROUND.match(text, m.end()) else None) for m in headings]
+            # a plan's section on where things stand (`一、现状与形势`, `一、2022年数字中国建设取得显著成效`): what it reports
+            # was reached in the year its heading names, else the year before the document
+            # A document that opens by reviewing a year (`一、2022年数字中国建设取得显著成效`) and sets no plan period reports
+            # on that year: its later sections report on it too, but for those looking ahead (`三、2023年…形势与展望`).
+            self.parts, reviewing = [(0, None)], None
+            for m in headings:
+                end = text.find("\n", m.end())
+                line = text[m.end():end if end >= 0 else len(text)]
+                years = [int(y) for y in HEADING_YEAR.findall(line)]
+                past = bool(years and self.year and max(years) < self.year and REVIEWED.search(line))
+                if past and len(self.parts) == 1 and self.plan_year is None:
+                    reviewing = max(years)
+                ahead = years and self.year and max(years) >= self.year or AHEAD.search(line)
+                named = max(years) if past else reviewing if reviewing and not ahead else None
+                self.parts.append((m.start(), REVIEW if BACKGROUND.match(line) or named else None))
+                self.review_years.append(named)
             self.part_starts = [at for at, _ in self.parts]
         for m in CARRIED_CUE.finditer(text):
             if not OPENS_SENTENCE.search(text, max(0, m.start() - 8), m.start()):
@@ -618,6 +638,12 @@ class _Document:
 
     def part_at(self, position: int) -> str | None:
         return self.parts[bisect.bisect_right(self.part_starts, position) - 1][1]
+
+    def reviewed_year(self, position: int) -> int | None:
+        """The year a plan's review section at position is about: the one its heading names, else the year before."""
+        i = bisect.bisect_right(self.part_starts, position) - 1
+        named = self.review_years[i - 1] if not self.report and i > 0 else None
+        return named or (self.year - 1 if self.year else None)
 
     def carried_year(self, position: int) -> int | None:
         """The year of the last goal cue before position in its paragraph (report) or section."""
@@ -642,6 +668,7 @@ class _Context:
     """What a clause takes from the clauses before it in its sentence."""
     doc: _Document
     part: str | None
+    reviewed_year: int | None = None  # (a plan's review section: the year it reports on)
     cue_year: int | None = None
     cue_kind: str | None = None
     from_year: int | None = None  # `2020年到2025年，…从17.9%提升到35.5%`: the year of a baseline
@@ -668,6 +695,8 @@ class _Context:
             y = PERIODS[cue.group("period")]
             past = year is not None and y < year or self.part == REVIEW
             self.cue_year, self.cue_kind = y, "outcome" if past else "target"
+        elif cue.group("to") and cue.group("to").startswith("截") and year is not None and int(cue.group("y")) < year:
+            self.cue_year, self.cue_kind = int(cue.group("y")), "outcome"  # `截至2022年底，…` in a 2023 report: as of then
         elif cue.group("to") or cue.group("before"):
             self.cue_year, self.cue_kind = int(cue.group("y")), "target"
         elif year is not None:
@@ -688,7 +717,7 @@ class _Context:
                 return "target", PERIODS["十五五"]
             return None, None  # a part that mixes review and plan: only explicit cues count
         if self.part == REVIEW:
-            return ("outcome", year - 1) if year else (None, None)
+            return ("outcome", self.reviewed_year) if self.reviewed_year else (None, None)
         return ("target", self.doc.plan_year) if self.doc.plan_year else (None, None)
 
 
@@ -748,7 +777,7 @@ def _without_unit(doc: _Document, pattern: re.Pattern) -> list[Target]:
         cut = max(doc.text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
         raw = doc.text[cut:stop.end() if stop else len(doc.text)]
         position = cut + len(raw) - len(raw.lstrip())
-        context = _Context(doc, doc.part_at(position))
+        context = _Context(doc, doc.part_at(position), doc.reviewed_year(position))
         if (carried := doc.carried_year(position)) is not None:
             context.cue_year, context.cue_kind = carried, "target"
         kind, year = context.kind_and_year()
@@ -777,7 +806,7 @@ def _sentence_targets(doc: _Document, start: int, end: int, value_starts: list[i
     position = start + len(raw) - len(raw.lstrip())
     if not doc.report and REQUIREMENT.search(sentence):
         return []
-    context = _Context(doc, doc.part_at(position))
+    context = _Context(doc, doc.part_at(position), doc.reviewed_year(position))
     carried = doc.carried_year(position)
     if carried is not None:
         context.cue_year, context.cue_kind = carried, "target"
@@ -1442,6 +1471,8 @@ def _build(words, known, text_as_written, value, verb, pre, own_lizheng, sentenc
         return None  # a ratio to something else (`目录库规模稳定在年度投资规模4倍以上`), no growth
     if measure is None or (unit in ("P", "万P", "PF", "万PF", "EF") and not COMPUTING.search(words)):
         return None
+    if unit == "亿" and (context.doc.report or not COUNTED_BY_HEAD.search(words)):
+        return None  # a bare 亿 counts a nation's people (`网民规模达10.67亿`, `活跃用户数超7亿`), nothing else
     if unit == "分" and not SCORED.search(words):
         return None  # a score names what it scores
     if unit == "年" and not YEARS_OF.search(words):
