@@ -88,6 +88,11 @@ JUDGED_29 = BASE / "fixtures" / "targets" / "judged-29.jsonl"
 # The central sheet's row 26 (a national report on 2022), judged whole as part of heldout-35 and scored once with it; the
 # twenty-first round's rules were written from its errors.
 JUDGED_30 = BASE / "fixtures" / "targets" / "judged-30.jsonl"
+# Held out until the twenty-second round (then heldout-34: ShanDong policy measures, six central rows, three pkulaw
+# exports and three seeds; and heldout-35: nine national documents of the central sheet, judged with row 26 above);
+# the twenty-second round's rules were written from their errors.
+JUDGED_31 = BASE / "fixtures" / "targets" / "judged-31.jsonl"
+JUDGED_32 = BASE / "fixtures" / "targets" / "judged-32.jsonl"
 # Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
 AGREEMENT = {
     "judged-16": (BASE / "fixtures" / "targets" / "agreement" / "heldout-14-A.jsonl",
@@ -109,12 +114,10 @@ HELDOUT_29 = BASE / "fixtures" / "targets" / "heldout-29.jsonl"
 HELDOUT_30 = BASE / "fixtures" / "targets" / "heldout-30.jsonl"
 HELDOUT_31 = BASE / "fixtures" / "targets" / "heldout-31.jsonl"
 HELDOUT_32 = BASE / "fixtures" / "targets" / "heldout-32.jsonl"
-# Judged blind while the twentieth round wrote its plans' rules from judged-29: Shandong policy measures, six central rows,
-# three pkulaw exports and three seeds, judged whole; scored with the reader the round began from and after its last rule.
-HELDOUT_34 = BASE / "fixtures" / "targets" / "heldout-34.jsonl"
-# Nine more national documents of the central sheet (rows 41, 3, 11, 35, 48, 49, 51, 17, 42), judged whole after the
-# twentieth round's rules; scored with the twentieth round's reader and after the twenty-first's last rule.
-HELDOUT_35 = BASE / "fixtures" / "targets" / "heldout-35.jsonl"
+# Judged blind while the twenty-first round wrote its rules: eleven more national documents of the central sheet (rows 9,
+# 20, 22, 13, 36, 30, 12, 43, 33, 56, 52), judged whole; scored with the twenty-first round's reader and after the
+# twenty-second's last rule. It holds 2 targets: a measure of what the reader reads where there is nothing to read.
+HELDOUT_36 = BASE / "fixtures" / "targets" / "heldout-36.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
 

@@ -77,7 +77,7 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     # batteries and solar capacity in gigawatts (电池产能40.5GWh, 拉棒切方产能100吉瓦)
     "GWh", "吉瓦时", "GW", "吉瓦",
     # a nation's users and data (5G用户达5.61亿户, 网民规模达10.67亿, 数据产量达8.1ZB, 机架总规模超过650万标准机架)
-    "亿户", "亿人", "亿", "ZB", "万标准机架", "标准机架",
+    "亿户", "亿人", "亿", "ZB", "万标准机架", "标准机架", "万台套", "台套",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 _RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
@@ -121,13 +121,15 @@ CUE_HINT = re.compile(r"年|十[三四五]五|力争|争取")
 PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 # A goal's year that opens a sentence (`到2020年，…`, `（四）发展目标。到“十三五”末，…`) reaches the
 # sentences after it; mid-sentence (`明确了我国到2050年建成…`) it is about something else.
-CARRIED_CUE = re.compile(r"到(?:(?P<y>20\d\d)年(?!以来|的)|“?(?P<period>十[三四五]五)”?(?:时期)?末)")
+CARRIED_CUE = re.compile(r"到(?:(?P<y>20\d\d)年(?!以来|的)|“?(?P<period>十[三四五]五)”?(?:时期)?末)|(?P<within>[一两二三四五])年内")
+WITHIN = re.compile(r"(?:力争|争取)?(?P<within>[一两二三四五])年内$")  # `力争三年内，…`: by the last of the years from the document's
+YEARS_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 OPENS_SENTENCE = re.compile(r"(?:^|[。！？\n：:])[^\S\n]*(?:第[一二三四五](?:步|阶段)[，,：:]?)?(?:力争|争取)?$")  # (`第一步，到2020年…`: a plan's steps)
 # Between the phrase and the number, read from the number back: a premodifier, the verb of the
 # value, adverbs (`…累计达到`, `…稳定在`, `…力争达到`). Longest first.
 PREMODIFIERS = ("力争达到", "不低于", "不少于", "不超过", "不高于", "力争", "低于", "高于", "超过", "突破", "跨过", "跨越",
                 "跨上", "迈上", "达到", "超", "约", "近", "达", "过")
-VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增加到", "扩大到", "上升到", "上升至", "下降到", "下降至", "降低到",
+VERBS = ("提高到", "提升到", "提高至", "提升至", "增长到", "增长至", "增加到", "扩大到", "上升到", "上升至", "下降到", "下降至", "降低到",
          "降低至", "降到", "保持在", "稳定在", "控制在", "维持在", "跃升至", "升至", "增加至", "降至", "增至", "达到", "保持", "控制", "稳定", "实现",
          "完成", "达", "为", "在")
 ADVERBS = tuple(sorted((  # longest first: 失业率平均为4.2% is 平均, not 均
@@ -302,7 +304,7 @@ PASSED_FIGURE = re.compile(r"^(?:首次|再次|一举)?(?:突破|跨过|跨越|�
 # `全省进出口总值创历史新高，达到5379亿元`: a record names the subject of the figure after it.
 RECORD = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:再|又|屡)?创(?:历史)?新高$")
 DOUBLED = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:[一二三四五两]年)?(?:实现)?(?:翻番|翻一番|倍增)$")
-GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:(?:保持|实现)(?:稳定|平稳|较快|正)增长|扭负为正|由负转正)$")  # (`规上工业增加值扭负为正、增长3.5%`)
+GROWING = re.compile(r"^(?P<subject>[^0-9０-９]{2,20}?)(?:(?:保持|实现)(?:稳定|平稳|较快|快速|高速|正)增长|扭负为正|由负转正)$")  # (`规上工业增加值扭负为正、增长3.5%`)
 # A clause that comments on the figure before it (`全省第三`, `在实际工作中努力争取更好结果`): the subject stays.
 GRAIN_OUTPUT = frozenset(("总产", "总产量", "产量"))
 MILESTONE = re.compile(r"[、，,]\s*(?:达到|达)[0-9０-９]")  # a round figure passed, then the figure reached
@@ -317,14 +319,15 @@ REMARK = re.compile(r"^目标$|丰收|第[一二三四五六七八九十]|前列
 # A plan's period in its title or first lines: `（2024-2026年）`, `(2024 - 2026)`.
 PLAN_PERIOD = re.compile(r"(20\d\d)\s*年?\s*[-—–～~至到]\s*(20\d\d)\s*年?")
 # A document cited where a plan opens (`为贯彻落实《数字山东发展规划（2018—2022年）》，…`): its period is not the plan's.
-CITED = re.compile(r"(?:落实|贯彻|根据|按照|依据|对照|衔接)《[^》]*$")
+CITED = re.compile(r"(?:落实|贯彻|根据|按照|依据|对照|衔接)[^《。\n]{0,24}《[^》]*$")
 # An annual plan's title (`数字山东2021行动方案`, `2022年工作要点`): the one year its goals are for.
-TITLE_YEAR = re.compile(r"(20\d\d)年?度?[^\n《》。，]{0,16}?(?:方案|计划|要点)$")
+TITLE_YEAR = re.compile(r"(20\d\d)年?度?[^\n《》。，]{0,16}?(?:方案|计划|要点|办法)$")
+MONTH = re.compile(r"[0-9０-９]{1,2}月")
 TOP_HEADING = re.compile(r"^[^\S\n]*[一二三四五六七八九十]+、", re.M)
 # The title of a plan's section on where things stand: `现状与形势`, `发展基础`, `“十三五”发展成效`.
 BACKGROUND = re.compile(r"[^\S\n]*(?:“十[三四]五”)?(?:发展|工作)?(?:现状|基础|成效|回顾)(?:[与和及、](?:面临的)?(?:形势|挑战|机遇|问题))*[^\S\n]*$", re.M)
 # Where figures are requirements or project indicators, not the region's targets (outside reports).
-REQUIREMENT = re.compile(r"申报|(?<!依)申请|条件|应当|原则上|须|不得|符合|认定|补助|奖励|考核指标|课题|验证|样机|专利")
+REQUIREMENT = re.compile(r"申报|(?<!依)申请|条件|应当|原则上|须|不得|符合|认定|补助|奖励|考核指标|课题|验证|样机")
 # A work report's top-level headings (`一、2024年工作回顾`, `2025年工作安排建议`).
 HEADING = re.compile(r"[一二三四五六七八九十]+、(?P<title>[^。]{2,48})|(?P<bare>(?:20\d\d年|“?十[四五]五”?|过去一年)[^。（(]{2,44})")
 HEADING_YEAR = re.compile(r"(20\d\d)年")
@@ -628,7 +631,12 @@ class _Document:
         for m in CARRIED_CUE.finditer(text):
             if not OPENS_SENTENCE.search(text, max(0, m.start() - 8), m.start()):
                 continue
-            cue_year = int(m.group("y")) if m.group("y") else PERIODS[m.group("period")]
+            if m.group("within"):
+                if self.year is None:
+                    continue
+                cue_year = self.year + YEARS_COUNT[m.group("within")] - 1
+            else:
+                cue_year = int(m.group("y")) if m.group("y") else PERIODS[m.group("period")]
             if self.year is None or cue_year >= self.year:
                 self.cue_starts.append(m.start())
                 self.cue_years.append(cue_year)
@@ -654,13 +662,15 @@ class _Document:
 
 def plan_year(text: str) -> int | None:
     """The year a plan's goals are for where they give none: the end of its period (`（2021-2023年）`) near its
-    opening, else the year of an annual plan's title on its first line."""
+    opening, else the year of an annual plan's title among its opening lines (`包头市2022年数字政府建设考评办法`)."""
     head = text[:300]
     for period in PLAN_PERIOD.finditer(head):
         if not CITED.search(head, 0, period.start()):
             return int(period.group(2))
-    title = TITLE_YEAR.search(text.lstrip().split("\n", 1)[0][:60])
-    return int(title.group(1)) if title else None
+    for line in head.split("\n")[:6]:  # (a notice's addressees and covering lines may come first)
+        if len(line) <= 60 and "《" not in line and (title := TITLE_YEAR.search(line.strip())):
+            return int(title.group(1))
+    return None
 
 
 @dataclass
@@ -695,8 +705,10 @@ class _Context:
             y = PERIODS[cue.group("period")]
             past = year is not None and y < year or self.part == REVIEW
             self.cue_year, self.cue_kind = y, "outcome" if past else "target"
-        elif cue.group("to") and cue.group("to").startswith("截") and year is not None and int(cue.group("y")) < year:
-            self.cue_year, self.cue_kind = int(cue.group("y")), "outcome"  # `截至2022年底，…` in a 2023 report: as of then
+        elif cue.group("to") and cue.group("to").startswith("截") and year is not None and (
+                int(cue.group("y")) < year or int(cue.group("y")) == year and MONTH.match(cue.string, cue.end())):
+            # `截至2022年底，…` in a 2023 report, `截至2022年6月末，…` in a 2022 one: as of then
+            self.cue_year, self.cue_kind = int(cue.group("y")), "outcome"
         elif cue.group("to") or cue.group("before"):
             self.cue_year, self.cue_kind = int(cue.group("y")), "target"
         elif year is not None:
@@ -997,6 +1009,9 @@ def _read_between(text: str, context: _Context) -> None:
             if cue and cue.end():
                 context.take_cue(cue)
                 context.lizheng = context.lizheng or opened
+            elif (within := WITHIN.match(clause)) and context.doc.year:
+                context.cue_year, context.cue_kind = context.doc.year + YEARS_COUNT[within.group("within")] - 1, "target"
+                context.lizheng = context.lizheng or opened
             elif opened and not HAS_DIGIT.search(clause):
                 context.lizheng = True  # `力争人均预期寿命接近全国平均水平，人均受教育年限达到11.7年`: on what follows too
             elif THIS_YEAR.search(clause) and context.doc.year:
@@ -1261,6 +1276,8 @@ def _clause_target(sentence: str, position: int, clause_start: int, value: re.Ma
             words = context.subject + GROWTH_QUALIFIER.sub("", words)
         elif verb or pre:
             words = context.subject + ("增长" if context.subject_grows else "")
+        elif baseline:
+            words = context.subject  # `我国电子商务交易额保持快速增长，由2012年的8万亿元增长至…`: the subject's level then
         else:
             return None
         text_as_written = context.subject

@@ -209,8 +209,8 @@ LATER_SETS = [evaluation.JUDGED_2, evaluation.JUDGED_3, evaluation.JUDGED_4, eva
               evaluation.JUDGED_18, evaluation.JUDGED_19, evaluation.JUDGED_21, evaluation.JUDGED_25,
               evaluation.JUDGED_26, evaluation.JUDGED_27, evaluation.JUDGED_28, evaluation.HELDOUT,
               evaluation.HELDOUT_28, evaluation.HELDOUT_29, evaluation.HELDOUT_30, evaluation.HELDOUT_31,
-              evaluation.HELDOUT_32, evaluation.JUDGED_29, evaluation.HELDOUT_34, evaluation.JUDGED_30,
-              evaluation.HELDOUT_35]
+              evaluation.HELDOUT_32, evaluation.JUDGED_29, evaluation.JUDGED_31, evaluation.JUDGED_30,
+              evaluation.JUDGED_32, evaluation.HELDOUT_36]
 
 
 @pytest.mark.parametrize("path", LATER_SETS)

@@ -1,6 +1,6 @@
 """The twenty-first round of target-reading rules, each on the real sentence it was written from: the errors of judged-30
 (the central sheet's row 26 of Policies Data.xlsx, a national report on 2022, judged whole; part of heldout-35 until this
-round). No rule and no sentence here comes from the rest of heldout-35, from heldout-34 or from the work reports still held
+round). No rule and no sentence here comes from the rest of heldout-35 (judged-32 since), from heldout-34 (judged-31) or from the work reports still held
 out. The figures are pinned in test_targets_round14.py."""
 
 from documents.ingest.targets import find_targets
