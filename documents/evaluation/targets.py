@@ -88,9 +88,9 @@ JUDGED_29 = BASE / "fixtures" / "targets" / "judged-29.jsonl"
 # The central sheet's row 26 (a national report on 2022), judged whole as part of heldout-35 and scored once with it; the
 # twenty-first round's rules were written from its errors.
 JUDGED_30 = BASE / "fixtures" / "targets" / "judged-30.jsonl"
-# Held out until the twenty-second round (then heldout-34: ShanDong policy measures, six central rows, three pkulaw
-# exports and three seeds; and heldout-35: nine national documents of the central sheet, judged with row 26 above);
-# the twenty-second round's rules were written from their errors.
+# judged-31 and judged-32 were named heldout-34 (ShanDong policy measures, six central rows, three pkulaw exports and three
+# seeds) and heldout-35 (nine national documents of the central sheet, judged with row 26 above) until the twenty-second
+# round, whose rules were written from their errors.
 JUDGED_31 = BASE / "fixtures" / "targets" / "judged-31.jsonl"
 JUDGED_32 = BASE / "fixtures" / "targets" / "judged-32.jsonl"
 # Sets judged twice over, by two judges apart: each judge's own set (agreement_between), by the set they became.
@@ -114,9 +114,9 @@ HELDOUT_29 = BASE / "fixtures" / "targets" / "heldout-29.jsonl"
 HELDOUT_30 = BASE / "fixtures" / "targets" / "heldout-30.jsonl"
 HELDOUT_31 = BASE / "fixtures" / "targets" / "heldout-31.jsonl"
 HELDOUT_32 = BASE / "fixtures" / "targets" / "heldout-32.jsonl"
-# Judged blind while the twenty-first round wrote its rules: eleven more national documents of the central sheet (rows 9,
-# 20, 22, 13, 36, 30, 12, 43, 33, 56, 52), judged whole; scored with the twenty-first round's reader and after the
-# twenty-second's last rule. It holds 2 targets: a measure of what the reader reads where there is nothing to read.
+# Judged blind at the twenty-second round's start, after the twenty-first round's last rule: eleven more national documents
+# of the central sheet (rows 9, 20, 22, 13, 36, 30, 12, 43, 33, 56, 52), judged whole; scored with the twenty-first round's
+# reader and after the twenty-second's last rule. It holds 2 targets: a measure of what the reader reads where there is nothing to read.
 HELDOUT_36 = BASE / "fixtures" / "targets" / "heldout-36.jsonl"
 VOCABULARY = BASE / "fixtures" / "targets" / "indicators.csv"
 SHARED = BASE.parent / "shared"  # the judged files are named relative to it (corpus/…, seeds/…)
@@ -197,14 +197,15 @@ DocumentKey = tuple[str, int | None, str | None]
 
 
 def document_key(entry: Mapping) -> DocumentKey:
-    """The document a judged line is from: (file, row, sheet). A line naming a row without its sheet means the
-    last sheet that has the row (in Policies Data.xlsx, the ShanDong sheet for rows 2–56, which both sheets have)."""
+    """The key of the document a judged line is from: (file, row, sheet); sheet is None where the line names none
+    (read_documents gives such a key the last sheet that has the row)."""
     return entry.get("file"), entry.get("row"), entry.get("sheet")
 
 
 def read_documents(entries: list[dict], root: Path = SHARED) -> dict[DocumentKey, Document]:
     """document_key -> Document for every document the entries name that exists (validate names the
-    others); each file is split once."""
+    others); each file is split once. A key without a sheet is the last sheet's that has the row (in Policies Data.xlsx,
+    the ShanDong sheet's for rows 2–56, which both sheets have)."""
     wanted: dict[str, set[tuple[int | None, str | None]]] = {}
     for entry in entries:
         name, row, sheet = document_key(entry)

@@ -77,7 +77,7 @@ UNITS = sorted((  # longest first: 万亿元 before 亿元, 个百分点 before 
     # batteries and solar capacity in gigawatts (电池产能40.5GWh, 拉棒切方产能100吉瓦)
     "GWh", "吉瓦时", "GW", "吉瓦",
     # a nation's users and data (5G用户达5.61亿户, 网民规模达10.67亿, 数据产量达8.1ZB, 机架总规模超过650万标准机架)
-    "亿户", "亿人", "亿", "ZB", "万标准机架", "标准机架", "万台套", "台套",
+    "亿户", "亿人", "亿", "ZB", "万标准机架", "标准机架",
 ), key=len, reverse=True)
 # A value ends its clause; `按增长5%安排` and `…3万家目标` end it too.
 _RANGE = r"(?:—{1,2}|–|-|－|～|~|至|到)"
@@ -119,8 +119,9 @@ DEICTIC_YEAR = re.compile(r"^(?:今年|去年|上年|年内|本年)")
 THIS_YEAR = re.compile(r"今年|年内|本年度|年底前")
 CUE_HINT = re.compile(r"年|十[三四五]五|力争|争取")
 PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
-# A goal's year that opens a sentence (`到2020年，…`, `（四）发展目标。到“十三五”末，…`) reaches the
-# sentences after it; mid-sentence (`明确了我国到2050年建成…`) it is about something else.
+# A goal's year that opens a sentence (`到2020年，…`, `（四）发展目标。到“十三五”末，…`, `力争三年内，…`: the last of
+# the years from the document's) reaches the sentences after it; mid-sentence (`明确了我国到2050年建成…`) it is about
+# something else.
 CARRIED_CUE = re.compile(r"到(?:(?P<y>20\d\d)年(?!以来|的)|“?(?P<period>十[三四五]五)”?(?:时期)?末)|(?P<within>[一两二三四五])年内")
 WITHIN = re.compile(r"(?:力争|争取)?(?P<within>[一两二三四五])年内$")  # `力争三年内，…`: by the last of the years from the document's
 YEARS_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -589,14 +590,14 @@ class _Document:
     text: str
     year: int | None
     report: bool
-    parts: list[tuple[int, str]] = field(default_factory=list)
+    parts: list[tuple[int, str | None]] = field(default_factory=list)
     part_starts: list[int] = field(default_factory=list)
     cue_starts: list[int] = field(default_factory=list)
     cue_years: list[int] = field(default_factory=list)
     scopes: list[int] = field(default_factory=list)  # where a carried cue stops: paragraphs or sections
     plan_year: int | None = None
     five_years: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of passages on the five years past
-    review_years: list[int | None] = field(default_factory=list)  # a plan's review sections: the year each heading names
+    review_years: list[int | None] = field(default_factory=list)  # a plan's top headings: the year each one's section reviews, or None
 
     def __post_init__(self) -> None:
         text = self.text
@@ -707,7 +708,7 @@ class _Context:
             self.cue_year, self.cue_kind = y, "outcome" if past else "target"
         elif cue.group("to") and cue.group("to").startswith("截") and year is not None and (
                 int(cue.group("y")) < year or int(cue.group("y")) == year and MONTH.match(cue.string, cue.end())):
-            # `截至2022年底，…` in a 2023 report, `截至2022年6月末，…` in a 2022 one: as of then
+            # `截至2022年底，…` in a 2023 document, `截至2022年6月末，…` in a 2022 one: as of then
             self.cue_year, self.cue_kind = int(cue.group("y")), "outcome"
         elif cue.group("to") or cue.group("before"):
             self.cue_year, self.cue_kind = int(cue.group("y")), "target"
@@ -716,7 +717,7 @@ class _Context:
             self.cue_year, self.cue_kind = y, "outcome" if y < year else "target"
 
     def kind_and_year(self) -> tuple[str | None, int | None]:
-        """An explicit cue wins, else the part of the report, else the plan's period."""
+        """An explicit cue wins, else the part (a report's, or a plan's review section), else the plan's year."""
         year = self.doc.year
         if self.cue_year is not None:
             return self.cue_kind, self.cue_year

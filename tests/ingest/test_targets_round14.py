@@ -160,8 +160,9 @@ def test_the_heldout_sets_score_their_documented_figures(path, targets, figure):
 
 
 def test_the_heldout_national_documents_without_targets_give_nothing():
-    """heldout-36 (eleven national documents, 392 sentences, 2 targets) was judged blind while the twenty-first round wrote its
-    rules and scored with its reader and after the twenty-second's last rule: nothing read, right or wrong, both times. (The
+    """heldout-36 (eleven national documents, 392 sentences, 2 targets) was judged blind at the twenty-second round's start
+    and scored with the twenty-first round's reader and after the twenty-second's last rule: nothing read, right or wrong,
+    both times. (The
     sets of plans and national documents held out before it became judged-29 … judged-32.)"""
     result = scored(evaluation.HELDOUT_36)
     assert result["counts"]["judged"] == 2

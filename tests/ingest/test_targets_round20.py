@@ -22,7 +22,7 @@ def test_a_name_of_projects_or_applications_is_no_requirement_of_a_plan():
         ("支柱型雁阵集群营收规模年均增长", "target", "growth", 2027, 8, "%", "左右")]
     assert read(SHANDONG, 7, "省级依申请政务服务事项网上可办率不低于90%")[0] == (
         "省级依申请政务服务事项网上可办率", "target", "share", 2019, 90, "%", "不低于")
-    # (a project's own requirements are still skipped: `申报…`, `项目承担单位…` keep their words)
+    # (a project's own requirements are still skipped: 申报, 应当, 须 and the like keep their words)
     assert find_targets("到2025年，申报项目的产品良品率达到95%以上。", year=2022) == []
 
 
