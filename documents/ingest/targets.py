@@ -333,9 +333,9 @@ REQUIREMENT = re.compile(r"申报|(?<!依)申请|条件|应当|原则上|须|不
 HEADING = re.compile(r"[一二三四五六七八九十]+、(?P<title>[^。]{2,48})|(?P<bare>(?:20\d\d年|“?十[四五]五”?|过去一年)[^。（(]{2,44})")
 HEADING_YEAR = re.compile(r"(20\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|总结|成就|成绩")
-AHEAD = re.compile(r"展望|形势|目标|任务|思路|举措|安排|建议|要求|重点")  # a section looking ahead
-REVIEWED = re.compile(r"回顾|总结|成就|成绩|成效|进展|情况")  # a plan's section on a year past (`2022年数字中国建设取得显著成效`)
+REVIEWED = re.compile(rf"{REVIEW_WORDS.pattern}|成效|进展|情况")  # a plan's section on a year past (`2022年数字中国建设取得显著成效`)
 PLAN_WORDS = re.compile(r"安排|任务|目标|要求|思路|重点|建议|取向|主要工作|政府工作|年工作$")  # 三、关于2026年工作
+AHEAD = re.compile(rf"{PLAN_WORDS.pattern}|展望|形势|举措")  # a plan's section looking ahead (`三、2023年…形势与展望`)
 PERIOD_WORDS = re.compile(r"十五五|第十五个五年")
 # Where the plan starts in a report without headings for it (`今年政府工作的总体要求是`).
 PLAN_START = re.compile(
@@ -612,10 +612,9 @@ class _Document:
             self.plan_year = plan_year(text)
             headings = list(TOP_HEADING.finditer(text))
             self.scopes = [0] + [m.start() for m in headings]
-            # a plan's section on where things stand (`一、现状与形势`, `一、2022年数字中国建设取得显著成效`): what it reports
-            # was reached in the year its heading names, else the year before the document
-            # A document that opens by reviewing a year (`一、2022年数字中国建设取得显著成效`) and sets no plan period reports
-            # on that year: its later sections report on it too, but for those looking ahead (`三、2023年…形势与展望`).
+            # A plan's section on where things stand (`一、现状与形势`, `一、2022年数字中国建设取得显著成效`) reports what was
+            # reached in the year its heading names, else the year before the document. A document that opens by reviewing
+            # a year and sets no plan period reports on that year in its later sections too, but for those looking ahead.
             self.parts, reviewing = [(0, None)], None
             for m in headings:
                 end = text.find("\n", m.end())
